@@ -1,0 +1,25 @@
+package org.voc.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@value EventTypes#RESPONSE_SUBMITTED_V1} on {@value Topics#RESPONSES}: one accepted, validated response.
+ * {@code nps} is the 0–10 score of the survey's NPS question, or null when it has none or it was skipped.
+ */
+public record ResponseSubmitted(
+        UUID responseId,
+        UUID surveyId,
+        int surveyVersion,
+        String touchpointKey,
+        String channel,
+        String customerRef,
+        Instant respondedAt,
+        Integer nps,
+        List<Answer> answers) {
+
+    /** One answer: a score for rating questions, a text for free-text questions. */
+    public record Answer(String questionId, String type, Integer score, String text) {
+    }
+}

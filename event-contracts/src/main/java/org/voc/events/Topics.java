@@ -1,0 +1,18 @@
+package org.voc.events;
+
+/** Kafka topic names of the suite; docs/events.md describes each one. */
+public final class Topics {
+    /** Compacted: full current state of every touchpoint, keyed by touchpoint id. */
+    public static final String TOUCHPOINTS = "voc.touchpoints";
+    /** Compacted: every published survey version, keyed by {@code surveyId:version}. */
+    public static final String SURVEYS = "voc.surveys";
+    /** Every accepted response, keyed by response id. */
+    public static final String RESPONSES = "voc.responses";
+    public static final String INVITATIONS = "voc.invitations";
+    public static final String INTERACTIONS = "voc.interactions";
+    public static final String CASES = "voc.cases";
+    public static final String ALERTS = "voc.alerts";
+
+    private Topics() {
+    }
+}

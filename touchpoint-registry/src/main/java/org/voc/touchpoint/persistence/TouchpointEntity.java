@@ -1,0 +1,73 @@
+package org.voc.touchpoint.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.voc.touchpoint.domain.Channel;
+import org.voc.touchpoint.domain.JourneyStage;
+import org.voc.touchpoint.domain.SignalKind;
+import org.voc.touchpoint.domain.TouchpointStatus;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Row of the touchpoint table; never leaves the service (the API maps it to its own views). */
+@Entity
+@Table(name = "touchpoint")
+public class TouchpointEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true, updatable = false)
+    public String key;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "journey_stage", nullable = false)
+    public JourneyStage journeyStage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "signal_kind", nullable = false)
+    public SignalKind signalKind;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] segments;
+
+    public String product;
+
+    @Column(name = "owner_team", nullable = false)
+    public String ownerTeam;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TouchpointStatus status;
+
+    /** Optimistic-concurrency revision; exposed as the ETag and as the state event's revision. */
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}
