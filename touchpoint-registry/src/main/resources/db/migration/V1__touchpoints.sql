@@ -7,7 +7,7 @@ create table touchpoint (
     channel       varchar(32)  not null,
     journey_stage varchar(32)  not null,
     signal_kind   varchar(16)  not null,
-    segments      text[]       not null default '{}',
+    segments      varchar(60)[] not null default '{}',
     product       varchar(120),
     owner_team    varchar(80)  not null,
     status        varchar(16)  not null,

@@ -19,6 +19,7 @@ import org.voc.touchpoint.domain.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -45,6 +46,12 @@ public class ProblemMapper {
                 .collect(Collectors.toList());
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
         return respond(Problem.of(400, "validation", "Invalid request", detail, path(uri), errors));
+    }
+
+    /** Named explicitly: the Jackson extension's own mapper for this type would otherwise answer in plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,172 @@
+package org.voc.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.voc.testsupport.Tokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The Voice-of-Customer loop through the five packaged services, over HTTP, with Keycloak-issued tokens:
+ * touchpoint → survey → responses → NPS → detractor case routed to the owning team.
+ */
+class VocLoopIT {
+
+    private static final List<String> SERVICES = List.of("touchpoint-registry", "survey-service", "response-service",
+            "metrics-service", "case-service");
+    private static final List<ServiceProcess> RUNNING = new ArrayList<>();
+    private static Map<String, String> url;
+
+    @BeforeAll
+    static void startSuite() throws InterruptedException {
+        Path root = Path.of(System.getProperty("voc.repo.root", ".."));
+        Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
+        for (String name : SERVICES) {
+            RUNNING.add(ServiceProcess.start(name, root, logs));
+        }
+        for (ServiceProcess service : RUNNING) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        url = RUNNING.stream().collect(java.util.stream.Collectors.toMap(ServiceProcess::name, ServiceProcess::baseUrl));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        RUNNING.forEach(ServiceProcess::close);
+    }
+
+    private static RequestSpecification as(String token, String service) {
+        return given().baseUri(url.get(service)).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void detractorFeedbackIsMeasuredAndOpensACaseForTheOwningTeam() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String touchpoint = "card-delivery-" + suffix;
+        String team = "cards-ops-" + suffix;
+        String designer = Tokens.user("designer");
+
+        // 1. An administrator registers the touchpoint.
+        as(Tokens.user("admin"), "touchpoint-registry").body("""
+                {"key": "%s", "name": "Card delivery", "channel": "BRANCH", "journeyStage": "ONBOARDING",
+                 "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "debit-card", "ownerTeam": "%s"}"""
+                .formatted(touchpoint, team)).post("/api/touchpoints")
+                .then().statusCode(201).body("key", equalTo(touchpoint));
+
+        // 2. A designer creates an NPS survey bound to it and publishes version 1.
+        String surveyId = as(designer, "survey-service").body("""
+                {"name": "Card delivery NPS", "defaultLocale": "en", "touchpointKeys": ["%s"],
+                 "questions": [
+                   {"id": "nps", "type": "NPS", "required": true,
+                    "text": {"en": "How likely are you to recommend us to a friend or colleague?"}},
+                   {"id": "reason", "type": "TEXT", "required": false,
+                    "text": {"en": "What is the main reason for your score?"}}]}""".formatted(touchpoint))
+                .post("/api/surveys").then().statusCode(201).extract().path("id");
+        as(designer, "survey-service").post("/api/surveys/" + surveyId + "/publish")
+                .then().statusCode(201).body("version", equalTo(1));
+
+        // 3. An ingest client submits responses, validated against the published version.
+        String ingest = Tokens.ingestClient();
+        Supplier<Response> first = () -> as(ingest, "response-service")
+                .body(response(surveyId, "cust-1", 10, null)).post("/api/responses");
+        Response accepted = await(first, r -> r.statusCode() == 201, "response-service learns the published survey");
+        assertEquals(10, accepted.jsonPath().getInt("nps"));
+        for (String body : List.of(response(surveyId, "cust-2", 9, "Quick and friendly"),
+                response(surveyId, "cust-3", 7, null),
+                response(surveyId, "cust-4", 3, "The card arrived a week late and nobody called"))) {
+            as(ingest, "response-service").body(body).post("/api/responses").then().statusCode(201);
+        }
+        as(ingest, "response-service").body(response(surveyId, "cust-5", 11, null)).post("/api/responses")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("answers[0].score"));
+        as(ingest, "response-service").body(response(UUID.randomUUID().toString(), "cust-6", 5, null))
+                .post("/api/responses")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("surveyId"));
+        as(ingest, "response-service").body("""
+                {"surveyId": "%s", "customerRef": "cust-7", "answers": [{"questionId": "reason", "text": "meh"}]}"""
+                .formatted(surveyId)).post("/api/responses")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("answers"));
+
+        // 4. The metrics service counts them: 2 promoters, 1 passive, 1 detractor → NPS 25.
+        Response nps = await(() -> as(Tokens.user("analyst"), "metrics-service")
+                .queryParam("touchpoint", touchpoint)
+                .queryParam("from", Instant.now().minus(Duration.ofDays(1)).toString())
+                .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString())
+                .get("/api/metrics/nps"), r -> r.statusCode() == 200 && r.jsonPath().getInt("n") == 4,
+                "metrics-service counts the four responses");
+        assertEquals(2, nps.jsonPath().getInt("promoters"));
+        assertEquals(1, nps.jsonPath().getInt("passives"));
+        assertEquals(1, nps.jsonPath().getInt("detractors"));
+        assertEquals(25.0, nps.jsonPath().getDouble("nps"), 1e-9);
+
+        // 5. The detractor opened one case, routed to the touchpoint's owner team.
+        Response cases = await(() -> as(Tokens.user("agent"), "case-service").queryParam("team", team)
+                .get("/api/cases"), r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,
+                "case-service opens one case for the owning team");
+        assertEquals(touchpoint, cases.jsonPath().getString("items[0].touchpointKey"));
+        assertEquals(3, cases.jsonPath().getInt("items[0].nps"));
+        assertEquals("OPEN", cases.jsonPath().getString("items[0].status"));
+        assertEquals("cust-4", cases.jsonPath().getString("items[0].customerRef"));
+        assertEquals("The card arrived a week late and nobody called", cases.jsonPath().getString("items[0].comment"));
+        assertNotNull(cases.jsonPath().getString("items[0].dueAt"));
+    }
+
+    @Test
+    void everyServiceIsObservable() {
+        for (String service : SERVICES) {
+            given().baseUri(url.get(service)).get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"));
+            given().baseUri(url.get(service)).get("/q/health/live").then().statusCode(200);
+            given().baseUri(url.get(service)).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                    .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+            given().baseUri(url.get(service)).get("/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+        }
+    }
+
+    private static String response(String surveyId, String customer, int score, String reason) {
+        String text = reason == null ? "" : ", {\"questionId\": \"reason\", \"text\": \"" + reason + "\"}";
+        return """
+                {"surveyId": "%s", "channel": "BRANCH", "customerRef": "%s",
+                 "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(surveyId, customer, score, text);
+    }
+
+    private static Response await(Supplier<Response> call, java.util.function.Predicate<Response> done, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Response last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("timed out waiting until " + what + "; last answer: "
+                + (last == null ? "none" : last.statusCode() + " " + last.asString()));
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test of the suite: starts the test infrastructure (its own ports and state, so it never touches a
+# running `./voc up`), runs `mvnw verify` (unit, @QuarkusTest and the end-to-end test), and stops what it started.
+# Extra arguments go to Maven, e.g. `./voc test -pl case-service -am`. VOC_KEEP_INFRA=1 leaves it running.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+"$root/local/infra.sh" start --profile test
+if [ "${VOC_KEEP_INFRA:-0}" != 1 ]; then
+  trap '"$root/local/infra.sh" stop --profile test' EXIT
+fi
+# shellcheck source=/dev/null
+source "$root/.local/test/env"
+"$root/mvnw" -B verify "$@"
