@@ -1,0 +1,22 @@
+package org.voc.survey.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.voc.survey.domain.Survey;
+import org.voc.survey.domain.SurveyStatus;
+
+/** A survey's working draft as the API shows it; {@code revision} is also the ETag. */
+public record SurveyView(UUID id, String name, String defaultLocale, List<String> touchpointKeys,
+        List<QuestionView> questions, SurveyStatus status,
+        @Schema(description = "Number of the newest published version, null while never published") Integer latestVersion,
+        long revision, Instant createdAt, Instant updatedAt) {
+
+    static SurveyView of(Survey s) {
+        return new SurveyView(s.id(), s.definition().name(), s.definition().defaultLocale(),
+                s.definition().touchpointKeys(), s.definition().questions().stream().map(QuestionView::of).toList(),
+                s.status(), s.latestVersion(), s.revision(), s.createdAt(), s.updatedAt());
+    }
+}
