@@ -1,10 +1,13 @@
 package org.voc.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +50,7 @@ class VocLoopIT {
         for (ServiceProcess service : RUNNING) {
             service.awaitReady(Duration.ofSeconds(120));
         }
-        url = RUNNING.stream().collect(java.util.stream.Collectors.toMap(ServiceProcess::name, ServiceProcess::baseUrl));
+        url = RUNNING.stream().collect(Collectors.toMap(ServiceProcess::name, ServiceProcess::baseUrl));
     }
 
     @AfterAll
@@ -138,9 +143,32 @@ class VocLoopIT {
                     .body("status", equalTo("UP"));
             given().baseUri(url.get(service)).get("/q/health/live").then().statusCode(200);
             given().baseUri(url.get(service)).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                    .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+                    .body("openapi", startsWith("3."));
             given().baseUri(url.get(service)).get("/q/metrics").then().statusCode(200)
-                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+                    .body(containsString("jvm_memory_used_bytes"));
+        }
+    }
+
+    @Test
+    void everyOperationIsDocumentedWithASummaryAndAnExample() {
+        for (String service : SERVICES) {
+            Map<String, Map<String, Object>> paths = given().baseUri(url.get(service)).queryParam("format", "json")
+                    .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+            int operations = 0;
+            for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+                for (Map.Entry<String, Object> operation : path.getValue().entrySet()) {
+                    if (!List.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
+                        continue;
+                    }
+                    operations++;
+                    Map<?, ?> spec = (Map<?, ?>) operation.getValue();
+                    String where = service + " " + operation.getKey().toUpperCase() + " " + path.getKey();
+                    assertNotNull(spec.get("summary"), where + " has no summary");
+                    assertTrue(spec.toString().contains("example"),
+                            where + " has no example");
+                }
+            }
+            assertTrue(operations > 0, service + " documents no operation");
         }
     }
 
@@ -151,7 +179,7 @@ class VocLoopIT {
                  "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(surveyId, customer, score, text);
     }
 
-    private static Response await(Supplier<Response> call, java.util.function.Predicate<Response> done, String what) {
+    private static Response await(Supplier<Response> call, Predicate<Response> done, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Response last = null;
         while (Instant.now().isBefore(deadline)) {

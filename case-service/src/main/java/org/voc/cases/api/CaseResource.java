@@ -1,0 +1,157 @@
+package org.voc.cases.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.cases.domain.CaseService;
+import org.voc.cases.domain.CaseStatus;
+import org.voc.cases.domain.ProblemException;
+import org.voc.cases.persistence.CaseCursor;
+import org.voc.cases.persistence.CaseEntity;
+import org.voc.cases.persistence.CaseFilter;
+
+/** Cases over HTTP (read-only in this slice: cases are opened by detractor responses); rules live in {@link CaseService}. */
+@Path("/api/cases")
+@Tag(name = "Cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    static final String VIEW_EXAMPLE = """
+            {"id": "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10", "responseId": "5f1d2c3b-9a8e-4f7d-b6c5-1a2b3c4d5e6f",
+             "surveyId": "c4a1e2d3-7b6f-4e5d-9c8b-0a1b2c3d4e5f", "touchpointKey": "card-delivery", "team": "cards-ops",
+             "customerRef": "cust-4711", "nps": 3, "comment": "The card arrived a week late and nobody called",
+             "priority": "HIGH", "status": "OPEN", "openedAt": "2026-11-25T09:00:02.123456Z",
+             "respondedAt": "2026-11-25T09:00:00Z", "dueAt": "2026-11-26T09:00:02.123456Z"}""";
+    static final String PROBLEM_EXAMPLE = """
+            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "must be one of [OPEN, IN_PROGRESS, RESOLVED, CLOSED]", "instance": "/api/cases",
+             "errors": [{"field": "status", "message": "must be one of [OPEN, IN_PROGRESS, RESOLVED, CLOSED]"}]}""";
+    static final String NOT_FOUND_EXAMPLE = """
+            {"type": "urn:voc:problem:not-found", "title": "case not found", "status": 404,
+             "detail": "case '0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10' does not exist",
+             "instance": "/api/cases/0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10"}""";
+
+    private final CaseService service;
+
+    public CaseResource(CaseService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST })
+    @Operation(summary = "List cases", description = "Newest first (by openedAt, then id), keyset-paginated: pass the nextCursor of a page as `after` to read the next page. Filters combine with AND.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": \"MjAyNi0xMS0yNVQwOTowMDowMi4xMjM0NTZafDBiN2UzYzUyLThkMGYtNGE1NS1hMWY2LTNjMmI5ZTdkNGExMA\"}")))
+    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid; errors[].field names the query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown status", value = PROBLEM_EXAMPLE)))
+    public CasePage list(
+            @Parameter(description = "Owner team of the cases", example = "cards-ops") @QueryParam("team") String team,
+            @Parameter(description = "One of OPEN, IN_PROGRESS, RESOLVED, CLOSED", example = "OPEN") @QueryParam("status") String status,
+            @Parameter(description = "Touchpoint key of the cases", example = "card-delivery") @QueryParam("touchpoint") String touchpoint,
+            @Parameter(description = "true: only cases without a team yet; false: only routed cases", example = "true") @QueryParam("unassigned") String unassigned,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit") String limit) {
+        CaseFilter filter = new CaseFilter(blankToNull(team), parseStatus(status), blankToNull(touchpoint),
+                parseBoolean(unassigned, "unassigned"));
+        int size = parseLimit(limit);
+        // One row more than asked tells whether there is a next page, so the last page has no cursor.
+        List<CaseEntity> rows = service.list(filter, decodeCursor(after), size + 1);
+        List<CaseEntity> page = rows.size() > size ? rows.subList(0, size) : rows;
+        String next = rows.size() > size ? encodeCursor(page.get(page.size() - 1)) : null;
+        return new CasePage(page.stream().map(CaseView::of).toList(), next);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST })
+    @Operation(summary = "Read a case by id", description = "An id that is not a UUID cannot name a case and is answered with 404 as well.")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No case has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+    public CaseView get(@Parameter(example = "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10") @PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("case", id);
+        }
+        return CaseView.of(service.get(uuid));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static CaseStatus parseStatus(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CaseStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + List.of(CaseStatus.values()));
+        }
+    }
+
+    private static Boolean parseBoolean(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid(field, "must be true or false");
+        };
+    }
+
+    private static int parseLimit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /** The cursor is opaque to clients: base64url of "openedAt|id" of the last case of the page. */
+    private static String encodeCursor(CaseEntity last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.openedAt + "|" + last.id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CaseCursor decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = decoded.indexOf('|');
+            return new CaseCursor(Instant.parse(decoded.substring(0, bar)), UUID.fromString(decoded.substring(bar + 1)));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("after", "is not a cursor returned by this API");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.voc.cases.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.voc.cases.config.CaseConfig;
+import org.voc.cases.persistence.CaseCursor;
+import org.voc.cases.persistence.CaseEntity;
+import org.voc.cases.persistence.CaseFilter;
+import org.voc.cases.persistence.CaseRepository;
+import org.voc.cases.persistence.NewCase;
+import org.voc.cases.persistence.TouchpointReplicaRepository;
+import org.voc.events.ResponseSubmitted;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Opens one case per detractor response, routed to the touchpoint's owner team, and reads cases. */
+@ApplicationScoped
+public class CaseService {
+
+    private static final String TEXT_ANSWER = "TEXT";
+
+    private final CaseRepository cases;
+    private final TouchpointReplicaRepository touchpoints;
+    private final CaseConfig config;
+    private final Counter opened;
+
+    public CaseService(CaseRepository cases, TouchpointReplicaRepository touchpoints, CaseConfig config,
+            MeterRegistry registry) {
+        this.cases = cases;
+        this.touchpoints = touchpoints;
+        this.config = config;
+        this.opened = registry.counter("voc.cases.opened");
+    }
+
+    /** NPS 0–6: the customer would not recommend us, so someone has to call back. */
+    public static boolean isDetractor(Integer nps) {
+        return nps != null && nps >= 0 && nps <= 6;
+    }
+
+    /**
+     * Opens a case for every detractor among the responses, in one transaction and one insert for the batch. A
+     * response that already has a case (a redelivery or a replay) opens nothing. Returns how many were opened.
+     */
+    @Transactional
+    public int open(List<ResponseSubmitted> responses) {
+        Map<UUID, ResponseSubmitted> detractors = new LinkedHashMap<>();
+        for (ResponseSubmitted response : responses) {
+            if (isDetractor(response.nps())) {
+                detractors.putIfAbsent(response.responseId(), response);
+            }
+        }
+        if (detractors.isEmpty()) {
+            return 0;
+        }
+        Set<String> keys = detractors.values().stream().map(ResponseSubmitted::touchpointKey)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        touchpoints.lockRouting(keys);
+        Map<String, String> owners = touchpoints.ownerTeams(keys);
+
+        // Postgres keeps microseconds: truncating keeps opened_at, due_at and the listing cursor exact.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<NewCase> batch = new ArrayList<>(detractors.size());
+        for (ResponseSubmitted r : detractors.values()) {
+            CasePriority priority = CasePriority.ofNps(r.nps());
+            batch.add(new NewCase(UUID.randomUUID(), r.responseId(), r.surveyId(), r.touchpointKey(),
+                    r.touchpointKey() == null ? null : owners.get(r.touchpointKey()), r.customerRef(), r.nps(),
+                    comment(r), priority, CaseStatus.OPEN, now, r.respondedAt(), now.plus(sla(priority))));
+        }
+        int count = cases.insertNew(batch);
+        opened.increment(count);
+        return count;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseEntity get(UUID id) {
+        return cases.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("case", id.toString()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseEntity> list(CaseFilter filter, CaseCursor after, int limit) {
+        return cases.list(filter, after, limit);
+    }
+
+    private Duration sla(CasePriority priority) {
+        return priority == CasePriority.HIGH ? config.slaHigh() : config.slaNormal();
+    }
+
+    /** What the customer wrote: the first free-text answer that says something. */
+    private static String comment(ResponseSubmitted response) {
+        if (response.answers() == null) {
+            return null;
+        }
+        return response.answers().stream()
+                .filter(a -> a != null && TEXT_ANSWER.equalsIgnoreCase(a.type()) && a.text() != null
+                        && !a.text().isBlank())
+                .map(ResponseSubmitted.Answer::text)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,124 @@
+package org.voc.cases.persistence;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * Case queries. Listing is keyset-paginated newest first on (opened_at, id), so pages stay correct while cases are
+ * being opened. The writes of the consumers are set-based SQL (one statement per batch) on the transaction's
+ * JDBC connection: Hibernate cannot express {@code on conflict} or {@code update ... from unnest(...)}.
+ */
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
+
+    /** 13 parameters a row: stays far below PostgreSQL's 65535 bind parameters per statement. */
+    private static final int ROWS_PER_STATEMENT = 1000;
+    private static final String INSERT = "insert into customer_case (id, response_id, survey_id, touchpoint_key, team,"
+            + " customer_ref, nps, comment, priority, status, opened_at, responded_at, due_at) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    public List<CaseEntity> list(CaseFilter filter, CaseCursor after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (after != null) {
+            query.append(" and (openedAt < :at or (openedAt = :at and id < :id))");
+            params.and("at", after.openedAt()).and("id", after.id());
+        }
+        if (filter.team() != null) {
+            query.append(" and team = :team");
+            params.and("team", filter.team());
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.touchpointKey() != null) {
+            query.append(" and touchpointKey = :touchpoint");
+            params.and("touchpoint", filter.touchpointKey());
+        }
+        if (filter.unassigned() != null) {
+            query.append(filter.unassigned() ? " and team is null" : " and team is not null");
+        }
+        query.append(" order by openedAt desc, id desc");
+        return find(query.toString(), params).page(0, limit).list();
+    }
+
+    /**
+     * Inserts the cases whose response has no case yet ({@code on conflict (response_id) do nothing}: a redelivered
+     * response opens nothing). Returns how many cases were opened.
+     */
+    public int insertNew(List<NewCase> cases) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            int inserted = 0;
+            for (int from = 0; from < cases.size(); from += ROWS_PER_STATEMENT) {
+                List<NewCase> chunk = cases.subList(from, Math.min(cases.size(), from + ROWS_PER_STATEMENT));
+                String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW))
+                        + " on conflict (response_id) do nothing";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    int i = 0;
+                    for (NewCase c : chunk) {
+                        statement.setObject(++i, c.id());
+                        statement.setObject(++i, c.responseId());
+                        statement.setObject(++i, c.surveyId());
+                        statement.setString(++i, c.touchpointKey());
+                        statement.setString(++i, c.team());
+                        statement.setString(++i, c.customerRef());
+                        statement.setInt(++i, c.nps());
+                        statement.setString(++i, c.comment());
+                        statement.setString(++i, c.priority().name());
+                        statement.setString(++i, c.status().name());
+                        statement.setObject(++i, timestamp(c.openedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                        statement.setObject(++i, timestamp(c.respondedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                        statement.setObject(++i, timestamp(c.dueAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                    }
+                    inserted += statement.executeUpdate();
+                }
+            }
+            return inserted;
+        });
+    }
+
+    /**
+     * Gives every case of these touchpoints that has no team yet the touchpoint's owner team; cases that already
+     * have a team keep it. Returns how many cases were routed.
+     */
+    public int routeUnassigned(Map<String, String> ownerTeamByTouchpointKey) {
+        if (ownerTeamByTouchpointKey.isEmpty()) {
+            return 0;
+        }
+        String[] keys = ownerTeamByTouchpointKey.keySet().toArray(String[]::new);
+        String[] teams = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            teams[i] = ownerTeamByTouchpointKey.get(keys[i]);
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("update customer_case c set team = v.team"
+                    + " from unnest(?::text[], ?::text[]) as v(key, team)"
+                    + " where c.touchpoint_key = v.key and c.team is null")) {
+                Array keyArray = connection.createArrayOf("text", keys);
+                Array teamArray = connection.createArrayOf("text", teams);
+                statement.setArray(1, keyArray);
+                statement.setArray(2, teamArray);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
