@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,11 @@ import io.quarkus.runtime.StartupEvent;
  * Sends committed outbox rows to Kafka (idempotent producer, acks=all) and deletes them once the broker has
  * acknowledged every record of the batch. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
  * replicas relay side by side without sending a row twice; a failed batch stays in the table and is retried.
+ * <p>
+ * A batch that is not acknowledged in time is counted as a failed attempt, but its records are NOT sent again
+ * while the producer still holds them: a broker that stalls (GC pause, frozen process, slow disk) may already
+ * have stored a request it never answered, and a second send would be a second record. The producer's own
+ * retries carry the same sequence numbers, so the broker drops those duplicates.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,6 +54,8 @@ public class OutboxRelay {
     private final Counter sent;
     private final Counter failures;
     private final Semaphore wakeUp = new Semaphore(0);
+    /** Records handed to the producer and not yet acknowledged, by outbox row id. Only the relay thread uses it. */
+    private final Map<UUID, Future<?>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
@@ -113,16 +123,27 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
+            if (inFlight.size() > 10 * config.batchSize()) {
+                // Rows another replica relayed meanwhile never come back here; forget their settled sends.
+                inFlight.values().removeIf(Future::isDone);
+            }
             List<Future<?>> acks = new ArrayList<>(batch.size());
             for (OutboxEvent event : batch) {
-                acks.add(producer.send(record(event)));
+                acks.add(inFlight.computeIfAbsent(event.id, id -> producer.send(record(event))));
             }
-            producer.flush();
-            for (Future<?> ack : acks) {
-                ack.get(config.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    // The producer gave up on this record: the next attempt sends the row again.
+                    inFlight.remove(batch.get(i).id);
+                    throw new IllegalStateException("Kafka rejected outbox event " + batch.get(i).id, e.getCause());
+                }
             }
             List<UUID> ids = batch.stream().map(e -> e.id).toList();
             em.createQuery("delete from OutboxEvent where id in :ids").setParameter("ids", ids).executeUpdate();
+            ids.forEach(inFlight::remove);
             sent.increment(batch.size());
             return batch.size();
         });
@@ -172,7 +193,8 @@ public class OutboxRelay {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(config.producerDeliveryTimeout().toMillis(),
+                config.deliveryTimeout().toMillis() + 1000));
         // Kafka requires delivery.timeout >= linger + request.timeout.
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, config.deliveryTimeout().toMillis() / 2));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.deliveryTimeout().toMillis());

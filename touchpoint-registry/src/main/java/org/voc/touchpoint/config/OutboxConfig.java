@@ -20,9 +20,19 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
-    /** Upper bound for one batch to be acknowledged by Kafka before it is retried. */
+    /**
+     * How long the relay waits for a batch to be acknowledged before it counts a failed attempt. The records stay
+     * with the producer, which keeps retrying them (see {@link #producerDeliveryTimeout()}).
+     */
     @WithDefault("30s")
     Duration deliveryTimeout();
+
+    /**
+     * How long the idempotent producer keeps retrying one record before giving up on it. Only then is the row sent
+     * again as a new record, which may duplicate it if the broker had stored the first one.
+     */
+    @WithDefault("5m")
+    Duration producerDeliveryTimeout();
 
     /** Pause after a failed batch, so an unreachable broker is not hammered. */
     @WithDefault("2s")

@@ -1,0 +1,46 @@
+package org.voc.response.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Body of a response submission; everything but surveyId, customerRef and answers is optional. */
+@Schema(name = "ResponseRequest")
+public record SubmitRequest(
+        @Schema(description = "Client-chosen id and idempotency key: the same body sent again under it is answered "
+                + "200 with the stored response, a different body 409. Generated when omitted.")
+        UUID id,
+        @NotNull UUID surveyId,
+        @Schema(description = "Published version answered; defaults to the latest version known", example = "1")
+        Integer surveyVersion,
+        @Schema(description = "Touchpoint the response is about; may be omitted when the survey version is bound "
+                + "to exactly one touchpoint", example = "card-delivery")
+        @Size(max = 80) String touchpointKey,
+        @Schema(description = "Channel the response was collected through", example = "BRANCH")
+        @Size(max = 40) String channel,
+        @Schema(description = "Pseudonymous customer reference (never a name, e-mail or account number)",
+                example = "cust-0042")
+        @NotBlank @Size(max = 120) String customerRef,
+        @Schema(description = "When the customer answered; defaults to now, at most 5 minutes in the future")
+        Instant respondedAt,
+        @NotNull @Size(max = 500) List<@NotNull @Valid AnswerRequest> answers) {
+
+    /** One answer: {@code score} for rating questions (NPS, CSAT, CES, ...), {@code text} for TEXT questions. */
+    @Schema(name = "AnswerRequest")
+    public record AnswerRequest(
+            @Schema(example = "nps") @NotBlank @Size(max = 80) String questionId,
+            @Schema(type = SchemaType.INTEGER, description = "Integer within the question's min..max", example = "3")
+            JsonNode score,
+            @Schema(example = "The card came a week late") String text) {
+    }
+}

@@ -1,0 +1,16 @@
+package org.voc.response.config;
+
+import org.voc.events.ResponseSubmitted;
+import org.voc.events.SurveyVersionPublished;
+import org.voc.response.domain.Answer;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Types Jackson reads or writes outside JAX-RS (events, stored answers): registered so a native image keeps them. */
+@RegisterForReflection(targets = { ResponseSubmitted.class, ResponseSubmitted.Answer.class,
+        SurveyVersionPublished.class, SurveyVersionPublished.Question.class, Answer.class })
+public final class EventReflection {
+
+    private EventReflection() {
+    }
+}

@@ -1,0 +1,231 @@
+package org.voc.response.domain;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.voc.response.config.IngestConfig;
+import org.voc.response.domain.ProblemException.Violation;
+import org.voc.response.persistence.ResponseRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Accepts responses: checks each one against its survey version (from the local replica, never a call to
+ * survey-service) on the caller's thread, then hands it to the {@link ResponseWriter} for group commit.
+ */
+@ApplicationScoped
+public class ResponseIntake {
+
+    /** Clocks of kiosks and phones drift; a response from further in the future than this is a client bug. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final SurveyCatalog catalog;
+    private final ResponseWriter writer;
+    private final ResponseRepository responses;
+    private final IngestConfig config;
+    private final ObjectMapper json;
+
+    public ResponseIntake(SurveyCatalog catalog, ResponseWriter writer, ResponseRepository responses,
+            IngestConfig config, ObjectMapper json) {
+        this.catalog = catalog;
+        this.writer = writer;
+        this.responses = responses;
+        this.config = config;
+        this.json = json;
+    }
+
+    /**
+     * Validates and queues a response. Throws {@link ProblemException} (400, 503) at once; the future completes
+     * with the stored response, or fails with 409 (same id, different body) or 503.
+     */
+    public CompletableFuture<Outcome> submit(Submission submission) {
+        // PostgreSQL keeps microseconds: the 201 body must show what a later GET will.
+        return writer.write(validate(submission, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StoredResponse get(UUID id) {
+        return responses.findByIdOptional(id).map(responses::toStored)
+                .orElseThrow(() -> ProblemException.notFound("response", id.toString()));
+    }
+
+    StoredResponse validate(Submission s, Instant receivedAt) {
+        if (s.surveyId() == null) {
+            throw ProblemException.invalid("surveyId", "must not be null");
+        }
+        SurveyDefinition survey = survey(s.surveyId(), s.surveyVersion());
+        List<Violation> violations = new ArrayList<>();
+
+        String touchpointKey = s.touchpointKey();
+        List<String> bound = survey.touchpointKeys();
+        if (touchpointKey == null && bound.size() == 1) {
+            touchpointKey = bound.get(0);
+        } else if (touchpointKey == null) {
+            violations.add(new Violation("touchpointKey", "is required: version " + survey.version()
+                    + " of the survey is bound to the touchpoints " + bound));
+        } else if (!bound.contains(touchpointKey)) {
+            violations.add(new Violation("touchpointKey", "'" + touchpointKey + "' is not bound to version "
+                    + survey.version() + " of the survey; it is bound to " + bound));
+        }
+
+        Instant respondedAt = s.respondedAt() == null ? receivedAt : s.respondedAt().truncatedTo(ChronoUnit.MICROS);
+        if (respondedAt.isAfter(receivedAt.plus(CLOCK_SKEW))) {
+            violations.add(new Violation("respondedAt", "must not be more than 5 minutes in the future"));
+        }
+
+        List<Answer> answers = answers(s, survey, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Map<String, SurveyDefinition.Question> questions = survey.questionsById();
+        Integer nps = answers.stream().filter(a -> questions.get(a.questionId()).isNps() && a.score() != null)
+                .map(Answer::score).findFirst().orElse(null);
+        UUID id = s.id() != null ? s.id() : UUID.randomUUID();
+        return new StoredResponse(id, survey.surveyId(), survey.version(), touchpointKey, s.channel(),
+                s.customerRef(), respondedAt, receivedAt, nps, answers, fingerprint(s, answers));
+    }
+
+    /** The version asked for, or the latest one; tells an unknown survey apart from an unknown version. */
+    private SurveyDefinition survey(UUID surveyId, Integer version) {
+        if (version != null) {
+            Optional<SurveyDefinition> asked = catalog.version(surveyId, version);
+            if (asked.isPresent()) {
+                return asked.get(); // the hot path: one map lookup
+            }
+        }
+        OptionalInt latest = catalog.latestVersion(surveyId);
+        if (latest.isEmpty()) {
+            throw ProblemException.invalid("surveyId", "no published version of survey " + surveyId + " is known");
+        }
+        if (version != null) {
+            throw ProblemException.invalid("surveyVersion", "survey " + surveyId + " has no published version "
+                    + version + "; the latest is " + latest.getAsInt());
+        }
+        return catalog.version(surveyId, latest.getAsInt()).orElseThrow(() -> new IllegalStateException(
+                "survey " + surveyId + " v" + latest.getAsInt() + " vanished from the replica"));
+    }
+
+    private List<Answer> answers(Submission s, SurveyDefinition survey, List<Violation> violations) {
+        if (s.answers() == null) {
+            violations.add(new Violation("answers", "must not be null"));
+            return List.of();
+        }
+        Map<String, SurveyDefinition.Question> questions = survey.questionsById();
+        Set<String> answered = new HashSet<>();
+        List<Answer> answers = new ArrayList<>(s.answers().size());
+        for (int i = 0; i < s.answers().size(); i++) {
+            Submission.AnswerInput input = s.answers().get(i);
+            String at = "answers[" + i + "]";
+            if (input == null) {
+                violations.add(new Violation(at, "must not be null"));
+                continue;
+            }
+            SurveyDefinition.Question question = input.questionId() == null ? null : questions.get(input.questionId());
+            if (question == null) {
+                violations.add(new Violation(at + ".questionId", "'" + input.questionId()
+                        + "' is not a question of version " + survey.version() + " of the survey"));
+                continue;
+            }
+            if (!answered.add(question.id())) {
+                violations.add(new Violation(at + ".questionId", "question '" + question.id()
+                        + "' is answered more than once"));
+                continue;
+            }
+            Answer answer = question.takesText() ? textAnswer(question, input, at, violations)
+                    : scoreAnswer(question, input, at, violations);
+            if (answer != null) {
+                answers.add(answer);
+            }
+        }
+        for (SurveyDefinition.Question question : survey.questions()) {
+            if (question.required() && !answered.contains(question.id())) {
+                violations.add(new Violation("answers", "required question '" + question.id() + "' is not answered"));
+            }
+        }
+        return answers;
+    }
+
+    private Answer textAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
+            List<Violation> violations) {
+        if (input.score() != null) {
+            violations.add(new Violation(at + ".score", "question '" + q.id() + "' takes a text, not a score"));
+            return null;
+        }
+        String text = input.text();
+        if (text == null || text.isBlank()) {
+            violations.add(new Violation(at + ".text", "must not be blank"));
+            return null;
+        }
+        if (text.codePointCount(0, text.length()) > config.maxTextLength()) {
+            violations.add(new Violation(at + ".text", "must be at most " + config.maxTextLength() + " characters"));
+            return null;
+        }
+        return new Answer(q.id(), q.type(), null, text);
+    }
+
+    private static Answer scoreAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
+            List<Violation> violations) {
+        if (input.text() != null) {
+            violations.add(new Violation(at + ".text", "question '" + q.id() + "' takes a score, not a text"));
+            return null;
+        }
+        BigDecimal score = input.score();
+        if (score == null) {
+            violations.add(new Violation(at + ".score", "must be given: question '" + q.id() + "' is a "
+                    + q.type() + " question"));
+            return null;
+        }
+        if (score.signum() != 0 && score.stripTrailingZeros().scale() > 0) {
+            violations.add(new Violation(at + ".score", "must be an integer"));
+            return null;
+        }
+        Integer min = q.lowest();
+        Integer max = q.highest();
+        boolean fits = score.compareTo(BigDecimal.valueOf(min == null ? Integer.MIN_VALUE : min)) >= 0
+                && score.compareTo(BigDecimal.valueOf(max == null ? Integer.MAX_VALUE : max)) <= 0;
+        if (!fits) {
+            violations.add(new Violation(at + ".score", min != null && max != null
+                    ? "must be between " + min + " and " + max : "is out of range"));
+            return null;
+        }
+        return new Answer(q.id(), q.type(), score.intValueExact(), null);
+    }
+
+    /** The fields a fingerprint covers: the body as sent, with answers normalised ({@code 7.0} is {@code 7}). */
+    @RegisterForReflection
+    record Body(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
+            String customerRef, Instant respondedAt, List<Answer> answers) {
+    }
+
+    /** Fingerprint of the body as sent (not of defaults filled in), so a replay can be told from a reuse of the id. */
+    private String fingerprint(Submission s, List<Answer> answers) {
+        try {
+            byte[] body = json.writeValueAsBytes(new Body(s.id(), s.surveyId(), s.surveyVersion(), s.touchpointKey(),
+                    s.channel(), s.customerRef(), s.respondedAt(), answers));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a submission", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.voc.response.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A response as the client sent it, before it is checked against the survey. Optional fields are null when
+ * omitted; {@code id} is the client's idempotency key.
+ */
+public record Submission(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
+        String customerRef, Instant respondedAt, List<AnswerInput> answers) {
+
+    /** One answer as sent; {@code score} is any JSON number, so a fraction can be reported rather than rounded. */
+    public record AnswerInput(String questionId, BigDecimal score, String text) {
+    }
+}

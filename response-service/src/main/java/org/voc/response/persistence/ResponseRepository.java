@@ -1,0 +1,105 @@
+package org.voc.response.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.voc.response.domain.Answer;
+import org.voc.response.domain.StoredResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/**
+ * Responses. Writes are set-based for the group-commit writer: one JDBC batch of
+ * {@code insert ... on conflict do nothing} per batch of requests, whose update counts tell which ids were new.
+ */
+@ApplicationScoped
+public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity, UUID> {
+
+    private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public ResponseRepository(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /**
+     * Inserts every response whose id is not stored yet, in the caller's transaction. Element {@code i} of the
+     * result is true when {@code responses[i]} was inserted, false when its id already existed (also when an
+     * earlier element of the same list had the same id).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean[] insertNew(List<StoredResponse> responses) {
+        List<String> answers = responses.stream().map(r -> write(r.answers())).toList();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into response (id, survey_id, survey_version, touchpoint_key, channel, customer_ref,
+                                          responded_at, received_at, nps, answers, request_hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                    on conflict (id) do nothing""")) {
+                for (int i = 0; i < responses.size(); i++) {
+                    StoredResponse r = responses.get(i);
+                    insert.setObject(1, r.id());
+                    insert.setObject(2, r.surveyId());
+                    insert.setInt(3, r.surveyVersion());
+                    insert.setString(4, r.touchpointKey());
+                    insert.setString(5, r.channel());
+                    insert.setString(6, r.customerRef());
+                    insert.setObject(7, r.respondedAt().atOffset(ZoneOffset.UTC));
+                    insert.setObject(8, r.receivedAt().atOffset(ZoneOffset.UTC));
+                    if (r.nps() == null) {
+                        insert.setNull(9, Types.SMALLINT);
+                    } else {
+                        insert.setShort(9, r.nps().shortValue());
+                    }
+                    insert.setString(10, answers.get(i));
+                    insert.setString(11, r.requestHash());
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                boolean[] inserted = new boolean[counts.length];
+                for (int i = 0; i < counts.length; i++) {
+                    inserted[i] = counts[i] > 0;
+                }
+                return inserted;
+            }
+        });
+    }
+
+    public List<StoredResponse> findAll(Collection<UUID> ids) {
+        return list("id in ?1", ids).stream().map(this::toStored).toList();
+    }
+
+    public StoredResponse toStored(ResponseEntity e) {
+        try {
+            return new StoredResponse(e.id, e.surveyId, e.surveyVersion, e.touchpointKey, e.channel, e.customerRef,
+                    e.respondedAt, e.receivedAt, e.nps, json.readValue(e.answers, ANSWERS), e.requestHash);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored answers of response " + e.id + " are not valid JSON", ex);
+        }
+    }
+
+    private String write(List<Answer> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answers are not serialisable", e);
+        }
+    }
+}

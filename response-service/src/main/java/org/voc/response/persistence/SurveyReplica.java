@@ -1,0 +1,108 @@
+package org.voc.response.persistence;
+
+import java.sql.PreparedStatement;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.voc.events.SurveyVersionPublished;
+import org.voc.response.domain.SurveyDefinition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The local replica of published survey versions (table {@code survey_version}), fed from {@code voc.surveys}.
+ * Versions are immutable, so storing is insert-or-ignore and replaying the topic changes nothing.
+ */
+@ApplicationScoped
+public class SurveyReplica {
+
+    /** One published version as received: the event and its JSON, kept whole for later needs. */
+    public record Version(SurveyVersionPublished event, String json) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper reader;
+
+    public SurveyReplica(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        // Tolerant reader: producers may add optional fields to the contract at any time.
+        this.reader = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** Parses one event; fails on anything that is not a {@code SurveyVersionPublished} JSON object. */
+    public SurveyVersionPublished parse(String value) throws JsonProcessingException {
+        return reader.readValue(value, SurveyVersionPublished.class);
+    }
+
+    /** Inserts the versions not stored yet with one JDBC batch; returns how many were new. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int storeAll(List<Version> versions) {
+        if (versions.isEmpty()) {
+            return 0;
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into survey_version (survey_id, version, definition, touchpoint_keys, published_at)
+                    values (?, ?, ?::jsonb, ?, ?)
+                    on conflict (survey_id, version) do nothing""")) {
+                for (Version v : versions) {
+                    SurveyVersionPublished e = v.event();
+                    List<String> keys = e.touchpointKeys() == null ? List.of() : e.touchpointKeys();
+                    insert.setObject(1, e.surveyId());
+                    insert.setInt(2, e.version());
+                    insert.setString(3, v.json());
+                    insert.setArray(4, connection.createArrayOf("text", keys.toArray()));
+                    insert.setObject(5, e.publishedAt().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                int inserted = 0;
+                for (int count : insert.executeBatch()) {
+                    inserted += Math.max(0, count);
+                }
+                return inserted;
+            }
+        });
+    }
+
+    public Optional<SurveyDefinition> find(UUID surveyId, int version) {
+        List<?> rows = em.createNativeQuery(
+                "select cast(definition as text) from survey_version where survey_id = :id and version = :version")
+                .setParameter("id", surveyId)
+                .setParameter("version", version)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(definition(parse((String) rows.get(0))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored definition of survey " + surveyId + " v" + version
+                    + " is not readable", e);
+        }
+    }
+
+    public OptionalInt latestVersion(UUID surveyId) {
+        Object latest = em.createNativeQuery("select max(version) from survey_version where survey_id = :id")
+                .setParameter("id", surveyId)
+                .getSingleResult();
+        return latest == null ? OptionalInt.empty() : OptionalInt.of(((Number) latest).intValue());
+    }
+
+    private static SurveyDefinition definition(SurveyVersionPublished e) {
+        List<SurveyDefinition.Question> questions = e.questions() == null ? List.of()
+                : e.questions().stream()
+                        .map(q -> new SurveyDefinition.Question(q.id(), q.type(), q.required(), q.min(), q.max()))
+                        .toList();
+        return new SurveyDefinition(e.surveyId(), e.version(), e.touchpointKeys(), questions);
+    }
+}

@@ -1,0 +1,112 @@
+package org.voc.response;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.voc.events.Topics;
+import org.voc.testsupport.TestInfra;
+import org.voc.testsupport.Tokens;
+import org.voc.testsupport.TopicReader;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The outbox under a real broker failure: the test broker's process is frozen (SIGSTOP), so connections stay open
+ * and nothing answers, like a broker stuck in a long GC pause or on a dead disk. Responses are still accepted and
+ * stored; their events wait in the outbox and reach the topic exactly once after the broker resumes.
+ */
+@QuarkusTest
+class OutboxKafkaFailureTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void responsesAreAcceptedWhileKafkaIsFrozenAndPublishedOnceItResumes() throws Exception {
+        Surveys.Survey survey = Surveys.single(); // replicated before the broker stops
+        Map<String, Object> body = Surveys.body(survey.id(), survey.touchpointKey());
+        String id = (String) body.get("id");
+        long kafka = TestInfra.kafkaPid();
+
+        // Should this JVM die before the finally block, the broker must not stay frozen for everyone else.
+        Thread resume = new Thread(() -> resume(kafka));
+        Runtime.getRuntime().addShutdownHook(resume);
+        signal("STOP", kafka);
+        try {
+            Surveys.submit(body).then().statusCode(201);
+            given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/" + id)
+                    .then().statusCode(200).body("id", equalTo(id));
+
+            Instant deadline = Instant.now().plus(PATIENCE);
+            OptionalInt attempts = outboxAttempts(id);
+            while (attempts.isPresent() && attempts.getAsInt() == 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+                attempts = outboxAttempts(id);
+            }
+            assertTrue(attempts.isPresent(), "the event waits in the outbox while Kafka does not answer");
+            assertTrue(attempts.getAsInt() > 0, "the relay tried and recorded the failed attempt");
+        } finally {
+            signal("CONT", kafka);
+            Runtime.getRuntime().removeShutdownHook(resume);
+        }
+
+        try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
+            List<TopicReader.Event> events = Events.collect(reader, e -> id.equals(e.key()), 1, PATIENCE);
+            assertEquals(1, events.size(), "the event arrives exactly once after the broker resumes");
+            assertEquals("voc.response.submitted.v1", events.get(0).headers().get("ce_type"));
+        }
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (outboxAttempts(id).isPresent() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        assertTrue(outboxAttempts(id).isEmpty(), "the relayed row leaves the outbox");
+    }
+
+    /** Attempts recorded on the response's outbox row, or empty once the row is gone. */
+    private OptionalInt outboxAttempts(String responseId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select attempts from outbox_event where record_key = ? and topic = ?")) {
+            query.setString(1, responseId);
+            query.setString(2, Topics.RESPONSES);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? OptionalInt.of(rows.getInt(1)) : OptionalInt.empty();
+            }
+        }
+    }
+
+    private static void resume(long pid) {
+        try {
+            signal("CONT", pid);
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+}
