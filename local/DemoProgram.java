@@ -26,28 +26,24 @@ public class DemoProgram {
     static final int RESPONSES = 300;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** key, name, channel, stage, segments, product, owner team, share of detractors among answers */
+    /** key, name, channel, stage, segments, product, owner team, share of detractors, what detractors say */
     record Touchpoint(String key, String name, String channel, String stage, String segments, String product,
-            String team, double detractorShare) {
+            String team, double detractorShare, List<String> complaints) {
     }
 
     static final List<Touchpoint> TOUCHPOINTS = List.of(
             new Touchpoint("card-delivery", "Card delivery at the branch", "BRANCH", "ONBOARDING", "\"RETAIL\"",
-                    "debit-card", "cards-ops", 0.35),
+                    "debit-card", "cards-ops", 0.35, List.of("The card arrived a week late and nobody told me why",
+                            "I had to come to the branch twice", "The branch did not have my card")),
             new Touchpoint("mobile-app-login", "Logging in to the mobile app", "MOBILE_APP", "USAGE", "\"RETAIL\"",
-                    "mobile-banking", "digital-channels", 0.15),
+                    "mobile-banking", "digital-channels", 0.15, List.of("The app logged me out three times today",
+                            "The one-time code never arrived")),
             new Touchpoint("contact-centre-call", "Call to the contact centre", "CONTACT_CENTER", "SERVICE",
-                    "\"RETAIL\", \"SME\"", "servicing", "contact-centre", 0.25),
+                    "\"RETAIL\", \"SME\"", "servicing", "contact-centre", 0.25,
+                    List.of("I waited 25 minutes on hold", "The operator could not answer my question")),
             new Touchpoint("mortgage-application", "Online mortgage application", "WEB", "PURCHASE", "\"RETAIL\"",
-                    "mortgage", "mortgages", 0.20));
-
-    static final List<String> COMPLAINTS = List.of(
-            "The card arrived a week late and nobody told me why",
-            "I had to come to the branch twice",
-            "The app logged me out three times today",
-            "I waited 25 minutes on hold",
-            "The operator could not answer my question",
-            "Too many documents for the application");
+                    "mortgage", "mortgages", 0.20, List.of("Too many documents for the application",
+                            "Nobody told me where my application stood")));
 
     public static void main(String[] args) throws Exception {
         String oidc = env("VOC_OIDC_URL", "http://localhost:18180/realms/voc");
@@ -91,7 +87,7 @@ public class DemoProgram {
             Touchpoint t = TOUCHPOINTS.get(i % TOUCHPOINTS.size());
             int score = score(random, t.detractorShare);
             String reason = score <= 6 ? ", {\"questionId\": \"reason\", \"text\": \""
-                    + COMPLAINTS.get(random.nextInt(COMPLAINTS.size())) + "\"}" : "";
+                    + t.complaints.get(random.nextInt(t.complaints.size())) + "\"}" : "";
             String body = """
                     {"id": "%s", "surveyId": "%s", "touchpointKey": "%s", "channel": "%s", "customerRef": "demo-cust-%04d",
                      "respondedAt": "%s", "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(
