@@ -1,0 +1,253 @@
+package org.voc.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.voc.testsupport.Tokens;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Measures the response hot path on this machine, against the packaged services as separate processes: sustained
+ * submissions from concurrent clients (every 201 is a committed, durable response), and how long an accepted
+ * detractor takes to show in the NPS and to open its case. Reports figures; asserts only that nothing failed.
+ * Not part of `./voc test`: run with `./voc bench`. Bounded in time and count; loopback only.
+ */
+class ResponseSubmissionBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 10));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+    private static final int MAX_REQUESTS = 2_000_000;
+    private static final int PROBES = 20;
+
+    private static final List<ServiceProcess> RUNNING = new ArrayList<>();
+    private static ServiceProcess responses;
+    private static ServiceProcess metrics;
+    private static ServiceProcess cases;
+    private static ServiceProcess surveys;
+
+    @BeforeAll
+    static void startServices() throws InterruptedException {
+        Path root = Path.of(System.getProperty("voc.repo.root", ".."));
+        Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
+        surveys = start("survey-service", root, logs);
+        responses = start("response-service", root, logs);
+        metrics = start("metrics-service", root, logs);
+        cases = start("case-service", root, logs);
+        for (ServiceProcess service : RUNNING) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    private static ServiceProcess start(String name, Path root, Path logs) {
+        ServiceProcess process = ServiceProcess.start(name, root, logs);
+        RUNNING.add(process);
+        return process;
+    }
+
+    @AfterAll
+    static void stopServices() {
+        RUNNING.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void sustainedSubmissionAndLoopLatency() throws Exception {
+        String touchpoint = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        String surveyId = publishSurvey(touchpoint);
+        String token = Tokens.ingestClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        awaitSurveyKnown(http, token, surveyId);
+
+        run(http, token, surveyId, touchpoint, WARM_UP, null);
+        long[] latencies = new long[MAX_REQUESTS];
+        AtomicInteger recorded = new AtomicInteger();
+        Instant start = Instant.now();
+        int failures = run(http, token, surveyId, touchpoint, MEASURE, (nanos) -> {
+            int i = recorded.getAndIncrement();
+            if (i < latencies.length) {
+                latencies[i] = nanos;
+            }
+        });
+        double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        int count = Math.min(recorded.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+
+        long[][] loop = loopLatencies(http, token, surveyId, touchpoint);
+
+        String report = String.format(Locale.ROOT, """
+                response submission benchmark (%d clients, %d s measured after %d s warm-up, %d cores)
+                  accepted (201, committed) : %d responses, %.0f responses/s
+                  failed                    : %d
+                  latency ms                : p50 %.1f  p95 %.1f  p99 %.1f  max %.1f
+                  accepted -> in NPS ms     : median %d  max %d  (%d probes)
+                  accepted -> case open ms  : median %d  max %d
+                """, CLIENTS, MEASURE.toSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors(),
+                count, count / seconds, failures, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+                ms(sorted, 1.0), median(loop, 0), max(loop, 0), PROBES, median(loop, 1), max(loop, 1));
+        System.out.println(report);
+        Path out = Path.of("target", "benchmark-response-submission.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        assertEquals(0, failures, "every submission is accepted");
+    }
+
+    /** Clients submit promoters and passives back to back until the time is up; returns how many failed. */
+    private static int run(HttpClient http, String token, String surveyId, String touchpoint, Duration length,
+            java.util.function.LongConsumer latency) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        long end = System.nanoTime() + length.toNanos();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < end && sent.incrementAndGet() < MAX_REQUESTS) {
+                    String body = response(surveyId, touchpoint, 7 + (int) (Math.random() * 4), null);
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(post(token, body), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 201) {
+                            failed.incrementAndGet();
+                            continue;
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                        continue;
+                    }
+                    if (latency != null) {
+                        latency.accept(System.nanoTime() - t0);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get(length.toSeconds() + 60, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        return failed.get();
+    }
+
+    /**
+     * One detractor at a time on a quiet system: time from the 201 until metrics-service counts it and until
+     * case-service lists its case, polled every 5 ms. Returns [nps latencies, case latencies] in ms.
+     */
+    private static long[][] loopLatencies(HttpClient http, String token, String surveyId, String touchpoint)
+            throws Exception {
+        String probeTouchpoint = touchpoint + "-probe";
+        String analyst = Tokens.user("analyst");
+        String agent = Tokens.user("agent");
+        long[][] result = new long[2][PROBES];
+        for (int i = 0; i < PROBES; i++) {
+            String customer = "probe-" + i + "-" + UUID.randomUUID();
+            HttpResponse<String> r = http.send(post(token, response(surveyId, probeTouchpoint, 2, customer)),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, r.statusCode(), r.body());
+            long accepted = System.nanoTime();
+            int expected = i + 1;
+            result[0][i] = waitUntil(() -> given().baseUri(metrics.baseUrl()).auth().oauth2(analyst)
+                    .queryParam("touchpoint", probeTouchpoint).get("/api/metrics/nps")
+                    .jsonPath().getInt("n") >= expected, accepted);
+            result[1][i] = waitUntil(() -> given().baseUri(cases.baseUrl()).auth().oauth2(agent)
+                    .queryParam("touchpoint", probeTouchpoint).queryParam("limit", 500).get("/api/cases")
+                    .jsonPath().getList("items.customerRef").contains(customer), accepted);
+        }
+        return result;
+    }
+
+    private static long waitUntil(java.util.function.BooleanSupplier done, long since) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not visible within 30 s");
+            }
+            Thread.sleep(5);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+    }
+
+    private static String publishSurvey(String touchpoint) {
+        String designer = Tokens.user("designer");
+        String id = given().baseUri(surveys.baseUrl()).auth().oauth2(designer).contentType(ContentType.JSON).body("""
+                {"name": "Benchmark NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s-probe"],
+                 "questions": [
+                   {"id": "nps", "type": "NPS", "required": true, "text": {"en": "How likely are you to recommend us?"}},
+                   {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}"""
+                .formatted(touchpoint, touchpoint)).post("/api/surveys").then().statusCode(201).extract().path("id");
+        given().baseUri(surveys.baseUrl()).auth().oauth2(designer).contentType(ContentType.JSON)
+                .post("/api/surveys/" + id + "/publish")
+                .then().statusCode(201);
+        return id;
+    }
+
+    private static void awaitSurveyKnown(HttpClient http, String token, String surveyId) throws Exception {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            HttpResponse<String> r = http.send(post(token, response(surveyId, "unused", 9, null).replace(
+                    "\"touchpointKey\": \"unused\", ", "")), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 400 || !r.body().contains("\"surveyId\"")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("response-service did not learn the benchmark survey");
+    }
+
+    private static HttpRequest post(String token, String body) {
+        return HttpRequest.newBuilder(URI.create(responses.baseUrl() + "/api/responses"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String response(String surveyId, String touchpoint, int score, String customer) {
+        String comment = score <= 6 ? ", {\"questionId\": \"reason\", \"text\": \"benchmark probe\"}" : "";
+        return """
+                {"surveyId": "%s", "touchpointKey": "%s", "channel": "WEB", "customerRef": "%s",
+                 "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(surveyId, touchpoint,
+                customer == null ? "bench-" + UUID.randomUUID() : customer, score, comment);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static long median(long[][] values, int row) {
+        long[] copy = values[row].clone();
+        Arrays.sort(copy);
+        return copy[copy.length / 2];
+    }
+
+    private static long max(long[][] values, int row) {
+        return Arrays.stream(values[row]).max().orElse(0);
+    }
+}
