@@ -1,0 +1,168 @@
+{{/*
+Helpers shared by every service. Templates that belong to one service take a dict:
+  ctx       the root context ($)
+  component the service name, e.g. "touchpoint-registry"
+*/}}
+
+{{/* The five services: values key, and the paths the gateway routes to each (never /q/*). */}}
+{{- define "voc.catalog" -}}
+touchpoint-registry:
+  key: touchpointRegistry
+  paths: [/api/touchpoints, /api/teams, /api/journeys, /api/coverage]
+survey-service:
+  key: surveyService
+  paths: [/api/surveys]
+response-service:
+  key: responseService
+  paths: [/api/responses, /s]
+metrics-service:
+  key: metricsService
+  paths: [/api/metrics]
+case-service:
+  key: caseService
+  paths: [/api/cases]
+{{- end -}}
+
+{{/* Names of the enabled services, in catalog order, as a YAML list. */}}
+{{- define "voc.enabledServices" -}}
+{{- $catalog := fromYaml (include "voc.catalog" .) -}}
+{{- $enabled := list -}}
+{{- range $name := list "touchpoint-registry" "survey-service" "response-service" "metrics-service" "case-service" -}}
+{{- if (index $.Values (index $catalog $name).key).enabled -}}
+{{- $enabled = append $enabled $name -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $enabled -}}
+{{- end -}}
+
+{{/* The key of a service's values block, e.g. touchpointRegistry; use: index .ctx.Values (include "voc.key" .) */}}
+{{- define "voc.key" -}}
+{{- (index (fromYaml (include "voc.catalog" .ctx)) .component).key -}}
+{{- end -}}
+
+{{/* Prefix of every object name: fullnameOverride or the release name. */}}
+{{- define "voc.fullname" -}}
+{{- default .Release.Name .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Name of a service's objects: <prefix>-<service>. */}}
+{{- define "voc.name" -}}
+{{- printf "%s-%s" (include "voc.fullname" .ctx) .component | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "voc.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Selector labels: immutable on Deployments, never add to them (the upgrade-safety test guards them). */}}
+{{- define "voc.selectorLabels" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+{{- end -}}
+
+{{/* Labels of every object of a service. */}}
+{{- define "voc.labels" -}}
+{{ include "voc.selectorLabels" . }}
+{{ include "voc.commonLabels" .ctx }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* Labels of every object of the release (also the objects that belong to no single service). */}}
+{{- define "voc.commonLabels" -}}
+helm.sh/chart: {{ include "voc.chart" . }}
+app.kubernetes.io/part-of: voc-platform
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end -}}
+
+{{/* Image reference: [global.imageRegistry/]repository:tag, the tag defaulting to appVersion. */}}
+{{- define "voc.image" -}}
+{{- $values := index .ctx.Values (include "voc.key" .) -}}
+{{- $registry := .ctx.Values.global.imageRegistry -}}
+{{- $tag := default .ctx.Chart.AppVersion $values.image.tag -}}
+{{- if $registry -}}
+{{- printf "%s/%s:%s" $registry $values.image.repository $tag -}}
+{{- else -}}
+{{- printf "%s:%s" $values.image.repository $tag -}}
+{{- end -}}
+{{- end -}}
+
+{{/* ServiceAccount of a service. */}}
+{{- define "voc.serviceAccountName" -}}
+{{- if .ctx.Values.serviceAccount.create -}}
+{{- include "voc.name" . -}}
+{{- else -}}
+default
+{{- end -}}
+{{- end -}}
+
+{{/* Name of the CloudNativePG cluster of a service. */}}
+{{- define "voc.pgClusterName" -}}
+{{- printf "%s-db" (include "voc.name" .) | trunc 50 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Secret with a service's database credentials. */}}
+{{- define "voc.databaseSecret" -}}
+{{- $values := index .ctx.Values (include "voc.key" .) -}}
+{{- if .ctx.Values.postgresql.cloudnativepg.enabled -}}
+{{- printf "%s-app" (include "voc.pgClusterName" .) -}}
+{{- else -}}
+{{- default (printf "%s-db" (include "voc.name" .)) $values.database.existingSecret -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Host of a service's database. */}}
+{{- define "voc.databaseHost" -}}
+{{- $values := index .ctx.Values (include "voc.key" .) -}}
+{{- if .ctx.Values.postgresql.cloudnativepg.enabled -}}
+{{- printf "%s-rw" (include "voc.pgClusterName" .) -}}
+{{- else -}}
+{{- default .ctx.Values.postgresql.host $values.database.host -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Probes on the Quarkus health endpoints. */}}
+{{- define "voc.probes" -}}
+{{- $p := .ctx.Values.probes -}}
+startupProbe:
+  httpGet:
+    path: /q/health/started
+    port: http
+  periodSeconds: {{ $p.startup.periodSeconds }}
+  failureThreshold: {{ $p.startup.failureThreshold }}
+  timeoutSeconds: {{ $p.timeoutSeconds }}
+readinessProbe:
+  httpGet:
+    path: /q/health/ready
+    port: http
+  periodSeconds: {{ $p.readiness.periodSeconds }}
+  failureThreshold: {{ $p.readiness.failureThreshold }}
+  timeoutSeconds: {{ $p.timeoutSeconds }}
+livenessProbe:
+  httpGet:
+    path: /q/health/live
+    port: http
+  periodSeconds: {{ $p.liveness.periodSeconds }}
+  failureThreshold: {{ $p.liveness.failureThreshold }}
+  timeoutSeconds: {{ $p.timeoutSeconds }}
+{{- end -}}
+
+{{/* Pod security context (restricted). */}}
+{{- define "voc.podSecurityContext" -}}
+{{- toYaml .Values.podSecurityContext -}}
+{{- end -}}
+
+{{/* Container security context (restricted). */}}
+{{- define "voc.containerSecurityContext" -}}
+{{- toYaml .Values.containerSecurityContext -}}
+{{- end -}}
+
+{{/* Image pull secrets. */}}
+{{- define "voc.imagePullSecrets" -}}
+{{- with .Values.global.imagePullSecrets }}
+imagePullSecrets:
+{{- range . }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,61 @@
+{{/*
+validateValues: one message per contradiction, all reported at once (bitnami's pattern).
+*/}}
+{{- define "voc.validateValues" -}}
+{{- $messages := list -}}
+{{- $root := .Values -}}
+{{- $cnpg := $root.postgresql.cloudnativepg.enabled -}}
+{{- if not $root.global.oidc.issuerUrl -}}
+{{- $messages = append $messages "global.oidc.issuerUrl: set the issuer URL of the realm (e.g. https://sso.example.com/realms/voc); every service verifies tokens against it." -}}
+{{- end -}}
+{{- if and $root.keycloak.realmImport.enabled (not (hasSuffix (printf "/realms/%s" $root.keycloak.realmImport.realm) (trimSuffix "/" $root.global.oidc.issuerUrl))) -}}
+{{- $messages = append $messages (printf "global.oidc.issuerUrl (%s) must end with /realms/%s, the realm that keycloak.realmImport imports; otherwise no token would be accepted." $root.global.oidc.issuerUrl $root.keycloak.realmImport.realm) -}}
+{{- end -}}
+{{- if and $root.keycloak.realmImport.demoUsers.enabled (not $root.keycloak.realmImport.enabled) -}}
+{{- $messages = append $messages "keycloak.realmImport.demoUsers.enabled needs keycloak.realmImport.enabled: the demo users are part of the realm import." -}}
+{{- end -}}
+{{- if and (hasPrefix "SASL_" $root.kafka.securityProtocol) (not $root.kafka.sasl.existingSecret) -}}
+{{- $messages = append $messages (printf "kafka.securityProtocol is %s: set kafka.sasl.existingSecret to the Secret holding the JAAS line (key kafka.sasl.jaasConfigKey)." $root.kafka.securityProtocol) -}}
+{{- end -}}
+{{- if and $root.kafka.tls.caSecret (not (has $root.kafka.securityProtocol (list "SSL" "SASL_SSL"))) -}}
+{{- $messages = append $messages (printf "kafka.tls.caSecret is set but kafka.securityProtocol is %s: use SSL or SASL_SSL, or remove the CA." $root.kafka.securityProtocol) -}}
+{{- end -}}
+{{- if and $root.ingress.enabled $root.ingress.tls.enabled (not $root.ingress.tls.secretName) -}}
+{{- $messages = append $messages "ingress.tls.enabled needs ingress.tls.secretName (the Secret you or cert-manager provide)." -}}
+{{- end -}}
+{{- if and $root.networkPolicy.enabled (not $cnpg) (not $root.networkPolicy.infrastructure.postgresqlPeers) -}}
+{{- $messages = append $messages "networkPolicy.enabled with an external PostgreSQL: declare networkPolicy.infrastructure.postgresqlPeers (e.g. an ipBlock), or the services could not reach their databases." -}}
+{{- end -}}
+{{- if and $root.networkPolicy.enabled (not $root.kafka.topics.enabled) (not $root.networkPolicy.infrastructure.kafkaPeers) -}}
+{{- $messages = append $messages "networkPolicy.enabled with an external Kafka: declare networkPolicy.infrastructure.kafkaPeers, or the services could not reach the brokers." -}}
+{{- end -}}
+{{- if and $root.networkPolicy.enabled (not $root.networkPolicy.infrastructure.oidcPeers) -}}
+{{- $messages = append $messages "networkPolicy.enabled: declare networkPolicy.infrastructure.oidcPeers (the OIDC issuer), or the services could not fetch its signing keys." -}}
+{{- end -}}
+{{- $catalog := fromYaml (include "voc.catalog" .) -}}
+{{- range $component := list "touchpoint-registry" "survey-service" "response-service" "metrics-service" "case-service" -}}
+{{- $key := (index $catalog $component).key -}}
+{{- $v := index $root $key -}}
+{{- if $v.enabled -}}
+{{- if and $cnpg $v.database.existingSecret -}}
+{{- $messages = append $messages (printf "%s.database.existingSecret is set but postgresql.cloudnativepg.enabled is true: the operator generates the credentials; remove one of the two." $key) -}}
+{{- end -}}
+{{- if and $cnpg $v.database.host -}}
+{{- $messages = append $messages (printf "%s.database.host is set but postgresql.cloudnativepg.enabled is true: the service uses its CloudNativePG cluster; remove one of the two." $key) -}}
+{{- end -}}
+{{- if and (ne (toString $v.podDisruptionBudget.minAvailable) "") (ne (toString $v.podDisruptionBudget.maxUnavailable) "") -}}
+{{- $messages = append $messages (printf "%s.podDisruptionBudget: set either minAvailable or maxUnavailable, not both (set the other to \"\")." $key) -}}
+{{- end -}}
+{{- if and $v.autoscaling.enabled (gt (int $v.autoscaling.minReplicas) (int $v.autoscaling.maxReplicas)) -}}
+{{- $messages = append $messages (printf "%s.autoscaling.minReplicas (%v) is greater than maxReplicas (%v)." $key $v.autoscaling.minReplicas $v.autoscaling.maxReplicas) -}}
+{{- end -}}
+{{- $floor := ternary $v.autoscaling.minReplicas $v.replicas $v.autoscaling.enabled -}}
+{{- if and $v.podDisruptionBudget.enabled (ne (toString $v.podDisruptionBudget.minAvailable) "") (not (kindIs "string" $v.podDisruptionBudget.minAvailable)) (ge (int $v.podDisruptionBudget.minAvailable) (int $floor)) -}}
+{{- $messages = append $messages (printf "%s.podDisruptionBudget.minAvailable (%v) must be lower than the replica count (%v), or no node could ever be drained." $key $v.podDisruptionBudget.minAvailable $floor) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if $messages -}}
+{{- fail (printf "\nVALUES VALIDATION:\n  - %s" (join "\n  - " $messages)) -}}
+{{- end -}}
+{{- end -}}
