@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.voc.events.CloudEventHeaders;
 import org.voc.survey.config.OutboxConfig;
@@ -32,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Sends committed outbox rows to Kafka (idempotent producer, acks=all) and deletes them once the broker has
@@ -50,7 +50,7 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final EntityManager em;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final Counter sent;
     private final Counter failures;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -61,10 +61,10 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(OutboxConfig config, EntityManager em, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.em = em;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.sent = registry.counter("voc.outbox.sent");
         this.failures = registry.counter("voc.outbox.failures");
     }
@@ -188,7 +188,8 @@ public class OutboxRelay {
 
     private Properties producerProperties() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Every kafka.* setting (bootstrap servers, SASL, TLS) of the service, then what the outbox needs.
+        props.putAll(kafkaConfig);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
