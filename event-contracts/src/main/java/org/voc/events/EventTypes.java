@@ -3,6 +3,7 @@ package org.voc.events;
 /** CloudEvents {@code ce_type} values. A breaking change gets a new version suffix, never an edit. */
 public final class EventTypes {
     public static final String TOUCHPOINT_STATE_V1 = "voc.touchpoint.state.v1";
+    public static final String TEAM_STATE_V1 = "voc.team.state.v1";
     public static final String SURVEY_VERSION_PUBLISHED_V1 = "voc.survey.version-published.v1";
     public static final String RESPONSE_SUBMITTED_V1 = "voc.response.submitted.v1";
 

@@ -4,6 +4,8 @@ package org.voc.events;
 public final class Topics {
     /** Compacted: full current state of every touchpoint, keyed by touchpoint id. */
     public static final String TOUCHPOINTS = "voc.touchpoints";
+    /** Compacted: full current state of every team, keyed by team id. */
+    public static final String TEAMS = "voc.teams";
     /** Compacted: every published survey version, keyed by {@code surveyId:version}. */
     public static final String SURVEYS = "voc.surveys";
     /** Every accepted response, keyed by response id. */

@@ -7,6 +7,9 @@ import java.util.UUID;
 /**
  * {@value EventTypes#TOUCHPOINT_STATE_V1} on {@value Topics#TOUCHPOINTS}: the whole current state of one touchpoint.
  * Consumers keep the state with the highest {@code revision} and ignore older ones.
+ * <p>
+ * {@code description}, {@code raci}, {@code tags} and {@code externalRefs} were added later and are optional: a
+ * state written before them, or by an older producer, has them null.
  */
 public record TouchpointState(
         UUID id,
@@ -20,5 +23,25 @@ public record TouchpointState(
         String ownerTeam,
         String status,
         long revision,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String description,
+        Raci raci,
+        List<String> tags,
+        List<ExternalRef> externalRefs) {
+
+    /** The first shape of the event, without the optional fields. */
+    public TouchpointState(UUID id, String key, String name, String channel, String journeyStage, String signalKind,
+            List<String> segments, String product, String ownerTeam, String status, long revision, Instant updatedAt) {
+        this(id, key, name, channel, journeyStage, signalKind, segments, product, ownerTeam, status, revision,
+                updatedAt, null, null, null, null);
+    }
+
+    /** Team keys per RACI role (responsible, accountable, consulted, informed). */
+    public record Raci(List<String> responsible, List<String> accountable, List<String> consulted,
+            List<String> informed) {
+    }
+
+    /** An event of an external system that means "this touchpoint happened", e.g. system {@code crm}, ref {@code card.delivered}. */
+    public record ExternalRef(String system, String ref) {
+    }
 }

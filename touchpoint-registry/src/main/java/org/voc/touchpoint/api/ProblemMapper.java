@@ -98,6 +98,20 @@ public class ProblemMapper {
         return respond(Problem.of(status, "http-" + status, title, e.getMessage(), path(uri), List.of()));
     }
 
+    /** A unique key or reference taken by a concurrent request between our check and our insert. */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(Problem.of(409, "conflict", "Conflict",
+                "a concurrent change took a key or reference this request needs: read again and retry", path(uri),
+                List.of()));
+    }
+
+    @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class })
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return respond(Problem.of(409, "concurrent-change", "Concurrent change",
+                "the data was changed by a concurrent request: read it again and retry", path(uri), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure", e);
@@ -114,7 +128,7 @@ public class ProblemMapper {
     }
 
     /** {@code create.request.answers[0].score} → {@code answers[0].score}: drops the method and parameter nodes. */
-    private static String field(ConstraintViolation<?> violation) {
+    static String field(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = new ArrayList<>();
         violation.getPropertyPath().forEach(nodes::add);
         StringBuilder field = new StringBuilder();
@@ -140,7 +154,7 @@ public class ProblemMapper {
         return field.toString();
     }
 
-    private static String jsonPath(List<JsonMappingException.Reference> references) {
+    static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : references) {
             if (reference.getFieldName() != null) {

@@ -1,6 +1,9 @@
 package org.voc.touchpoint.api;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,10 +36,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.touchpoint.domain.Channel;
 import org.voc.touchpoint.domain.JourneyStage;
 import org.voc.touchpoint.domain.ProblemException;
+import org.voc.touchpoint.domain.SignalKind;
+import org.voc.touchpoint.domain.TouchpointImport;
 import org.voc.touchpoint.domain.TouchpointService;
 import org.voc.touchpoint.domain.TouchpointStatus;
 import org.voc.touchpoint.persistence.TouchpointEntity;
+import org.voc.touchpoint.persistence.TouchpointChangeEntity;
 import org.voc.touchpoint.persistence.TouchpointFilter;
+import org.voc.touchpoint.persistence.TouchpointRepository;
+import org.voc.touchpoint.persistence.TouchpointSort;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Touchpoint master data over HTTP; business rules live in {@link TouchpointService}. */
 @Path("/api/touchpoints")
@@ -47,37 +58,65 @@ public class TouchpointResource {
     static final String EXAMPLE = """
             {"key": "card-delivery", "name": "Card delivery at the branch", "channel": "BRANCH",
              "journeyStage": "ONBOARDING", "signalKind": "DIRECT", "segments": ["RETAIL"],
-             "product": "debit-card", "ownerTeam": "cards-ops"}""";
+             "product": "debit-card", "ownerTeam": "cards-ops",
+             "raci": {"responsible": ["branch-ops"], "accountable": ["cards-ops"], "informed": ["cx-analytics"]},
+             "tags": ["kyc"], "externalRefs": [{"system": "crm", "ref": "card.delivered"}]}""";
     static final String VIEW_EXAMPLE = """
             {"id": "7d5c8f0e-4a43-4d53-9b1e-0a8a0c7f1e11", "key": "card-delivery",
              "name": "Card delivery at the branch", "channel": "BRANCH", "journeyStage": "ONBOARDING",
              "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "debit-card", "ownerTeam": "cards-ops",
-             "status": "ACTIVE", "revision": 0, "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
+             "status": "ACTIVE", "raci": {"responsible": ["branch-ops"], "accountable": ["cards-ops"], "consulted": [], "informed": ["cx-analytics"]},
+             "tags": ["kyc"], "externalRefs": [{"system": "crm", "ref": "card.delivered"}], "revision": 0, "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
     static final String PROBLEM_EXAMPLE = """
             {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "channel must be one of [WEB, MOBILE_APP, ...]", "instance": "/api/touchpoints",
              "errors": [{"field": "channel", "message": "must be one of [WEB, MOBILE_APP, ...]"}]}""";
 
-    private final TouchpointService service;
+    static final String HISTORY_EXAMPLE = """
+            {"items": [{"revision": 1, "action": "UPDATED", "actor": "3f1c9b2e-8d1a-4c55-9a51-2f0e8c1d7a10",
+              "actorName": "designer", "changedAt": "2026-11-26T10:00:00Z",
+              "changes": {"status": {"from": "ACTIVE", "to": "RETIRED"}}}], "nextCursor": null}""";
+    static final String IMPORT_CSV_EXAMPLE = """
+            key,name,channel,journeyStage,signalKind,segments,ownerTeam,accountable,tags,externalRefs,journeys
+            card-delivery,Card delivery at the branch,BRANCH,ONBOARDING,DIRECT,RETAIL|SME,cards-ops,cards-ops,kyc,crm:card.delivered,card-onboarding/Receive card
+            """;
+    static final String IMPORT_JSON_EXAMPLE = """
+            [{"key": "card-delivery", "name": "Card delivery at the branch", "channel": "BRANCH",
+              "journeyStage": "ONBOARDING", "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "cards-ops",
+              "externalRefs": [{"system": "crm", "ref": "card.delivered"}], "journeys": ["card-onboarding/Receive card"]}]""";
+    static final String REPORT_EXAMPLE = """
+            {"mode": "dry-run", "applied": false, "rows": 2, "created": 1, "updated": 0, "unchanged": 0,
+             "errors": [{"row": 3, "key": "app-login", "field": "channel", "reason": "must be one of [WEB, MOBILE_APP, ...]"}]}""";
 
-    public TouchpointResource(TouchpointService service) {
+    private final TouchpointService service;
+    private final TouchpointImport importer;
+    private final Actors actors;
+    private final ObjectMapper json;
+    private final ImportFiles files;
+
+    public TouchpointResource(TouchpointService service, TouchpointImport importer, Actors actors, ObjectMapper json,
+            ImportFiles files) {
+        this.files = files;
         this.service = service;
+        this.importer = importer;
+        this.actors = actors;
+        this.json = json;
     }
 
     @POST
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Register a touchpoint", description = "Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on voc.touchpoints.")
+    @Operation(summary = "Register a touchpoint", description = "Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on voc.touchpoints. The owner team need not be registered yet.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "card-delivery", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag headers are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid channel", value = PROBLEM_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The key is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid, or the key is reserved (by-ref, import)", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid channel", value = PROBLEM_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The key is already registered, or an external reference already resolves to another touchpoint", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(@Valid @NotNull TouchpointRequest request) {
         if (request.key() == null) {
             throw ProblemException.invalid("key", "must not be blank");
         }
-        TouchpointEntity created = service.register(request.key(), fields(request));
+        TouchpointEntity created = service.register(request.key(), request.toFields(), actors.current());
         return Response.created(URI.create("/api/touchpoints/" + created.key))
-                .tag(etag(created)).entity(TouchpointView.of(created)).build();
+                .tag(etag(created.version)).entity(TouchpointView.of(created)).build();
     }
 
     @GET
@@ -88,17 +127,20 @@ public class TouchpointResource {
     @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-delivery") @PathParam("key") String key) {
         TouchpointEntity touchpoint = service.get(key);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(etag(touchpoint)).build();
+        return Response.ok(TouchpointView.of(touchpoint)).tag(etag(touchpoint.version)).build();
     }
 
     @PUT
     @Path("/{key}")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Change a touchpoint", description = "Replaces every field but the key. Requires If-Match with the current ETag; retiring is a change of status, history is never deleted.")
+    @Operation(summary = "Change a touchpoint", description = "Replaces every field (the key never changes). Retiring is `status: RETIRED`; nothing is ever deleted. A body equal to the current state creates no revision.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "retire", value = """
             {"name": "Card delivery at the branch", "channel": "BRANCH", "journeyStage": "ONBOARDING",
              "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "cards-ops", "status": "RETIRED"}""")))
     @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field is invalid, or the body names another key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "An external reference already resolves to another touchpoint", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "412", description = "If-Match names an older revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response change(@PathParam("key") String key,
@@ -107,41 +149,161 @@ public class TouchpointResource {
         if (request.key() != null && !request.key().equals(key)) {
             throw ProblemException.invalid("key", "keys are immutable: omit it or send '" + key + "'");
         }
-        TouchpointEntity changed = service.change(key, revision(ifMatch), fields(request));
-        return Response.ok(TouchpointView.of(changed)).tag(etag(changed)).build();
+        TouchpointEntity changed = service.change(key, revision(ifMatch), request.toFields(), actors.current());
+        return Response.ok(TouchpointView.of(changed)).tag(etag(changed.version)).build();
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
-    @Operation(summary = "List touchpoints", description = "Ordered by key, keyset-paginated: pass the nextCursor of a page as `after` to read the next page.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": \"card-delivery\"}")))
-    @APIResponse(responseCode = "400", description = "A filter has an unknown value", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(summary = "List touchpoints", description = "Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next page (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an item. `total` counts every match.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": \"card-delivery\", \"total\": 1240}")))
+    @APIResponse(responseCode = "400", description = "A filter, the sort or the cursor has an unknown value", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TouchpointPage list(
             @Parameter(example = "BRANCH") @QueryParam("channel") String channel,
             @Parameter(example = "ONBOARDING") @QueryParam("journeyStage") String journeyStage,
             @Parameter(example = "RETAIL") @QueryParam("segment") String segment,
+            @Parameter(example = "DIRECT") @QueryParam("signalKind") String signalKind,
             @Parameter(example = "cards-ops") @QueryParam("ownerTeam") String ownerTeam,
             @Parameter(example = "ACTIVE") @QueryParam("status") String status,
+            @Parameter(example = "kyc") @QueryParam("tag") String tag,
+            @Parameter(description = "Case-insensitive text searched in key, name and description", example = "card") @QueryParam("q") String text,
+            @Parameter(description = "key, -key, name, -name, updatedAt or -updatedAt", example = "name") @QueryParam("sort") @DefaultValue("key") String sort,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+            @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        TouchpointSort order = TouchpointSort.of(sort);
+        if (order == null) {
+            throw ProblemException.invalid("sort", "must be one of key, -key, name, -name, updatedAt, -updatedAt");
+        }
         TouchpointFilter filter = new TouchpointFilter(parse(Channel.class, channel, "channel"),
-                parse(JourneyStage.class, journeyStage, "journeyStage"), segment, ownerTeam,
-                parse(TouchpointStatus.class, status, "status"));
-        List<TouchpointEntity> page = service.list(filter, after, limit);
-        String next = page.size() == limit ? page.get(page.size() - 1).key : null;
-        return new TouchpointPage(page.stream().map(TouchpointView::of).toList(), next);
+                parse(JourneyStage.class, journeyStage, "journeyStage"), blankToNull(segment), blankToNull(ownerTeam),
+                parse(TouchpointStatus.class, status, "status"), parse(SignalKind.class, signalKind, "signalKind"),
+                blankToNull(tag), blankToNull(text));
+        List<TouchpointEntity> page = service.list(filter, order, position(order, after), limit);
+        String next = page.size() == limit ? cursor(order, page.get(page.size() - 1)) : null;
+        return new TouchpointPage(page.stream().map(TouchpointView::of).toList(), next, service.count(filter));
     }
 
-    private static TouchpointService.Fields fields(TouchpointRequest r) {
-        return new TouchpointService.Fields(r.name(), r.description(), r.channel(), r.journeyStage(), r.signalKind(),
-                r.segments(), r.product(), r.ownerTeam(), r.status());
+    @GET
+    @Path("/by-ref")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
+    @Operation(summary = "Resolve an external event to its touchpoint", description = "The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for the interaction hot path. Callers should cache the answer (Cache-Control says for how long) and may revalidate with the ETag.")
+    @APIResponse(responseCode = "200", description = "The touchpoint", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "system or ref is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No touchpoint holds this reference", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response resolve(@Parameter(example = "crm") @QueryParam("system") String system,
+            @Parameter(example = "card.delivered") @QueryParam("ref") String ref) {
+        if (system == null || system.isBlank()) {
+            throw ProblemException.invalid("system", "must not be blank");
+        }
+        if (ref == null || ref.isBlank()) {
+            throw ProblemException.invalid("ref", "must not be blank");
+        }
+        TouchpointEntity touchpoint = service.resolve(system, ref);
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setMaxAge(60);
+        return Response.ok(TouchpointView.of(touchpoint)).tag(etag(touchpoint.version)).cacheControl(cache).build();
     }
 
-    private static EntityTag etag(TouchpointEntity touchpoint) {
-        return new EntityTag(Long.toString(touchpoint.version));
+    @GET
+    @Path("/{key}/history")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
+    @Operation(summary = "History of a touchpoint", description = "Who changed what and when, newest first: one entry per revision, with the token subject and user name of the author and each changed field's old and new value.")
+    @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The cursor is not a revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public HistoryPage history(@Parameter(example = "card-delivery") @PathParam("key") String key,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
+            @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        Long before = null;
+        if (after != null && !after.isBlank()) {
+            try {
+                before = Long.parseLong(after);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("after", "must be a nextCursor returned by this operation");
+            }
+        }
+        List<TouchpointChangeEntity> page = service.history(key, before, limit);
+        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).revision) : null;
+        return new HistoryPage(page.stream().map(c -> HistoryPage.Entry.of(c, json)).toList(), next);
     }
 
-    private static long revision(String ifMatch) {
+    @POST
+    @Path("/import")
+    @Consumes({ "text/csv", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Operation(summary = "Import a touchpoint audit (CSV or JSON)", description = """
+            Upserts touchpoints by key from a CSV file (header row; lists separated by `|`; externalRefs as `system:ref`;
+            journeys as `journeyKey/Stage name`) or a JSON array of touchpoint bodies (plus `journeys`). `mode=dry-run`
+            (the default) only validates and reports, row by row; `mode=apply` writes the whole file in one transaction,
+            or nothing at all when any row is invalid. Rows equal to the stored touchpoint create no revision.
+            Row numbers are spreadsheet rows for CSV (the header is row 1) and 1-based positions for JSON.""")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = IMPORT_CSV_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = IMPORT_JSON_EXAMPLE)) })
+    @APIResponse(responseCode = "200", description = "The validation report; with mode=apply, the file was applied", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The file cannot be read at all (no header, unknown column, not a JSON array) or mode is unknown", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A touchpoint of the file was changed concurrently; nothing was applied", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "More rows than one import takes", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/json", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "mode=apply and some rows are invalid: nothing was applied, the report names each error", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    public Response importAudit(@Parameter(description = "dry-run or apply", example = "dry-run") @QueryParam("mode") @DefaultValue("dry-run") String mode,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String file) {
+        boolean apply = switch (mode) {
+            case "dry-run" -> false;
+            case "apply" -> true;
+            default -> throw ProblemException.invalid("mode", "must be dry-run or apply");
+        };
+        List<TouchpointImport.Row> rows = contentType != null && contentType.toLowerCase().startsWith("text/csv")
+                ? files.csv(file == null ? "" : file)
+                : files.json(file == null ? "" : file);
+        TouchpointImport.Report report = importer.run(rows, apply, actors.current());
+        int status = apply && !report.applied() ? 422 : 200;
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(report).build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Key order keeps the plain key as its cursor (as before sorting existed); other orders carry value and key. */
+    private static String cursor(TouchpointSort sort, TouchpointEntity last) {
+        return switch (sort) {
+            case KEY, KEY_DESC -> last.key;
+            case NAME, NAME_DESC -> encode(last.name, last.key);
+            case UPDATED, UPDATED_DESC -> encode(last.updatedAt.toString(), last.key);
+        };
+    }
+
+    private static String encode(String value, String key) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((value + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TouchpointRepository.Position position(TouchpointSort sort, String after) {
+        if (after == null || after.isEmpty()) {
+            return null;
+        }
+        if (sort == TouchpointSort.KEY || sort == TouchpointSort.KEY_DESC) {
+            return new TouchpointRepository.Position(after, after);
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+            int split = decoded.lastIndexOf('\u0000');
+            String value = decoded.substring(0, split);
+            String key = decoded.substring(split + 1);
+            return new TouchpointRepository.Position(
+                    sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC ? value : Instant.parse(value), key);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("after", "must be a nextCursor returned with the same sort");
+        }
+    }
+
+    static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    static long revision(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "precondition-required", "Precondition required",
                     "send If-Match with the ETag of the revision you read", "If-Match");
@@ -157,7 +319,7 @@ public class TouchpointResource {
         }
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,7 +1,11 @@
 package org.voc.touchpoint.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,62 +15,83 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.voc.events.EventTypes;
 import org.voc.events.Topics;
-import org.voc.events.TouchpointState;
 import org.voc.touchpoint.messaging.Outbox;
+import org.voc.touchpoint.persistence.TouchpointChangeEntity;
 import org.voc.touchpoint.persistence.TouchpointEntity;
 import org.voc.touchpoint.persistence.TouchpointFilter;
+import org.voc.touchpoint.persistence.TouchpointHistoryRepository;
 import org.voc.touchpoint.persistence.TouchpointRepository;
+import org.voc.touchpoint.persistence.TouchpointSort;
 
-/** Registers and changes touchpoints; every change publishes the full new state through the outbox. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Registers and changes touchpoints; every change publishes the full new state through the outbox and appends
+ * a history entry naming who made it.
+ */
 @ApplicationScoped
 public class TouchpointService {
 
-    /** Field values of a touchpoint as the caller wants them. */
-    public record Fields(String name, String description, Channel channel, JourneyStage journeyStage,
-            SignalKind signalKind, List<String> segments, String product, String ownerTeam,
-            TouchpointStatus status) {
-    }
+    /** Keys that would be read as another operation's path segment. */
+    public static final Set<String> RESERVED_KEYS = Set.of("by-ref", "import");
 
     private final TouchpointRepository touchpoints;
+    private final TouchpointHistoryRepository history;
     private final Outbox outbox;
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    public TouchpointService(TouchpointRepository touchpoints, Outbox outbox, EntityManager em) {
+    public TouchpointService(TouchpointRepository touchpoints, TouchpointHistoryRepository history, Outbox outbox,
+            EntityManager em, ObjectMapper json) {
         this.touchpoints = touchpoints;
+        this.history = history;
         this.outbox = outbox;
         this.em = em;
+        this.json = json;
     }
 
     @Transactional
-    public TouchpointEntity register(String key, Fields fields) {
+    public TouchpointEntity register(String key, TouchpointFields fields, Actor actor) {
+        if (RESERVED_KEYS.contains(key)) {
+            throw ProblemException.invalid("key", "'" + key + "' is reserved: choose another key");
+        }
         if (touchpoints.findByKey(key).isPresent()) {
             throw conflict(key);
         }
         TouchpointEntity touchpoint = new TouchpointEntity();
         touchpoint.id = UUID.randomUUID();
         touchpoint.key = key;
-        touchpoint.createdAt = Instant.now();
-        apply(touchpoint, fields, TouchpointStatus.ACTIVE);
+        touchpoint.createdAt = now();
+        TouchpointSnapshot.apply(touchpoint, fields, TouchpointStatus.ACTIVE, touchpoint.createdAt);
+        checkRefs(touchpoint, fields.externalRefs());
         try {
             touchpoints.persistAndFlush(touchpoint);
         } catch (ConstraintViolationException e) {
             throw conflict(key); // a concurrent register of the same key won the race
         }
+        touchpoints.replaceRefs(Map.of(touchpoint.id, refs(fields)));
+        record(touchpoint, "CREATED", null, actor);
         publish(touchpoint);
         return touchpoint;
     }
 
     @Transactional
-    public TouchpointEntity change(String key, long expectedRevision, Fields fields) {
+    public TouchpointEntity change(String key, long expectedRevision, TouchpointFields fields, Actor actor) {
         TouchpointEntity touchpoint = get(key);
         if (touchpoint.version != expectedRevision) {
-            throw new ProblemException(412, "stale-revision", "Precondition failed",
-                    "touchpoint '" + key + "' is at revision " + touchpoint.version + ", not " + expectedRevision
-                            + ": read it again and reapply the change",
-                    null);
+            throw stale("touchpoint", key, touchpoint.version, expectedRevision);
         }
-        apply(touchpoint, fields, touchpoint.status);
+        Map<String, Object> before = TouchpointSnapshot.of(touchpoint);
+        TouchpointSnapshot.apply(touchpoint, fields, touchpoint.status, now());
+        if (TouchpointSnapshot.diff(before, TouchpointSnapshot.of(touchpoint)).isEmpty()) {
+            em.detach(touchpoint); // nothing changed: no new revision, no event, no history entry
+            return touchpoints.findByKey(key).orElseThrow();
+        }
+        checkRefs(touchpoint, fields.externalRefs());
         em.flush(); // bumps the revision before it is published
+        touchpoints.replaceRefs(Map.of(touchpoint.id, refs(fields)));
+        record(touchpoint, "UPDATED", before, actor);
         publish(touchpoint);
         return touchpoint;
     }
@@ -77,29 +102,83 @@ public class TouchpointService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TouchpointEntity> list(TouchpointFilter filter, String after, int limit) {
-        return touchpoints.list(filter, after, limit);
+    public TouchpointEntity resolve(String system, String ref) {
+        return touchpoints.findByRef(system, ref).orElseThrow(() -> new ProblemException(404, "not-found",
+                "touchpoint not found", "no touchpoint is registered for " + system + " event '" + ref + "'", null));
     }
 
-    private static void apply(TouchpointEntity touchpoint, Fields fields, TouchpointStatus defaultStatus) {
-        touchpoint.name = fields.name();
-        touchpoint.description = fields.description();
-        touchpoint.channel = fields.channel();
-        touchpoint.journeyStage = fields.journeyStage();
-        touchpoint.signalKind = fields.signalKind();
-        touchpoint.segments = fields.segments() == null ? new String[0]
-                : fields.segments().stream().distinct().toArray(String[]::new);
-        touchpoint.product = fields.product();
-        touchpoint.ownerTeam = fields.ownerTeam();
-        touchpoint.status = fields.status() == null ? defaultStatus : fields.status();
-        touchpoint.updatedAt = Instant.now();
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TouchpointEntity> list(TouchpointFilter filter, TouchpointSort sort,
+            TouchpointRepository.Position after, int limit) {
+        return touchpoints.list(filter, sort, after, limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(TouchpointFilter filter) {
+        return touchpoints.count(filter);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TouchpointChangeEntity> history(String key, Long beforeRevision, int limit) {
+        return history.of(get(key).id, beforeRevision, limit);
+    }
+
+    /** A reference resolves to one touchpoint only: another touchpoint holding it is a conflict. */
+    private void checkRefs(TouchpointEntity touchpoint, List<ExternalRef> refs) {
+        if (refs == null || refs.isEmpty()) {
+            return;
+        }
+        Map<String, String> held = touchpoints.refsHeldByOthers(refs, Set.of(touchpoint.id));
+        for (int i = 0; i < refs.size(); i++) {
+            String owner = held.get(refs.get(i).encoded());
+            if (owner != null) {
+                throw new ProblemException(409, "conflict", "Reference already registered",
+                        refs.get(i).system() + " event '" + refs.get(i).ref() + "' already resolves to touchpoint '"
+                                + owner + "'",
+                        "externalRefs[" + i + "]");
+            }
+        }
+    }
+
+    private void record(TouchpointEntity t, String action, Map<String, Object> before, Actor actor) {
+        history.persist(change(t, action, before, actor, json));
+    }
+
+    /** The history entry of a new revision of {@code t}; {@code before} is null for a creation. */
+    static TouchpointChangeEntity change(TouchpointEntity t, String action, Map<String, Object> before, Actor actor,
+            ObjectMapper json) {
+        TouchpointChangeEntity change = new TouchpointChangeEntity();
+        change.touchpointId = t.id;
+        change.revision = t.version;
+        change.action = action;
+        change.actor = actor.subject();
+        change.actorName = actor.name();
+        change.changedAt = t.updatedAt;
+        try {
+            change.changes = json.writeValueAsString(TouchpointSnapshot.diff(before, TouchpointSnapshot.of(t)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return change;
     }
 
     private void publish(TouchpointEntity t) {
-        outbox.add(Topics.TOUCHPOINTS, t.id.toString(), EventTypes.TOUCHPOINT_STATE_V1,
-                new TouchpointState(t.id, t.key, t.name, t.channel.name(), t.journeyStage.name(),
-                        t.signalKind.name(), List.of(t.segments), t.product, t.ownerTeam, t.status.name(), t.version,
-                        t.updatedAt));
+        outbox.add(Topics.TOUCHPOINTS, t.id.toString(), EventTypes.TOUCHPOINT_STATE_V1, TouchpointSnapshot.state(t));
+    }
+
+    private static List<ExternalRef> refs(TouchpointFields fields) {
+        return fields.externalRefs() == null ? List.of() : new ArrayList<>(fields.externalRefs().stream().distinct().toList());
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static ProblemException stale(String what, String key, long current, long expected) {
+        return new ProblemException(412, "stale-revision", "Precondition failed",
+                what + " '" + key + "' is at revision " + current + ", not " + expected
+                        + ": read it again and reapply the change",
+                null);
     }
 
     private static ProblemException conflict(String key) {

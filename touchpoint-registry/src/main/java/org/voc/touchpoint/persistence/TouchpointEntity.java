@@ -61,6 +61,31 @@ public class TouchpointEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public TouchpointStatus status;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] responsible = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] accountable = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] consulted = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] informed = new String[0];
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] tags = new String[0];
+
+    /** {@code system:ref} pairs; the table touchpoint_ref holds the same pairs, unique and indexed for resolving. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "external_refs", nullable = false)
+    public String[] externalRefs = new String[0];
+
     /** Optimistic-concurrency revision; exposed as the ETag and as the state event's revision. */
     @Version
     public long version;

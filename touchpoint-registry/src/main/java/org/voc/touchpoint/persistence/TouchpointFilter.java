@@ -2,9 +2,15 @@ package org.voc.touchpoint.persistence;
 
 import org.voc.touchpoint.domain.Channel;
 import org.voc.touchpoint.domain.JourneyStage;
+import org.voc.touchpoint.domain.SignalKind;
 import org.voc.touchpoint.domain.TouchpointStatus;
 
-/** Optional listing filters; a null component does not filter. */
+/** Optional listing filters; a null component does not filter. {@code text} searches key, name and description. */
 public record TouchpointFilter(Channel channel, JourneyStage journeyStage, String segment, String ownerTeam,
-        TouchpointStatus status) {
+        TouchpointStatus status, SignalKind signalKind, String tag, String text) {
+
+    public TouchpointFilter(Channel channel, JourneyStage journeyStage, String segment, String ownerTeam,
+            TouchpointStatus status) {
+        this(channel, journeyStage, segment, ownerTeam, status, null, null, null);
+    }
 }

@@ -1,25 +1,85 @@
 package org.voc.touchpoint.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.voc.touchpoint.domain.ExternalRef;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
-/** Touchpoint queries; listing is keyset-paginated by key so pages stay correct under concurrent inserts. */
+/** Touchpoint queries; listing is keyset-paginated (sort value, then key) so pages stay correct under concurrent inserts. */
 @ApplicationScoped
 public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEntity, UUID> {
+
+    /** Where the previous page ended: the sort value of its last item (a key, name or instant) and its key. */
+    public record Position(Object value, String key) {
+    }
+
+    private final EntityManager em;
+
+    public TouchpointRepository(EntityManager em) {
+        this.em = em;
+    }
 
     public Optional<TouchpointEntity> findByKey(String key) {
         return find("key", key).firstResultOptional();
     }
 
-    public List<TouchpointEntity> list(TouchpointFilter filter, String afterKey, int limit) {
-        StringBuilder query = new StringBuilder("key > :after");
-        Parameters params = Parameters.with("after", afterKey == null ? "" : afterKey);
+    public List<TouchpointEntity> findByKeys(Collection<String> keys) {
+        return keys.isEmpty() ? List.of() : list("key in ?1", keys);
+    }
+
+    /** The touchpoint an external event stands for: one primary-key lookup and a join. */
+    public Optional<TouchpointEntity> findByRef(String system, String ref) {
+        return em.createQuery("""
+                select t from TouchpointEntity t where t.id =
+                 (select r.touchpointId from TouchpointRefEntity r where r.system = :system and r.ref = :ref)""",
+                TouchpointEntity.class)
+                .setParameter("system", system).setParameter("ref", ref)
+                .getResultStream().findFirst();
+    }
+
+    public List<TouchpointEntity> list(TouchpointFilter filter, TouchpointSort sort, Position after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = where(filter, query);
+        if (after != null) {
+            String op = sort.descending ? "<" : ">";
+            if (sort.column.equals("key")) {
+                query.append(" and key ").append(op).append(" :afterKey");
+            } else {
+                query.append(" and (").append(sort.column).append(' ').append(op).append(" :afterValue or (")
+                        .append(sort.column).append(" = :afterValue and key ").append(op).append(" :afterKey))");
+                params.and("afterValue", after.value());
+            }
+            params.and("afterKey", after.key());
+        }
+        String direction = sort.descending ? " desc" : "";
+        query.append(" order by ").append(sort.column).append(direction);
+        if (!sort.column.equals("key")) {
+            query.append(", key").append(direction);
+        }
+        return find(query.toString(), params).page(0, limit).list();
+    }
+
+    public long count(TouchpointFilter filter) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = where(filter, query);
+        return count(query.toString(), params);
+    }
+
+    private static Parameters where(TouchpointFilter filter, StringBuilder query) {
+        Parameters params = new Parameters();
         if (filter.channel() != null) {
             query.append(" and channel = :channel");
             params.and("channel", filter.channel());
@@ -27,6 +87,10 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
         if (filter.journeyStage() != null) {
             query.append(" and journeyStage = :stage");
             params.and("stage", filter.journeyStage());
+        }
+        if (filter.signalKind() != null) {
+            query.append(" and signalKind = :signalKind");
+            params.and("signalKind", filter.signalKind());
         }
         if (filter.ownerTeam() != null) {
             query.append(" and ownerTeam = :team");
@@ -40,7 +104,71 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
             query.append(" and array_contains(segments, :segment)");
             params.and("segment", filter.segment());
         }
-        query.append(" order by key");
-        return find(query.toString(), params).page(0, limit).list();
+        if (filter.tag() != null) {
+            query.append(" and array_contains(tags, :tag)");
+            params.and("tag", filter.tag());
+        }
+        if (filter.text() != null) {
+            query.append(" and (lower(key) like :text escape '\\' or lower(name) like :text escape '\\'"
+                    + " or lower(coalesce(description, '')) like :text escape '\\')");
+            String escaped = filter.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.and("text", "%" + escaped + "%");
+        }
+        return params;
+    }
+
+    /** Which of these references already resolve to a touchpoint other than those named: {@code system:ref → key}. */
+    public Map<String, String> refsHeldByOthers(Collection<ExternalRef> refs, Collection<UUID> except) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select r.system, r.ref, t.key, t.id from touchpoint_ref r join touchpoint t on t.id = r.touchpoint_id
+                    where (r.system, r.ref) in (select * from unnest(?::text[], ?::text[]))""")) {
+                query.setArray(1, connection.createArrayOf("text", refs.stream().map(ExternalRef::system).toArray()));
+                query.setArray(2, connection.createArrayOf("text", refs.stream().map(ExternalRef::ref).toArray()));
+                Map<String, String> held = new HashMap<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        if (!except.contains(rows.getObject(4, UUID.class))) {
+                            held.put(new ExternalRef(rows.getString(1), rows.getString(2)).encoded(), rows.getString(3));
+                        }
+                    }
+                }
+                return held;
+            }
+        });
+    }
+
+    /** Makes touchpoint_ref hold exactly the current references of these touchpoints, in two batched statements. */
+    public void replaceRefs(Map<UUID, List<ExternalRef>> refsByTouchpoint) {
+        if (refsByTouchpoint.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from touchpoint_ref where touchpoint_id = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("uuid", refsByTouchpoint.keySet().toArray()));
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into touchpoint_ref (system, ref, touchpoint_id) values (?, ?, ?)")) {
+                int pending = 0;
+                for (Map.Entry<UUID, List<ExternalRef>> entry : refsByTouchpoint.entrySet()) {
+                    for (ExternalRef ref : entry.getValue()) {
+                        insert.setString(1, ref.system());
+                        insert.setString(2, ref.ref());
+                        insert.setObject(3, entry.getKey());
+                        insert.addBatch();
+                        if (++pending % 500 == 0) {
+                            insert.executeBatch();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
     }
 }

@@ -1,0 +1,83 @@
+package org.voc.touchpoint.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.touchpoint.domain.CoverageAudit;
+import org.voc.touchpoint.domain.ProblemException;
+
+/** The coverage audit of the whole registry (or of one tag) as JSON or CSV. */
+@Path("/api/coverage")
+@Tag(name = "Coverage")
+public class CoverageResource {
+
+    static final String EXAMPLE = """
+            {"scope": "registry", "touchpoints": 3, "withFeedbackSource": 1, "feedbackSourceShare": 0.3333,
+             "cells": [{"stage": "ONBOARDING", "channel": "BRANCH", "segment": "RETAIL", "touchpoints": 2, "withFeedbackSource": 1},
+                       {"stage": "USAGE", "channel": "MOBILE_APP", "segment": "(none)", "touchpoints": 1, "withFeedbackSource": 0}],
+             "stagesWithoutDirectSignal": ["AWARENESS", "CONSIDERATION", "PURCHASE", "USAGE", "SERVICE", "RENEWAL", "LOYALTY", "CHURN"],
+             "segmentsWithoutDirectSignal": [],
+             "withoutOwner": [{"key": "app-login", "ownerTeam": "app-team", "reason": "owner team not registered"}]}""";
+    static final String CSV_EXAMPLE = """
+            section,stage,channel,segment,touchpoint,owner_team,touchpoints,with_feedback_source
+            summary,,,,,,3,1
+            cell,ONBOARDING,BRANCH,RETAIL,,,2,1
+            stage-without-direct-signal,AWARENESS,,,,,,
+            without-owner,,,,app-login,app-team,,
+            """;
+
+    private final CoverageAudit audit;
+
+    public CoverageResource(CoverageAudit audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
+    @Operation(summary = "Coverage audit of the registry", description = """
+            Touchpoints not retired, by stage × channel × segment; how many have an active feedback source (the latest
+            published version of some survey lists them, learned from voc.surveys); the journey stages and segments with
+            no DIRECT touchpoint; the touchpoints whose owner team is not registered. `tag` narrows the scope.
+            JSON by default, CSV with `format=csv` or `Accept: text/csv`. docs/taxonomy.md explains how to read it.""")
+    @APIResponse(responseCode = "200", description = "The audit", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = EXAMPLE)),
+            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)) })
+    @APIResponse(responseCode = "400", description = "format is neither json nor csv", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response registry(@Parameter(description = "Only touchpoints with this tag", example = "retail-banking") @QueryParam("tag") String tag,
+            @Parameter(description = "json or csv", example = "csv") @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        return respond(audit.registry(tag == null || tag.isBlank() ? null : tag), format, accept);
+    }
+
+    static Response respond(CoverageAudit.Report report, String format, String accept) {
+        boolean csv;
+        if (format == null || format.isBlank()) {
+            csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
+        } else if (format.equals("csv") || format.equals("json")) {
+            csv = format.equals("csv");
+        } else {
+            throw ProblemException.invalid("format", "must be json or csv");
+        }
+        if (csv) {
+            return Response.ok(CoverageCsv.of(report), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"coverage-"
+                            + report.scope().replaceAll("[^A-Za-z0-9-]", "-") + ".csv\"")
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,127 @@
+package org.voc.touchpoint.api;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.touchpoint.domain.ProblemException;
+import org.voc.touchpoint.domain.TeamService;
+import org.voc.touchpoint.persistence.TeamEntity;
+
+/** Teams that own touchpoints, over HTTP; business rules live in {@link TeamService}. */
+@Path("/api/teams")
+@Tag(name = "Teams")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TeamResource {
+
+    static final String EXAMPLE = """
+            {"key": "cards-ops", "name": "Cards operations", "escalationContact": "lead.cards@example.com",
+             "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], "start": "08:00", "end": "18:00"},
+             "timeZone": "Europe/Paris"}""";
+    static final String VIEW_EXAMPLE = """
+            {"id": "0c7e9d1a-5b2f-4f0e-8a61-3d2b7c9e4f10", "key": "cards-ops", "name": "Cards operations",
+             "escalationContact": "lead.cards@example.com",
+             "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], "start": "08:00", "end": "18:00"},
+             "timeZone": "Europe/Paris", "revision": 0, "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
+
+    private final TeamService service;
+
+    public TeamResource(TeamService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Operation(summary = "Register a team", description = "Publishes the team's state on voc.teams. Touchpoints may name a team before it is registered.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag headers are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid (unknown time zone, end of day before its start)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The key is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response register(@Valid @NotNull TeamRequest request) {
+        if (request.key() == null) {
+            throw ProblemException.invalid("key", "must not be blank");
+        }
+        TeamEntity created = service.register(request.key(), fields(request));
+        return Response.created(URI.create("/api/teams/" + created.key)).tag(TouchpointResource.etag(created.version))
+                .entity(TeamView.of(created)).build();
+    }
+
+    @GET
+    @Path("/{key}")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
+    @Operation(summary = "Read a team by key", description = "The ETag header carries the revision to send as If-Match when updating.")
+    @APIResponse(responseCode = "200", description = "The team", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "cards-ops", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No team has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response get(@Parameter(example = "cards-ops") @PathParam("key") String key) {
+        TeamEntity team = service.get(key);
+        return Response.ok(TeamView.of(team)).tag(TouchpointResource.etag(team.version)).build();
+    }
+
+    @PUT
+    @Path("/{key}")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Operation(summary = "Change a team", description = "Replaces every field (the key never changes) and publishes the new state.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field is invalid, or the body names another key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No team has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match names an older revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response change(@PathParam("key") String key,
+            @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull TeamRequest request) {
+        if (request.key() != null && !request.key().equals(key)) {
+            throw ProblemException.invalid("key", "keys are immutable: omit it or send '" + key + "'");
+        }
+        TeamEntity changed = service.change(key, TouchpointResource.revision(ifMatch), fields(request));
+        return Response.ok(TeamView.of(changed)).tag(TouchpointResource.etag(changed.version)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
+    @Operation(summary = "List teams", description = "Ordered by key, keyset-paginated: pass the nextCursor of a page as `after` to read the next page.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": null}")))
+    public Page<TeamView> list(@Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
+            @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        List<TeamEntity> page = service.list(after, limit);
+        String next = page.size() == limit ? page.get(page.size() - 1).key : null;
+        return new Page<>(page.stream().map(TeamView::of).toList(), next);
+    }
+
+    private static TeamService.Fields fields(TeamRequest r) {
+        try {
+            ZoneId.of(r.timeZone());
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Paris");
+        }
+        return new TeamService.Fields(r.name(), r.escalationContact(), r.workingHours().days(),
+                r.workingHours().start(), r.workingHours().end(), r.timeZone());
+    }
+}

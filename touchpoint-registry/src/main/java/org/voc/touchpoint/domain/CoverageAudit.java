@@ -1,0 +1,124 @@
+package org.voc.touchpoint.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.voc.touchpoint.persistence.TeamRepository;
+import org.voc.touchpoint.persistence.TouchpointEntity;
+import org.voc.touchpoint.persistence.TouchpointRepository;
+import org.voc.touchpoint.persistence.SurveyCoverageRepository;
+
+/**
+ * How well the touchpoints in scope (not retired) are covered: counts by stage × channel × segment, the share with
+ * an active feedback source (a published survey asks about them), the stages and segments without any direct
+ * signal, and the touchpoints whose owner team is not registered.
+ */
+@ApplicationScoped
+public class CoverageAudit {
+
+    /** Segment label of touchpoints that name no segment. */
+    public static final String NO_SEGMENT = "(none)";
+
+    /** One stage × channel × segment combination that has touchpoints. */
+    public record Cell(JourneyStage stage, Channel channel, String segment, int touchpoints, int withFeedbackSource) {
+    }
+
+    /** A touchpoint whose owner team is not registered. */
+    public record Unowned(String key, String ownerTeam, String reason) {
+    }
+
+    /** The audit of one scope. */
+    public record Report(String scope, int touchpoints, int withFeedbackSource, double feedbackSourceShare,
+            List<Cell> cells, List<JourneyStage> stagesWithoutDirectSignal, List<String> segmentsWithoutDirectSignal,
+            List<Unowned> withoutOwner) {
+    }
+
+    private final TouchpointRepository touchpoints;
+    private final TeamRepository teams;
+    private final SurveyCoverageRepository surveys;
+    private final JourneyService journeys;
+
+    public CoverageAudit(TouchpointRepository touchpoints, TeamRepository teams, SurveyCoverageRepository surveys,
+            JourneyService journeys) {
+        this.touchpoints = touchpoints;
+        this.teams = teams;
+        this.surveys = surveys;
+        this.journeys = journeys;
+    }
+
+    /** The whole registry, or only the touchpoints with {@code tag} when it is given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Report registry(String tag) {
+        List<TouchpointEntity> inScope = tag == null
+                ? touchpoints.list("status <> ?1", TouchpointStatus.RETIRED)
+                : touchpoints.list("status <> ?1 and array_contains(tags, ?2)", TouchpointStatus.RETIRED, tag);
+        return audit(tag == null ? "registry" : "tag:" + tag, inScope);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Report journey(String key) {
+        Set<String> keys = journeys.touchpointKeys(journeys.get(key));
+        List<TouchpointEntity> inScope = touchpoints.findByKeys(keys).stream()
+                .filter(t -> t.status != TouchpointStatus.RETIRED).toList();
+        return audit("journey:" + key, inScope);
+    }
+
+    private Report audit(String scope, Collection<TouchpointEntity> inScope) {
+        Set<String> covered = surveys.coveredTouchpointKeys();
+        Set<String> registeredTeams = teams.allKeys();
+        record CellKey(JourneyStage stage, Channel channel, String segment) implements Comparable<CellKey> {
+            public int compareTo(CellKey o) {
+                int c = stage.compareTo(o.stage);
+                if (c == 0) {
+                    c = channel.compareTo(o.channel);
+                }
+                return c != 0 ? c : segment.compareTo(o.segment);
+            }
+        }
+        Map<CellKey, int[]> cells = new TreeMap<>();
+        Set<JourneyStage> directStages = EnumSet.noneOf(JourneyStage.class);
+        Set<String> segments = new TreeSet<>();
+        Set<String> directSegments = new TreeSet<>();
+        List<Unowned> unowned = new ArrayList<>();
+        int withSource = 0;
+        for (TouchpointEntity t : inScope) {
+            boolean hasSource = covered.contains(t.key);
+            if (hasSource) {
+                withSource++;
+            }
+            List<String> own = t.segments.length == 0 ? List.of(NO_SEGMENT) : Arrays.asList(t.segments);
+            for (String segment : own) {
+                int[] counts = cells.computeIfAbsent(new CellKey(t.journeyStage, t.channel, segment), k -> new int[2]);
+                counts[0]++;
+                counts[1] += hasSource ? 1 : 0;
+            }
+            Arrays.stream(t.segments).forEach(segments::add);
+            if (t.signalKind == SignalKind.DIRECT) {
+                directStages.add(t.journeyStage);
+                Arrays.stream(t.segments).forEach(directSegments::add);
+            }
+            if (!registeredTeams.contains(t.ownerTeam)) {
+                unowned.add(new Unowned(t.key, t.ownerTeam, "owner team not registered"));
+            }
+        }
+        unowned.sort((a, b) -> a.key().compareTo(b.key()));
+        List<JourneyStage> stagesWithout = Arrays.stream(JourneyStage.values()).filter(s -> !directStages.contains(s))
+                .toList();
+        List<String> segmentsWithout = segments.stream().filter(s -> !directSegments.contains(s)).toList();
+        double share = inScope.isEmpty() ? 0 : Math.round(10_000.0 * withSource / inScope.size()) / 10_000.0;
+        return new Report(scope, inScope.size(), withSource, share,
+                cells.entrySet().stream().map(e -> new Cell(e.getKey().stage(), e.getKey().channel(),
+                        e.getKey().segment(), e.getValue()[0], e.getValue()[1])).toList(),
+                stagesWithout, segmentsWithout, unowned);
+    }
+}

@@ -1,0 +1,104 @@
+package org.voc.touchpoint.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.voc.events.EventTypes;
+import org.voc.events.TeamState;
+import org.voc.events.Topics;
+import org.voc.touchpoint.messaging.Outbox;
+import org.voc.touchpoint.persistence.TeamEntity;
+import org.voc.touchpoint.persistence.TeamRepository;
+
+/** Registers and changes teams; every change publishes the team's full state on voc.teams through the outbox. */
+@ApplicationScoped
+public class TeamService {
+
+    /** Field values of a team as the caller wants them. */
+    public record Fields(String name, String escalationContact, List<DayOfWeek> workingDays, LocalTime workStart,
+            LocalTime workEnd, String timeZone) {
+    }
+
+    private final TeamRepository teams;
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    public TeamService(TeamRepository teams, Outbox outbox, EntityManager em) {
+        this.teams = teams;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    @Transactional
+    public TeamEntity register(String key, Fields fields) {
+        if (teams.findByKey(key).isPresent()) {
+            throw conflict(key);
+        }
+        TeamEntity team = new TeamEntity();
+        team.id = UUID.randomUUID();
+        team.key = key;
+        team.createdAt = TouchpointService.now();
+        apply(team, fields);
+        try {
+            teams.persistAndFlush(team);
+        } catch (ConstraintViolationException e) {
+            throw conflict(key);
+        }
+        publish(team);
+        return team;
+    }
+
+    @Transactional
+    public TeamEntity change(String key, long expectedRevision, Fields fields) {
+        TeamEntity team = get(key);
+        if (team.version != expectedRevision) {
+            throw TouchpointService.stale("team", key, team.version, expectedRevision);
+        }
+        apply(team, fields);
+        em.flush();
+        publish(team);
+        return team;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TeamEntity get(String key) {
+        return teams.findByKey(key).orElseThrow(() -> ProblemException.notFound("team", key));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TeamEntity> list(String after, int limit) {
+        return teams.list(after, limit);
+    }
+
+    private static void apply(TeamEntity team, Fields f) {
+        if (!f.workEnd().isAfter(f.workStart())) {
+            throw ProblemException.invalid("workingHours.end", "must be after workingHours.start");
+        }
+        team.name = f.name();
+        team.escalationContact = f.escalationContact();
+        team.workingDays = f.workingDays().stream().distinct().sorted().map(DayOfWeek::name).toArray(String[]::new);
+        team.workStart = f.workStart();
+        team.workEnd = f.workEnd();
+        team.timeZone = f.timeZone();
+        team.updatedAt = TouchpointService.now();
+    }
+
+    private void publish(TeamEntity t) {
+        outbox.add(Topics.TEAMS, t.id.toString(), EventTypes.TEAM_STATE_V1,
+                new TeamState(t.id, t.key, t.name, t.escalationContact, Arrays.asList(t.workingDays),
+                        t.workStart.toString(), t.workEnd.toString(), t.timeZone, t.version, t.updatedAt));
+    }
+
+    private static ProblemException conflict(String key) {
+        return new ProblemException(409, "conflict", "Key already registered",
+                "a team with key '" + key + "' already exists", "key");
+    }
+}

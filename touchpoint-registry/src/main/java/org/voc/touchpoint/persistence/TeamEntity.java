@@ -1,0 +1,57 @@
+package org.voc.touchpoint.persistence;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Row of the team table: a team that owns touchpoints and works their cases. */
+@Entity
+@Table(name = "team")
+public class TeamEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true, updatable = false)
+    public String key;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "escalation_contact")
+    public String escalationContact;
+
+    /** {@link java.time.DayOfWeek} names. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "working_days", nullable = false)
+    public String[] workingDays;
+
+    @Column(name = "work_start", nullable = false)
+    public LocalTime workStart;
+
+    @Column(name = "work_end", nullable = false)
+    public LocalTime workEnd;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}
