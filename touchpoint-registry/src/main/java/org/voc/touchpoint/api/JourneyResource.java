@@ -72,7 +72,7 @@ public class JourneyResource {
             throw ProblemException.invalid("key", "must not be blank");
         }
         JourneyEntity created = service.create(request.key(), fields(request));
-        return Response.created(URI.create("/api/journeys/" + created.key)).tag(TouchpointResource.etag(created.version))
+        return Response.created(URI.create("/api/journeys/" + created.key)).tag(Preconditions.etag(created.version))
                 .entity(JourneyView.of(created, service)).build();
     }
 
@@ -84,7 +84,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "404", description = "No journey has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-onboarding") @PathParam("key") String key) {
         JourneyEntity journey = service.get(key);
-        return Response.ok(JourneyView.of(journey, service)).tag(TouchpointResource.etag(journey.version)).build();
+        return Response.ok(JourneyView.of(journey, service)).tag(Preconditions.etag(journey.version)).build();
     }
 
     @PUT
@@ -100,11 +100,9 @@ public class JourneyResource {
     public Response change(@PathParam("key") String key,
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull JourneyRequest request) {
-        if (request.key() != null && !request.key().equals(key)) {
-            throw ProblemException.invalid("key", "keys are immutable: omit it or send '" + key + "'");
-        }
-        JourneyEntity changed = service.change(key, TouchpointResource.revision(ifMatch), fields(request));
-        return Response.ok(JourneyView.of(changed, service)).tag(TouchpointResource.etag(changed.version)).build();
+        Preconditions.sameKey(key, request.key());
+        JourneyEntity changed = service.change(key, Preconditions.revision(ifMatch), fields(request));
+        return Response.ok(JourneyView.of(changed, service)).tag(Preconditions.etag(changed.version)).build();
     }
 
     @DELETE
@@ -117,7 +115,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response delete(@Parameter(example = "card-onboarding") @PathParam("key") String key,
             @Parameter(description = "ETag of the revision being deleted", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(key, TouchpointResource.revision(ifMatch));
+        service.delete(key, Preconditions.revision(ifMatch));
         return Response.noContent().build();
     }
 

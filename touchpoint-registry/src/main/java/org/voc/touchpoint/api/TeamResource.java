@@ -69,7 +69,7 @@ public class TeamResource {
             throw ProblemException.invalid("key", "must not be blank");
         }
         TeamEntity created = service.register(request.key(), fields(request));
-        return Response.created(URI.create("/api/teams/" + created.key)).tag(TouchpointResource.etag(created.version))
+        return Response.created(URI.create("/api/teams/" + created.key)).tag(Preconditions.etag(created.version))
                 .entity(TeamView.of(created)).build();
     }
 
@@ -81,7 +81,7 @@ public class TeamResource {
     @APIResponse(responseCode = "404", description = "No team has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "cards-ops") @PathParam("key") String key) {
         TeamEntity team = service.get(key);
-        return Response.ok(TeamView.of(team)).tag(TouchpointResource.etag(team.version)).build();
+        return Response.ok(TeamView.of(team)).tag(Preconditions.etag(team.version)).build();
     }
 
     @PUT
@@ -97,11 +97,9 @@ public class TeamResource {
     public Response change(@PathParam("key") String key,
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamRequest request) {
-        if (request.key() != null && !request.key().equals(key)) {
-            throw ProblemException.invalid("key", "keys are immutable: omit it or send '" + key + "'");
-        }
-        TeamEntity changed = service.change(key, TouchpointResource.revision(ifMatch), fields(request));
-        return Response.ok(TeamView.of(changed)).tag(TouchpointResource.etag(changed.version)).build();
+        Preconditions.sameKey(key, request.key());
+        TeamEntity changed = service.change(key, Preconditions.revision(ifMatch), fields(request));
+        return Response.ok(TeamView.of(changed)).tag(Preconditions.etag(changed.version)).build();
     }
 
     @GET

@@ -116,7 +116,7 @@ public class TouchpointResource {
         }
         TouchpointEntity created = service.register(request.key(), request.toFields(), actors.current());
         return Response.created(URI.create("/api/touchpoints/" + created.key))
-                .tag(etag(created.version)).entity(TouchpointView.of(created)).build();
+                .tag(Preconditions.etag(created.version)).entity(TouchpointView.of(created)).build();
     }
 
     @GET
@@ -127,7 +127,7 @@ public class TouchpointResource {
     @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-delivery") @PathParam("key") String key) {
         TouchpointEntity touchpoint = service.get(key);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(etag(touchpoint.version)).build();
+        return Response.ok(TouchpointView.of(touchpoint)).tag(Preconditions.etag(touchpoint.version)).build();
     }
 
     @PUT
@@ -146,11 +146,9 @@ public class TouchpointResource {
     public Response change(@PathParam("key") String key,
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TouchpointRequest request) {
-        if (request.key() != null && !request.key().equals(key)) {
-            throw ProblemException.invalid("key", "keys are immutable: omit it or send '" + key + "'");
-        }
-        TouchpointEntity changed = service.change(key, revision(ifMatch), request.toFields(), actors.current());
-        return Response.ok(TouchpointView.of(changed)).tag(etag(changed.version)).build();
+        Preconditions.sameKey(key, request.key());
+        TouchpointEntity changed = service.change(key, Preconditions.revision(ifMatch), request.toFields(), actors.current());
+        return Response.ok(TouchpointView.of(changed)).tag(Preconditions.etag(changed.version)).build();
     }
 
     @GET
@@ -202,7 +200,7 @@ public class TouchpointResource {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(60);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(etag(touchpoint.version)).cacheControl(cache).build();
+        return Response.ok(TouchpointView.of(touchpoint)).tag(Preconditions.etag(touchpoint.version)).cacheControl(cache).build();
     }
 
     @GET
@@ -296,26 +294,6 @@ public class TouchpointResource {
                     sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC ? value : Instant.parse(value), key);
         } catch (RuntimeException e) {
             throw ProblemException.invalid("after", "must be a nextCursor returned with the same sort");
-        }
-    }
-
-    static EntityTag etag(long version) {
-        return new EntityTag(Long.toString(version));
-    }
-
-    static long revision(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "send If-Match with the ETag of the revision you read", "If-Match");
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, such as \"3\"");
         }
     }
 
