@@ -19,7 +19,15 @@ public record ResponseSubmitted(
         Integer nps,
         List<Answer> answers) {
 
-    /** One answer: a score for rating questions, a text for free-text questions. */
-    public record Answer(String questionId, String type, Integer score, String text) {
+    /**
+     * One answer: a score for rating questions, a text for free-text questions, the chosen option ids for choice
+     * questions ({@code optionIds}, optional, added after v1: absent for every other type).
+     */
+    public record Answer(String questionId, String type, Integer score, String text, List<String> optionIds) {
+
+        /** The original shape, for rating and text answers. */
+        public Answer(String questionId, String type, Integer score, String text) {
+            this(questionId, type, score, text, null);
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * {@value EventTypes#SURVEY_VERSION_PUBLISHED_V1} on {@value Topics#SURVEYS}: one immutable published survey
- * version, with everything a response needs to be validated without asking survey-service.
+ * version, with everything a response needs to be validated without asking survey-service. Fields added after v1
+ * was first published ({@code locales}, and the question fields after {@code text}) are optional: absent in
+ * older records, and readers must treat absent as "not used".
  */
 public record SurveyVersionPublished(
         UUID surveyId,
@@ -16,15 +18,46 @@ public record SurveyVersionPublished(
         List<String> touchpointKeys,
         String defaultLocale,
         List<Question> questions,
-        Instant publishedAt) {
+        Instant publishedAt,
+        List<String> locales) {
 
-    /** One question; {@code min}/{@code max} bound the score of rating types and are null for text. */
+    /** The original shape, without the optional {@code locales}. */
+    public SurveyVersionPublished(UUID surveyId, int version, String name, List<String> touchpointKeys,
+            String defaultLocale, List<Question> questions, Instant publishedAt) {
+        this(surveyId, version, name, touchpointKeys, defaultLocale, questions, publishedAt, null);
+    }
+
+    /**
+     * One question; {@code min}/{@code max} bound the score of rating types and are null for text and choices.
+     * Choice questions list their {@code options}; MULTI_CHOICE may bound how many are picked; {@code showIf}
+     * shows the question only when an earlier answer meets it.
+     */
     public record Question(
             String id,
             String type,
             boolean required,
             Integer min,
             Integer max,
-            Map<String, String> text) {
+            Map<String, String> text,
+            List<Option> options,
+            Integer minSelected,
+            Integer maxSelected,
+            Condition showIf) {
+
+        /** The original shape: a rating or text question without display logic. */
+        public Question(String id, String type, boolean required, Integer min, Integer max, Map<String, String> text) {
+            this(id, type, required, min, max, text, null, null, null, null);
+        }
+    }
+
+    /** One option of a choice question; answers name it by {@code id}. */
+    public record Option(String id, Map<String, String> text) {
+    }
+
+    /**
+     * Display condition on an earlier question: {@code operator} is LE, LT, GE, GT, EQ or NE with an integer
+     * {@code value} for score questions, or IN with option ids in {@code values} for choice questions.
+     */
+    public record Condition(String questionId, String operator, Integer value, List<String> values) {
     }
 }

@@ -1,6 +1,10 @@
 package org.voc.response.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.voc.events.CloudEventHeaders;
 import org.voc.response.config.OutboxConfig;
@@ -115,11 +120,7 @@ public class OutboxRelay {
     /** Sends one batch in one transaction; returns how many rows it relayed. */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().timeout((int) config.deliveryTimeout().toSeconds() + 10).call(() -> {
-            @SuppressWarnings("unchecked")
-            List<OutboxEvent> batch = em.createNativeQuery(
-                    "select * from outbox_event order by created_at limit :n for update skip locked", OutboxEvent.class)
-                    .setParameter("n", config.batchSize())
-                    .getResultList();
+            List<Row> batch = claim();
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -128,8 +129,8 @@ public class OutboxRelay {
                 inFlight.values().removeIf(Future::isDone);
             }
             List<Future<?>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(inFlight.computeIfAbsent(event.id, id -> producer.send(record(event))));
+            for (Row row : batch) {
+                acks.add(inFlight.computeIfAbsent(row.id(), id -> producer.send(record(row))));
             }
             long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
             for (int i = 0; i < batch.size(); i++) {
@@ -137,25 +138,57 @@ public class OutboxRelay {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (ExecutionException e) {
                     // The producer gave up on this record: the next attempt sends the row again.
-                    inFlight.remove(batch.get(i).id);
-                    throw new IllegalStateException("Kafka rejected outbox event " + batch.get(i).id, e.getCause());
+                    inFlight.remove(batch.get(i).id());
+                    throw new IllegalStateException("Kafka rejected outbox event " + batch.get(i).id(), e.getCause());
                 }
             }
-            List<UUID> ids = batch.stream().map(e -> e.id).toList();
-            em.createQuery("delete from OutboxEvent where id in :ids").setParameter("ids", ids).executeUpdate();
+            List<UUID> ids = batch.stream().map(Row::id).toList();
+            delete(ids);
             ids.forEach(inFlight::remove);
             sent.increment(batch.size());
             return batch.size();
         });
     }
 
-    private ProducerRecord<String, String> record(OutboxEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
+    /** One claimed outbox row; plain JDBC on this path, the relay runs for every commit. */
+    private record Row(UUID id, String topic, String key, String type, String payload, Instant createdAt) {
+    }
+
+    /** Locks the oldest unsent rows that no other replica holds. */
+    private List<Row> claim() {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, topic, record_key, type, payload::text, created_at from outbox_event "
+                            + "order by created_at limit ? for update skip locked")) {
+                select.setInt(1, config.batchSize());
+                List<Row> rows = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private void delete(List<UUID> ids) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    private ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, event.id.toString());
-        header(record, CloudEventHeaders.TYPE, event.type);
+        header(record, CloudEventHeaders.ID, row.id().toString());
+        header(record, CloudEventHeaders.TYPE, row.type());
         header(record, CloudEventHeaders.SOURCE, config.source());
-        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.createdAt));
+        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.createdAt()));
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
         return record;
     }

@@ -33,8 +33,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.field() == null ? List.of()
-                : List.of(new Problem.FieldError(e.field(), e.getMessage()));
+        List<Problem.FieldError> errors = !e.violations().isEmpty()
+                ? e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList()
+                : e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage()));
         return respond(Problem.of(e.status(), e.kind(), e.title(), e.getMessage(), path(uri), errors));
     }
 

@@ -1,6 +1,9 @@
 package org.voc.survey.domain;
 
-/** DRAFT until the first version is published; a published survey can still be edited and published again. */
+/**
+ * DRAFT until the first version is published; a published survey can still be edited and published again.
+ * PAUSED stops new invitations (answers to invitations already sent are still taken); ARCHIVED is final.
+ */
 public enum SurveyStatus {
-    DRAFT, PUBLISHED
+    DRAFT, PUBLISHED, PAUSED, ARCHIVED
 }
