@@ -5,6 +5,7 @@ public final class EventTypes {
     public static final String TOUCHPOINT_STATE_V1 = "voc.touchpoint.state.v1";
     public static final String TEAM_STATE_V1 = "voc.team.state.v1";
     public static final String SURVEY_VERSION_PUBLISHED_V1 = "voc.survey.version-published.v1";
+    public static final String SURVEY_STATUS_CHANGED_V1 = "voc.survey.status-changed.v1";
     public static final String RESPONSE_SUBMITTED_V1 = "voc.response.submitted.v1";
 
     private EventTypes() {

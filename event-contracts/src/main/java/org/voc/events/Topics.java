@@ -6,7 +6,10 @@ public final class Topics {
     public static final String TOUCHPOINTS = "voc.touchpoints";
     /** Compacted: full current state of every team, keyed by team id. */
     public static final String TEAMS = "voc.teams";
-    /** Compacted: every published survey version, keyed by {@code surveyId:version}. */
+    /**
+     * Compacted: every published survey version, keyed by {@code surveyId:version}, and each survey's current
+     * lifecycle status, keyed by {@code surveyId:status}; the ce_type header tells them apart.
+     */
     public static final String SURVEYS = "voc.surveys";
     /** Every accepted response, keyed by response id. */
     public static final String RESPONSES = "voc.responses";

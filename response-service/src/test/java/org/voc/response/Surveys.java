@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.voc.events.CloudEventHeaders;
 import org.voc.events.EventTypes;
+import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
 import org.voc.events.SurveyVersionPublished.Question;
 import org.voc.events.Topics;
@@ -102,8 +103,22 @@ final class Surveys {
         }
     }
 
+    /** Sends a SurveyStatusChanged record, keyed {@code surveyId:status}, as survey-service would. */
+    static void status(UUID surveyId, String status, Instant changedAt, Integer partition) {
+        try {
+            send(surveyId + ":status", JSON.writeValueAsString(new SurveyStatusChanged(surveyId, status, 1, changedAt)),
+                    partition, EventTypes.SURVEY_STATUS_CHANGED_V1);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a raw record on voc.surveys with the CloudEvents headers survey-service sets. */
     static void send(String key, String value, Integer partition) {
+        send(key, value, partition, EventTypes.SURVEY_VERSION_PUBLISHED_V1);
+    }
+
+    static void send(String key, String value, Integer partition, String type) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -113,7 +128,7 @@ final class Surveys {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SURVEYS, partition, key, value);
             header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
             header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
-            header(record, CloudEventHeaders.TYPE, EventTypes.SURVEY_VERSION_PUBLISHED_V1);
+            header(record, CloudEventHeaders.TYPE, type);
             header(record, CloudEventHeaders.SOURCE, "/survey-service");
             header(record, CloudEventHeaders.TIME, Instant.now().toString());
             header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");

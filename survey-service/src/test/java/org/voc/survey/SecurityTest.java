@@ -29,6 +29,16 @@ class SecurityTest extends AccessContract {
                 operation("GET", survey + "/versions/1", null, "agent"),
                 operation("GET", survey + "/versions/1", null, INGEST_CLIENT),
                 operation("GET", "/api/surveys", null, "nobody"),
-                operation("GET", "/api/surveys", null, INGEST_CLIENT));
+                operation("GET", "/api/surveys", null, INGEST_CLIENT),
+                operation("POST", survey + "/pause", null, "analyst"),
+                operation("POST", survey + "/pause", null, INGEST_CLIENT),
+                operation("POST", survey + "/resume", null, "analyst"),
+                operation("POST", survey + "/resume", null, INGEST_CLIENT),
+                operation("POST", survey + "/archive", null, "analyst"),
+                operation("POST", survey + "/archive", null, INGEST_CLIENT),
+                operation("POST", "/api/surveys/from-template/loyalty-index", null, "analyst"),
+                operation("POST", "/api/surveys/from-template/loyalty-index", null, INGEST_CLIENT),
+                operation("GET", "/api/survey-templates", null, "agent"),
+                operation("GET", "/api/survey-templates", null, INGEST_CLIENT));
     }
 }

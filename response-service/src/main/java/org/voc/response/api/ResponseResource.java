@@ -112,7 +112,8 @@ public class ResponseResource {
         List<Submission.AnswerInput> answers = new ArrayList<>(r.answers().size());
         for (int i = 0; i < r.answers().size(); i++) {
             SubmitRequest.AnswerRequest a = r.answers().get(i);
-            answers.add(new Submission.AnswerInput(a.questionId(), score(a.score(), i), a.text()));
+            answers.add(new Submission.AnswerInput(a.questionId(), score(a.score(), i), a.text(), a.optionId(),
+                    a.optionIds()));
         }
         return new Submission(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(), r.channel(),
                 r.customerRef(), r.respondedAt(), answers);

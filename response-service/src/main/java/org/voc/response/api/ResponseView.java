@@ -13,12 +13,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ResponseView(UUID id, UUID surveyId, int surveyVersion, String touchpointKey, String channel,
         String customerRef, Instant respondedAt, Instant receivedAt, Integer nps, List<AnswerView> answers) {
 
-    /** One answer; a rating carries {@code score}, a free-text answer {@code text}. */
+    /** One answer; a rating carries {@code score}, a free-text answer {@code text}, a choice {@code optionIds}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AnswerView(String questionId, String type, Integer score, String text) {
+    public record AnswerView(String questionId, String type, Integer score, String text, List<String> optionIds) {
 
         static AnswerView of(Answer a) {
-            return new AnswerView(a.questionId(), a.type(), a.score(), a.text());
+            return new AnswerView(a.questionId(), a.type(), a.score(), a.text(), a.optionIds());
         }
     }
 

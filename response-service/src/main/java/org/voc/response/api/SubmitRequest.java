@@ -35,12 +35,20 @@ public record SubmitRequest(
         Instant respondedAt,
         @NotNull @Size(max = 500) List<@NotNull @Valid AnswerRequest> answers) {
 
-    /** One answer: {@code score} for rating questions (NPS, CSAT, CES, ...), {@code text} for TEXT questions. */
+    /**
+     * One answer: {@code score} for rating questions (NPS, CSAT, CES, CLI_*, RATING), {@code text} for TEXT
+     * questions, {@code optionId} for SINGLE_CHOICE and {@code optionIds} for MULTI_CHOICE questions.
+     */
     @Schema(name = "AnswerRequest")
     public record AnswerRequest(
             @Schema(example = "nps") @NotBlank @Size(max = 80) String questionId,
             @Schema(type = SchemaType.INTEGER, description = "Integer within the question's min..max", example = "3")
             JsonNode score,
-            @Schema(example = "The card came a week late") String text) {
+            @Schema(example = "The card came a week late") String text,
+            @Schema(description = "SINGLE_CHOICE: the id of the option picked", example = "waiting-time")
+            @Size(max = 80) String optionId,
+            @Schema(description = "MULTI_CHOICE: the ids of the options picked, within the question's minSelected..maxSelected",
+                    example = "[\"slow\", \"unfriendly\"]")
+            @Size(max = 50) List<@NotBlank @Size(max = 80) String> optionIds) {
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,6 +76,11 @@ public class ResponseIntake {
             throw ProblemException.invalid("surveyId", "must not be null");
         }
         SurveyDefinition survey = survey(s.surveyId(), s.surveyVersion());
+        // PAUSED stops invitations, not answers to those already sent; ARCHIVED is the end of the survey.
+        if (catalog.archived(s.surveyId())) {
+            throw ProblemException.invalid("surveyId", "survey " + s.surveyId()
+                    + " is archived and takes no more responses");
+        }
         List<Violation> violations = new ArrayList<>();
 
         String touchpointKey = s.touchpointKey();
@@ -132,7 +138,9 @@ public class ResponseIntake {
             return List.of();
         }
         Map<String, SurveyDefinition.Question> questions = survey.questionsById();
-        Set<String> answered = new HashSet<>();
+        // Question id → index in the request, for every question answered (validly or not).
+        Map<String, Integer> answered = new HashMap<>();
+        Map<String, Answer> valid = new HashMap<>();
         List<Answer> answers = new ArrayList<>(s.answers().size());
         for (int i = 0; i < s.answers().size(); i++) {
             Submission.AnswerInput input = s.answers().get(i);
@@ -147,27 +155,120 @@ public class ResponseIntake {
                         + "' is not a question of version " + survey.version() + " of the survey"));
                 continue;
             }
-            if (!answered.add(question.id())) {
+            if (answered.putIfAbsent(question.id(), i) != null) {
                 violations.add(new Violation(at + ".questionId", "question '" + question.id()
                         + "' is answered more than once"));
                 continue;
             }
-            Answer answer = question.takesText() ? textAnswer(question, input, at, violations)
+            Answer answer = question.takesOptions() ? choiceAnswer(question, input, at, violations)
+                    : question.takesText() ? textAnswer(question, input, at, violations)
                     : scoreAnswer(question, input, at, violations);
             if (answer != null) {
                 answers.add(answer);
+                valid.put(question.id(), answer);
             }
         }
+        displayed(survey, answered, valid, violations);
+        return answers;
+    }
+
+    /**
+     * Display logic: a question with a condition is shown only when the question it names is shown and its answer
+     * meets the condition. A hidden question must not be answered; a shown required one must. Where the answer a
+     * condition depends on is itself invalid, nothing more is said about the questions that depend on it.
+     */
+    private static void displayed(SurveyDefinition survey, Map<String, Integer> answered, Map<String, Answer> valid,
+            List<Violation> violations) {
+        Set<String> shown = new HashSet<>();
+        Set<String> unknown = new HashSet<>();
         for (SurveyDefinition.Question question : survey.questions()) {
-            if (question.required() && !answered.contains(question.id())) {
+            SurveyDefinition.Condition condition = question.showIf();
+            if (condition != null) {
+                String source = condition.questionId();
+                if (unknown.contains(source) || answered.containsKey(source) && !valid.containsKey(source)) {
+                    unknown.add(question.id());
+                    continue;
+                }
+                boolean met = shown.contains(source) && valid.containsKey(source)
+                        && condition.isMetBy(valid.get(source));
+                if (!met) {
+                    Integer index = answered.get(question.id());
+                    // An answer that is invalid in itself has been named already: one error per answer.
+                    if (index != null && valid.containsKey(question.id())) {
+                        violations.add(new Violation("answers[" + index + "].questionId", "question '"
+                                + question.id() + "' is not displayed unless " + condition
+                                + ", so it must not be answered"));
+                    }
+                    continue;
+                }
+            }
+            shown.add(question.id());
+            if (question.required() && !answered.containsKey(question.id())) {
                 violations.add(new Violation("answers", "required question '" + question.id() + "' is not answered"));
             }
         }
-        return answers;
+    }
+
+    private static Answer choiceAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
+            List<Violation> violations) {
+        if (input.score() != null || input.text() != null) {
+            violations.add(new Violation(at + (input.score() != null ? ".score" : ".text"), "question '" + q.id()
+                    + "' is a " + q.type() + " question: answer it with " + (q.isSingleChoice() ? "optionId" : "optionIds")));
+            return null;
+        }
+        if (input.optionId() != null && input.optionIds() != null) {
+            violations.add(new Violation(at + ".optionIds", "give either optionId or optionIds, not both"));
+            return null;
+        }
+        List<String> picked = input.optionId() != null ? List.of(input.optionId()) : input.optionIds();
+        String field = at + (input.optionId() != null || q.isSingleChoice() && input.optionIds() == null
+                ? ".optionId" : ".optionIds");
+        if (picked == null) {
+            violations.add(new Violation(field, "must be given: question '" + q.id() + "' is a " + q.type()
+                    + " question"));
+            return null;
+        }
+        for (int j = 0; j < picked.size(); j++) {
+            String id = picked.get(j);
+            if (!q.optionIds().contains(id)) {
+                violations.add(new Violation(input.optionId() != null ? field : field + "[" + j + "]",
+                        "'" + id + "' is not an option of question '" + q.id() + "'; its options are " + q.optionIds()));
+                return null;
+            }
+        }
+        if (new HashSet<>(picked).size() != picked.size()) {
+            violations.add(new Violation(field, "names an option more than once"));
+            return null;
+        }
+        if (q.isSingleChoice() && picked.size() != 1) {
+            violations.add(new Violation(field, "a SINGLE_CHOICE question takes exactly one option"));
+            return null;
+        }
+        if (q.isMultiChoice() && (picked.size() < q.fewestSelected() || picked.size() > q.mostSelected())) {
+            violations.add(new Violation(field, "must pick " + (q.fewestSelected() == q.mostSelected()
+                    ? "exactly " + q.fewestSelected() : "from " + q.fewestSelected() + " to " + q.mostSelected())
+                    + " options of question '" + q.id() + "'"));
+            return null;
+        }
+        return new Answer(q.id(), q.type(), null, null, List.copyOf(picked));
+    }
+
+    /** Option ids on a question that does not take them: a client mistake worth naming rather than dropping. */
+    private static boolean strayOptions(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
+            List<Violation> violations) {
+        if (input.optionId() == null && input.optionIds() == null) {
+            return false;
+        }
+        violations.add(new Violation(at + (input.optionId() != null ? ".optionId" : ".optionIds"), "question '"
+                + q.id() + "' takes " + (q.takesText() ? "a text" : "a score") + ", not options"));
+        return true;
     }
 
     private Answer textAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
             List<Violation> violations) {
+        if (strayOptions(q, input, at, violations)) {
+            return null;
+        }
         if (input.score() != null) {
             violations.add(new Violation(at + ".score", "question '" + q.id() + "' takes a text, not a score"));
             return null;
@@ -186,6 +287,9 @@ public class ResponseIntake {
 
     private static Answer scoreAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
             List<Violation> violations) {
+        if (strayOptions(q, input, at, violations)) {
+            return null;
+        }
         if (input.text() != null) {
             violations.add(new Violation(at + ".text", "question '" + q.id() + "' takes a score, not a text"));
             return null;

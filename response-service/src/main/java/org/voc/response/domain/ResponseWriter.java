@@ -234,7 +234,7 @@ public class ResponseWriter {
 
     private static ResponseSubmitted event(StoredResponse r) {
         List<ResponseSubmitted.Answer> answers = r.answers().stream()
-                .map(a -> new ResponseSubmitted.Answer(a.questionId(), a.type(), a.score(), a.text()))
+                .map(a -> new ResponseSubmitted.Answer(a.questionId(), a.type(), a.score(), a.text(), a.optionIds()))
                 .toList();
         return new ResponseSubmitted(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(), r.channel(),
                 r.customerRef(), r.respondedAt(), r.nps(), answers);

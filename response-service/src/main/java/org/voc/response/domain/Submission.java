@@ -12,7 +12,15 @@ import java.util.UUID;
 public record Submission(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
         String customerRef, Instant respondedAt, List<AnswerInput> answers) {
 
-    /** One answer as sent; {@code score} is any JSON number, so a fraction can be reported rather than rounded. */
-    public record AnswerInput(String questionId, BigDecimal score, String text) {
+    /**
+     * One answer as sent; {@code score} is any JSON number, so a fraction can be reported rather than rounded.
+     * Choice questions are answered with {@code optionId} (single) or {@code optionIds} (multiple).
+     */
+    public record AnswerInput(String questionId, BigDecimal score, String text, String optionId,
+            List<String> optionIds) {
+
+        public AnswerInput(String questionId, BigDecimal score, String text) {
+            this(questionId, score, text, null, null);
+        }
     }
 }

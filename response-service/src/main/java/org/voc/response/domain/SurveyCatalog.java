@@ -74,6 +74,34 @@ public class SurveyCatalog {
         return found;
     }
 
+    private record Status(boolean archived, long loadedAtNanos) {
+    }
+
+    private final Map<UUID, Status> statuses = new ConcurrentHashMap<>();
+
+    /**
+     * Whether the survey is ARCHIVED. Statuses change, so an answer is reused only for the latest-version TTL; a
+     * survey with no replicated status is not archived.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean archived(UUID surveyId) {
+        Status cached = statuses.get(surveyId);
+        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < config.latestVersionTtl().toNanos()) {
+            return cached.archived();
+        }
+        boolean archived = replica.status(surveyId).map("ARCHIVED"::equals).orElse(false);
+        if (statuses.size() >= MAX_CACHED_VERSIONS) {
+            statuses.clear();
+        }
+        statuses.put(surveyId, new Status(archived, System.nanoTime()));
+        return archived;
+    }
+
+    /** Called by this pod's consumer after it stored a new status, so it applies here at once. */
+    public void statusChanged(UUID surveyId) {
+        statuses.remove(surveyId);
+    }
+
     /** Called by this pod's consumer after it stored a new version, so "latest" is right here at once. */
     public void published(UUID surveyId) {
         latest.remove(surveyId);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.voc.events.CloudEventHeaders;
 import org.voc.events.EventTypes;
+import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
 import org.voc.response.domain.SurveyCatalog;
 import org.voc.response.persistence.SurveyReplica;
@@ -27,7 +28,8 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * Keeps the survey replica: every {@code SurveyVersionPublished} on {@code voc.surveys} becomes a row of
- * {@code survey_version}. A whole poll is stored in one transaction; a database failure fails the channel (the
+ * {@code survey_version}, every {@code SurveyStatusChanged} the survey's row of {@code survey_status}. A whole
+ * poll is stored in one transaction; a database failure fails the channel (the
  * offsets are not committed, the pod restarts and reads the records again), an unreadable record is skipped.
  */
 @ApplicationScoped
@@ -52,8 +54,17 @@ public class SurveyVersionConsumer {
     @Transactional
     public void consume(ConsumerRecords<String, String> records) {
         List<SurveyReplica.Version> versions = new ArrayList<>(records.count());
+        List<SurveyStatusChanged> statuses = new ArrayList<>();
         Set<UUID> surveys = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
+            if (record.value() != null
+                    && EventTypes.SURVEY_STATUS_CHANGED_V1.equals(header(record, CloudEventHeaders.TYPE))) {
+                SurveyStatusChanged status = readStatus(record);
+                if (status != null) {
+                    statuses.add(status);
+                }
+                continue;
+            }
             SurveyReplica.Version version = read(record);
             if (version != null) {
                 versions.add(version);
@@ -62,6 +73,8 @@ public class SurveyVersionConsumer {
         }
         int inserted = replica.storeAll(versions);
         stored.increment(inserted);
+        replica.storeStatuses(statuses);
+        statuses.forEach(status -> catalog.statusChanged(status.surveyId()));
         // Before the commit is harmless: dropping a cached "latest" only makes the next lookup ask the table.
         surveys.forEach(catalog::published);
     }
@@ -83,6 +96,19 @@ public class SurveyVersionConsumer {
                 return new SurveyReplica.Version(event, record.value());
             }
             reject(record, problem);
+        } catch (Exception e) {
+            reject(record, e.toString());
+        }
+        return null;
+    }
+
+    private SurveyStatusChanged readStatus(ConsumerRecord<String, String> record) {
+        try {
+            SurveyStatusChanged status = replica.parseStatus(record.value());
+            if (status != null && status.surveyId() != null && status.status() != null && status.changedAt() != null) {
+                return status;
+            }
+            reject(record, "surveyId, status and changedAt are required");
         } catch (Exception e) {
             reject(record, e.toString());
         }

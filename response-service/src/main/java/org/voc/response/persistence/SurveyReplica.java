@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
 import org.voc.response.domain.SurveyDefinition;
 
@@ -74,6 +75,41 @@ public class SurveyReplica {
         });
     }
 
+    /** Parses one status event; fails on anything that is not a {@code SurveyStatusChanged} JSON object. */
+    public SurveyStatusChanged parseStatus(String value) throws JsonProcessingException {
+        return reader.readValue(value, SurveyStatusChanged.class);
+    }
+
+    /** Keeps the newest status of each survey; an older one replayed or arriving late changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeStatuses(List<SurveyStatusChanged> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into survey_status (survey_id, status, changed_at) values (?, ?, ?)
+                    on conflict (survey_id) do update set status = excluded.status, changed_at = excluded.changed_at
+                    where survey_status.changed_at <= excluded.changed_at""")) {
+                for (SurveyStatusChanged s : statuses) {
+                    upsert.setObject(1, s.surveyId());
+                    upsert.setString(2, s.status());
+                    upsert.setObject(3, s.changedAt().atOffset(ZoneOffset.UTC));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    /** The latest status known for the survey, if any was replicated. */
+    public Optional<String> status(UUID surveyId) {
+        List<?> rows = em.createNativeQuery("select status from survey_status where survey_id = :id")
+                .setParameter("id", surveyId)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+    }
+
     public Optional<SurveyDefinition> find(UUID surveyId, int version) {
         List<?> rows = em.createNativeQuery(
                 "select cast(definition as text) from survey_version where survey_id = :id and version = :version")
@@ -98,10 +134,21 @@ public class SurveyReplica {
         return latest == null ? OptionalInt.empty() : OptionalInt.of(((Number) latest).intValue());
     }
 
+    private static SurveyDefinition.Question question(SurveyVersionPublished.Question q) {
+        List<String> optionIds = q.options() == null ? null
+                : q.options().stream().filter(o -> o != null && o.id() != null)
+                        .map(SurveyVersionPublished.Option::id).toList();
+        SurveyVersionPublished.Condition c = q.showIf();
+        SurveyDefinition.Condition showIf = c == null || c.questionId() == null ? null
+                : new SurveyDefinition.Condition(c.questionId(), c.operator(), c.value(), c.values());
+        return new SurveyDefinition.Question(q.id(), q.type(), q.required(), q.min(), q.max(), optionIds,
+                q.minSelected(), q.maxSelected(), showIf);
+    }
+
     private static SurveyDefinition definition(SurveyVersionPublished e) {
         List<SurveyDefinition.Question> questions = e.questions() == null ? List.of()
                 : e.questions().stream()
-                        .map(q -> new SurveyDefinition.Question(q.id(), q.type(), q.required(), q.min(), q.max()))
+                        .map(SurveyReplica::question)
                         .toList();
         return new SurveyDefinition(e.surveyId(), e.version(), e.touchpointKeys(), questions);
     }

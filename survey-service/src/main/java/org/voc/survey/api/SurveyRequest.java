@@ -14,8 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SurveyRequest")
 public record SurveyRequest(
         @Schema(example = "Card delivery NPS") @NotBlank @Size(max = 200) String name,
-        @Schema(description = "Language tag every question must be worded in", example = "en")
+        @Schema(description = "Language tag every question and option must be worded in, also in a draft", example = "en")
         @NotBlank @Pattern(regexp = LOCALE, message = LOCALE_MESSAGE) String defaultLocale,
+        @Schema(description = "Every locale the survey is worded in, the default one among them. A draft may lack "
+                + "wordings; publishing needs every question and option worded in each. When omitted, the default "
+                + "locale and the locales of the first question are used, and every question must have the same.",
+                example = "[\"en\", \"fr\"]")
+        @Size(max = 20) List<@NotBlank @Pattern(regexp = LOCALE, message = LOCALE_MESSAGE) String> locales,
         @Schema(description = "Keys of the touchpoints the survey is bound to; at least one is needed to publish",
                 example = "[\"card-delivery\"]")
         @Size(max = 50) List<@NotBlank @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String> touchpointKeys,

@@ -84,6 +84,15 @@ public class SurveyResource {
             {"type": "urn:voc:problem:not-found", "title": "survey not found", "status": 404,
              "detail": "survey '3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01' does not exist",
              "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01"}""";
+    static final String CONFLICT_EXAMPLE = """
+            {"type": "urn:voc:problem:conflict", "title": "Conflict", "status": 409,
+             "detail": "cannot pause survey '3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01': it is DRAFT, and only a survey that is [PUBLISHED] can be PAUSED",
+             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/pause"}""";
+    static final String LOCALE_PROBLEM_EXAMPLE = """
+            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "questions[0].text[fr] has no wording in 'fr', one of the survey's locales [en, fr]",
+             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/publish",
+             "errors": [{"field": "questions[0].text[fr]", "message": "has no wording in 'fr', one of the survey's locales [en, fr]"}]}""";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
@@ -103,6 +112,26 @@ public class SurveyResource {
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "two NPS questions", value = PROBLEM_EXAMPLE)))
     public Response create(@Valid @NotNull SurveyRequest request) {
         Survey created = service.create(definition(request));
+        return Response.created(URI.create("/api/surveys/" + created.id()))
+                .tag(etag(created)).entity(SurveyView.of(created)).build();
+    }
+
+    @POST
+    @Path("/from-template/{template}")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Operation(summary = "Create a survey from a template", description = "Creates a DRAFT with the template's questions (see GET /api/survey-templates); the body may name it and bind it to touchpoints.")
+    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "branch NPS", value = """
+            {"name": "Branch relationship NPS", "touchpointKeys": ["branch-visit"]}""")))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No template has this key", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = """
+            {"type": "urn:voc:problem:not-found", "title": "survey template not found", "status": 404,
+             "detail": "survey template 'nps-deluxe' does not exist", "instance": "/api/surveys/from-template/nps-deluxe"}""")))
+    public Response createFromTemplate(@Parameter(example = "relationship-nps") @PathParam("template") String template,
+            @Valid TemplateRequest request) {
+        List<String> touchpoints = request == null || request.touchpointKeys() == null ? null
+                : request.touchpointKeys().stream().distinct().toList();
+        Survey created = service.createFromTemplate(template, request == null ? null : request.name(), touchpoints);
         return Response.created(URI.create("/api/surveys/" + created.id()))
                 .tag(etag(created)).entity(SurveyView.of(created)).build();
     }
@@ -130,6 +159,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "replaced", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "two NPS questions", value = PROBLEM_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "412", description = "If-Match names an older revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response change(@PathParam("id") String id,
@@ -143,14 +173,50 @@ public class SurveyResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Publish the working draft as a new version", description = "Freezes the draft as version N+1 (1 for the first), sets the survey PUBLISHED and, in the same transaction, publishes voc.survey.version-published.v1 on voc.surveys with key <surveyId>:<version>. Needs at least one question and one touchpoint.")
+    @Operation(summary = "Publish the working draft as a new version", description = "Freezes the draft as version N+1 (1 for the first), sets the survey PUBLISHED (a PAUSED survey stays PAUSED) and, in the same transaction, publishes voc.survey.version-published.v1 on voc.surveys with key <surveyId>:<version>. Needs at least one question, one touchpoint, and every question and option worded in every locale of the survey.")
     @APIResponse(responseCode = "201", description = "Published; Location names the new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "version 1", value = VERSION_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "The draft has no question or no touchpoint", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "no touchpoint", value = PUBLISH_PROBLEM_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The draft has no question or no touchpoint, or lacks wordings in a locale it declares (every missing one is named)", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+            @ExampleObject(name = "no touchpoint", value = PUBLISH_PROBLEM_EXAMPLE),
+            @ExampleObject(name = "incomplete locale", value = LOCALE_PROBLEM_EXAMPLE) }))
+    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
     public Response publish(@PathParam("id") String id) {
         SurveyVersion published = service.publish(surveyId(id), publisher());
         return Response.created(URI.create("/api/surveys/" + published.surveyId() + "/versions/" + published.version()))
                 .entity(SurveyVersionView.of(published)).build();
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Operation(summary = "Pause a published survey", description = "PUBLISHED → PAUSED: no new invitations are sent; answers to invitations already sent are still accepted.")
+    @APIResponse(responseCode = "200", description = "Paused; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The survey is not PUBLISHED", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "draft", value = CONFLICT_EXAMPLE)))
+    public Response pause(@PathParam("id") String id) {
+        return withEtag(service.pause(surveyId(id)));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Operation(summary = "Resume a paused survey", description = "PAUSED → PUBLISHED.")
+    @APIResponse(responseCode = "200", description = "Resumed; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The survey is not PAUSED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response resume(@PathParam("id") String id) {
+        return withEtag(service.resume(surveyId(id)));
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Operation(summary = "Archive a survey", description = "DRAFT, PUBLISHED or PAUSED → ARCHIVED, for good: an archived survey can be read but neither edited nor published. Its published versions stay readable.")
+    @APIResponse(responseCode = "200", description = "Archived; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The survey is already ARCHIVED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response archive(@PathParam("id") String id) {
+        return withEtag(service.archive(surveyId(id)));
     }
 
     @GET
@@ -178,7 +244,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "400", description = "A query parameter is invalid; errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public SurveyPage list(
             @Parameter(description = "Only surveys bound to this touchpoint key", example = "card-delivery") @QueryParam("touchpoint") String touchpoint,
-            @Parameter(description = "DRAFT or PUBLISHED", example = "PUBLISHED") @QueryParam("status") String status,
+            @Parameter(description = "DRAFT, PUBLISHED, PAUSED or ARCHIVED", example = "PUBLISHED") @QueryParam("status") String status,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit") String limit) {
         int size = limit(limit);
@@ -189,13 +255,16 @@ public class SurveyResource {
         return new SurveyPage(page.stream().map(SurveyView::of).toList(), next);
     }
 
+    private static Response withEtag(Survey survey) {
+        return Response.ok(SurveyView.of(survey)).tag(etag(survey)).build();
+    }
+
     private static SurveyDefinition definition(SurveyRequest r) {
         List<String> touchpoints = r.touchpointKeys() == null ? List.of() : r.touchpointKeys().stream().distinct().toList();
         List<Question> questions = r.questions() == null ? List.of()
-                : r.questions().stream()
-                        .map(q -> new Question(q.id(), q.type(), Boolean.TRUE.equals(q.required()), q.text()))
-                        .toList();
-        return new SurveyDefinition(r.name(), r.defaultLocale(), touchpoints, questions);
+                : r.questions().stream().map(QuestionRequest::toQuestion).toList();
+        List<String> locales = r.locales() == null ? null : r.locales().stream().distinct().toList();
+        return new SurveyDefinition(r.name(), r.defaultLocale(), locales, touchpoints, questions);
     }
 
     /** The token subject identifies the publisher; the principal name is a fallback for tokens without sub. */

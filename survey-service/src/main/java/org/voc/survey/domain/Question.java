@@ -3,6 +3,8 @@ package org.voc.survey.domain;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -34,6 +36,7 @@ public record Question(String id, QuestionType type, boolean required, Map<Strin
 
     /** Display condition on an earlier question: a score compared with {@code value}, or options IN {@code values}. */
     @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Condition(String questionId, Operator operator, Integer value, List<String> values) {
     }
 

@@ -2,15 +2,14 @@ package org.voc.survey.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.voc.events.EventTypes;
+import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
 import org.voc.events.Topics;
 import org.voc.survey.messaging.Outbox;
@@ -35,7 +34,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @ApplicationScoped
 // The event records are serialised by the outbox through reflection, which a native image must be told about.
-@RegisterForReflection(targets = { SurveyVersionPublished.class, SurveyVersionPublished.Question.class })
+@RegisterForReflection(targets = { SurveyVersionPublished.class, SurveyVersionPublished.Question.class,
+        SurveyVersionPublished.Option.class, SurveyVersionPublished.Condition.class, SurveyStatusChanged.class })
 public class SurveyService {
 
     private final SurveyRepository surveys;
@@ -69,6 +69,15 @@ public class SurveyService {
         return toSurvey(survey);
     }
 
+    /** A draft from a template, renamed and bound to touchpoints when the caller says so. */
+    @Transactional
+    public Survey createFromTemplate(String key, String name, List<String> touchpointKeys) {
+        SurveyDefinition template = SurveyTemplates.find(key)
+                .orElseThrow(() -> ProblemException.notFound("survey template", key)).definition();
+        return create(new SurveyDefinition(name == null ? template.name() : name, template.defaultLocale(),
+                template.locales(), touchpointKeys == null ? List.of() : touchpointKeys, template.questions()));
+    }
+
     @Transactional
     public Survey change(UUID id, long expectedRevision, SurveyDefinition definition) {
         SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
@@ -77,6 +86,9 @@ public class SurveyService {
                     "survey '" + id + "' is at revision " + survey.revision + ", not " + expectedRevision
                             + ": read it again and reapply the change",
                     null);
+        }
+        if (survey.status == SurveyStatus.ARCHIVED) {
+            throw ProblemException.conflict("survey '" + id + "' is ARCHIVED and can no longer be edited");
         }
         check(definition);
         apply(survey, definition);
@@ -87,6 +99,9 @@ public class SurveyService {
     @Transactional
     public SurveyVersion publish(UUID id, String publishedBy) {
         SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (survey.status == SurveyStatus.ARCHIVED) {
+            throw ProblemException.conflict("survey '" + id + "' is ARCHIVED and can no longer be published");
+        }
         SurveyDefinition definition = definition(survey);
         if (definition.questions().isEmpty()) {
             throw ProblemException.invalid("questions", "a survey needs at least one question to be published");
@@ -94,6 +109,10 @@ public class SurveyService {
         if (definition.touchpointKeys().isEmpty()) {
             throw ProblemException.invalid("touchpointKeys",
                     "a survey needs at least one touchpoint to be published");
+        }
+        List<ProblemException.Violation> incomplete = DefinitionRules.checkPublishable(definition);
+        if (!incomplete.isEmpty()) {
+            throw ProblemException.invalid(incomplete);
         }
         SurveyVersionEntity version = new SurveyVersionEntity();
         version.surveyId = survey.id;
@@ -104,8 +123,13 @@ public class SurveyService {
         versions.persist(version);
 
         survey.latestVersion = version.version;
-        survey.status = SurveyStatus.PUBLISHED;
+        // A paused survey stays paused: publishing a correction must not restart its invitations.
+        SurveyStatus before = survey.status;
+        survey.status = survey.status == SurveyStatus.PAUSED ? SurveyStatus.PAUSED : SurveyStatus.PUBLISHED;
         survey.updatedAt = version.publishedAt;
+        if (before != survey.status) {
+            statusChanged(survey);
+        }
 
         outbox.add(Topics.SURVEYS, survey.id + ":" + version.version, EventTypes.SURVEY_VERSION_PUBLISHED_V1,
                 event(survey.id, version.version, definition, version.publishedAt));
@@ -131,44 +155,52 @@ public class SurveyService {
         return surveys.list(filter, after, limit).stream().map(this::toSurvey).toList();
     }
 
-    /**
-     * Rules across fields that bean validation cannot express; the field named is the first one at fault, as a
-     * JSON path into the request.
-     */
-    static void check(SurveyDefinition definition) {
-        Set<String> ids = new HashSet<>();
-        Set<String> locales = null;
-        int nps = -1;
-        for (int i = 0; i < definition.questions().size(); i++) {
-            Question question = definition.questions().get(i);
-            String at = "questions[" + i + "]";
-            if (!ids.add(question.id())) {
-                throw ProblemException.invalid(at + ".id",
-                        "'" + question.id() + "' is already the id of an earlier question");
-            }
-            if (question.type() == QuestionType.NPS) {
-                if (nps >= 0) {
-                    throw ProblemException.invalid(at + ".type",
-                            "a survey has at most one NPS question and questions[" + nps + "] is one");
-                }
-                nps = i;
-            }
-            if (!question.text().containsKey(definition.defaultLocale())) {
-                throw ProblemException.invalid(at + ".text",
-                        "must have a wording in the default locale '" + definition.defaultLocale() + "'");
-            }
-            if (locales == null) {
-                locales = question.text().keySet();
-            } else if (!locales.equals(question.text().keySet())) {
-                throw ProblemException.invalid(at + ".text",
-                        "must be worded in the same locales as questions[0]: " + locales);
-            }
+    /** PUBLISHED → PAUSED: no new invitations; answers to invitations already sent are still taken. */
+    @Transactional
+    public Survey pause(UUID id) {
+        return transition(id, SurveyStatus.PAUSED, "pause", SurveyStatus.PUBLISHED);
+    }
+
+    /** PAUSED → PUBLISHED. */
+    @Transactional
+    public Survey resume(UUID id) {
+        return transition(id, SurveyStatus.PUBLISHED, "resume", SurveyStatus.PAUSED);
+    }
+
+    /** Any status but ARCHIVED → ARCHIVED, for good: an archived survey is neither edited nor published again. */
+    @Transactional
+    public Survey archive(UUID id) {
+        return transition(id, SurveyStatus.ARCHIVED, "archive", SurveyStatus.DRAFT, SurveyStatus.PUBLISHED,
+                SurveyStatus.PAUSED);
+    }
+
+    private Survey transition(UUID id, SurveyStatus target, String action, SurveyStatus... from) {
+        SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (!List.of(from).contains(survey.status)) {
+            throw ProblemException.conflict("cannot " + action + " survey '" + id + "': it is " + survey.status
+                    + ", and only a survey that is " + List.of(from) + " can be " + target);
         }
+        survey.status = target;
+        survey.updatedAt = now();
+        statusChanged(survey);
+        surveys.flush(); // bumps the revision returned as the new ETag
+        return toSurvey(survey);
+    }
+
+    /** Keyed {@code <id>:status}, so compaction keeps each survey's latest status beside its versions. */
+    private void statusChanged(SurveyEntity survey) {
+        outbox.add(Topics.SURVEYS, survey.id + ":status", EventTypes.SURVEY_STATUS_CHANGED_V1,
+                new SurveyStatusChanged(survey.id, survey.status.name(), survey.latestVersion, survey.updatedAt));
+    }
+
+    static void check(SurveyDefinition definition) {
+        DefinitionRules.check(definition);
     }
 
     private void apply(SurveyEntity survey, SurveyDefinition definition) {
         survey.name = definition.name();
         survey.defaultLocale = definition.defaultLocale();
+        survey.locales = definition.effectiveLocales().toArray(String[]::new);
         survey.touchpointKeys = definition.touchpointKeys().toArray(String[]::new);
         survey.questions = write(definition.questions());
         survey.updatedAt = now();
@@ -180,16 +212,23 @@ public class SurveyService {
 
     private SurveyDefinition definition(SurveyEntity e) {
         List<Question> questions = read(questionsReader, e.questions);
-        return new SurveyDefinition(e.name, e.defaultLocale, List.of(e.touchpointKeys), questions);
+        SurveyDefinition stored = new SurveyDefinition(e.name, e.defaultLocale,
+                e.locales == null ? null : List.of(e.locales), List.of(e.touchpointKeys), questions);
+        return stored.withLocales(stored.effectiveLocales());
     }
 
     private static SurveyVersionPublished event(UUID surveyId, int version, SurveyDefinition d, Instant publishedAt) {
         List<SurveyVersionPublished.Question> questions = d.questions().stream()
                 .map(q -> new SurveyVersionPublished.Question(q.id(), q.type().name(), q.required(),
-                        q.type().min(), q.type().max(), q.text()))
+                        q.lowest(), q.highest(), q.text(),
+                        q.options() == null ? null : q.options().stream()
+                                .map(o -> new SurveyVersionPublished.Option(o.id(), o.text())).toList(),
+                        q.minSelected(), q.maxSelected(),
+                        q.showIf() == null ? null : new SurveyVersionPublished.Condition(q.showIf().questionId(),
+                                q.showIf().operator().name(), q.showIf().value(), q.showIf().values())))
                 .toList();
         return new SurveyVersionPublished(surveyId, version, d.name(), d.touchpointKeys(), d.defaultLocale(),
-                questions, publishedAt);
+                questions, publishedAt, d.effectiveLocales());
     }
 
     private String write(Object value) {

@@ -32,6 +32,11 @@ public class SurveyEntity extends PanacheEntityBase {
     @Column(name = "default_locale", nullable = false)
     public String defaultLocale;
 
+    /** Locales the survey is worded in; null for rows written before locales were declared. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "locales")
+    public String[] locales;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "touchpoint_keys", nullable = false)
     public String[] touchpointKeys;
