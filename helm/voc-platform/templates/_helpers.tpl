@@ -11,7 +11,7 @@ touchpoint-registry:
   paths: [/api/touchpoints, /api/teams, /api/journeys, /api/coverage]
 survey-service:
   key: surveyService
-  paths: [/api/surveys]
+  paths: [/api/surveys, /api/survey-templates]
 response-service:
   key: responseService
   paths: [/api/responses, /s]
