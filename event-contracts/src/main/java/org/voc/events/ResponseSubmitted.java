@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * {@value EventTypes#RESPONSE_SUBMITTED_V1} on {@value Topics#RESPONSES}: one accepted, validated response.
  * {@code nps} is the 0–10 score of the survey's NPS question, or null when it has none or it was skipped.
+ * {@code invitationId} (optional, added after v1) names the invitation answered, null for uninvited responses.
  */
 public record ResponseSubmitted(
         UUID responseId,
@@ -17,7 +18,15 @@ public record ResponseSubmitted(
         String customerRef,
         Instant respondedAt,
         Integer nps,
-        List<Answer> answers) {
+        List<Answer> answers,
+        UUID invitationId) {
+
+    /** The original shape, without an invitation. */
+    public ResponseSubmitted(UUID responseId, UUID surveyId, int surveyVersion, String touchpointKey, String channel,
+            String customerRef, Instant respondedAt, Integer nps, List<Answer> answers) {
+        this(responseId, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, nps, answers,
+                null);
+    }
 
     /**
      * One answer: a score for rating questions, a text for free-text questions, the chosen option ids for choice

@@ -13,8 +13,12 @@ public final class Topics {
     public static final String SURVEYS = "voc.surveys";
     /** Every accepted response, keyed by response id. */
     public static final String RESPONSES = "voc.responses";
+    /** Invitations issued and expired, keyed by invitation id. */
     public static final String INVITATIONS = "voc.invitations";
+    /** Interactions streamed by source systems for survey-service to decide on, keyed by customer reference. */
     public static final String INTERACTIONS = "voc.interactions";
+    /** Every distribution decision (invited or suppressed, with the reason), keyed by customer reference. */
+    public static final String DECISIONS = "voc.decisions";
     public static final String CASES = "voc.cases";
     public static final String ALERTS = "voc.alerts";
 

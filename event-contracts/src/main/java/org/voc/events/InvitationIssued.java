@@ -1,0 +1,26 @@
+package org.voc.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@value EventTypes#INVITATION_ISSUED_V1} on {@value Topics#INVITATIONS}, keyed by invitation id: survey-service
+ * invited a customer. Delivery adapters send {@code link} through {@code deliveryChannel}; metrics count it as
+ * the denominator of the response rate. The link carries the signed invitation token and stops working at
+ * {@code expiresAt}.
+ */
+public record InvitationIssued(
+        UUID invitationId,
+        String interactionId,
+        UUID surveyId,
+        int surveyVersion,
+        String touchpointKey,
+        String channel,
+        String segment,
+        String customerRef,
+        String locale,
+        String deliveryChannel,
+        String link,
+        Instant issuedAt,
+        Instant expiresAt) {
+}
