@@ -492,8 +492,9 @@ start_kafka() {
     if ! port_in_use "$KAFKA_PORT"; then
       # Probably still starting (a concurrent `start`); wait for it like for our own launch.
       log "process $pid exists but port $KAFKA_PORT is not open yet: waiting"
-      wait_kafka_and_create_topics "$pid"
     fi
+    # Also on a running broker: topics added to kafka-topics.conf since it started are created now.
+    wait_kafka_and_create_topics "$pid"
     log "already running (pid $pid)"
     return 0
   fi
