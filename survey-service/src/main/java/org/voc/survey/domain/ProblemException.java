@@ -1,5 +1,6 @@
 package org.voc.survey.domain;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,19 +19,21 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final String field;
     private final List<Violation> violations;
+    private final Duration retryAfter;
 
     public ProblemException(int status, String kind, String title, String detail, String field) {
-        this(status, kind, title, detail, field, List.of());
+        this(status, kind, title, detail, field, List.of(), null);
     }
 
     private ProblemException(int status, String kind, String title, String detail, String field,
-            List<Violation> violations) {
+            List<Violation> violations, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.kind = kind;
         this.title = title;
         this.field = field;
         this.violations = List.copyOf(violations);
+        this.retryAfter = retryAfter;
     }
 
     public static ProblemException notFound(String what, String key) {
@@ -44,7 +47,12 @@ public class ProblemException extends RuntimeException {
     /** Several fields at fault at once; the detail joins them. */
     public static ProblemException invalid(List<Violation> violations) {
         String detail = String.join("; ", violations.stream().map(v -> v.field() + " " + v.message()).toList());
-        return new ProblemException(400, "validation", "Invalid request", detail, null, violations);
+        return new ProblemException(400, "validation", "Invalid request", detail, null, violations, null);
+    }
+
+    /** 503 with a Retry-After: the request was not carried out and is safe to send again. */
+    public static ProblemException unavailable(String detail, Duration retryAfter) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, null, List.of(), retryAfter);
     }
 
     public static ProblemException conflict(String detail) {
@@ -69,5 +77,10 @@ public class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** How long a client should wait before retrying; null when retrying would not help. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -1,0 +1,79 @@
+package org.voc.survey.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.voc.events.EventTypes;
+import org.voc.events.InvitationExpired;
+import org.voc.events.Topics;
+import org.voc.survey.config.DistributionConfig;
+import org.voc.survey.messaging.Outbox;
+import org.voc.survey.persistence.DecisionRepository;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Marks ISSUED invitations past their expiry as EXPIRED and publishes {@code InvitationExpired} for each, in
+ * bounded transactions. Safe with several replicas: rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so two
+ * sweeps running at once expire disjoint invitations and each is published once.
+ */
+@ApplicationScoped
+public class InvitationExpiry {
+
+    private static final Logger LOG = Logger.getLogger(InvitationExpiry.class);
+
+    private final DecisionRepository decisions;
+    private final Outbox outbox;
+    private final DistributionConfig config;
+    private final Counter expired;
+
+    public InvitationExpiry(DecisionRepository decisions, Outbox outbox, DistributionConfig config,
+            MeterRegistry registry) {
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.config = config;
+        this.expired = registry.counter("voc.distribution.invitations.expired");
+    }
+
+    @Scheduled(every = "${voc.distribution.expiry-sweep-interval}", delayed = "${voc.distribution.expiry-sweep-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            int count = sweep();
+            if (count > 0) {
+                LOG.debugf("%d invitations expired", count);
+            }
+        } catch (RuntimeException e) {
+            // The next run picks the same rows up again: nothing is lost, but operators should see it.
+            LOG.errorf(e, "the invitation expiry sweep failed");
+        }
+    }
+
+    /** Expires every due invitation, a batch per transaction; returns how many. */
+    public int sweep() {
+        int total = 0;
+        while (true) {
+            int batch = QuarkusTransaction.requiringNew().call(this::expireBatch);
+            total += batch;
+            if (batch < config.expiryBatch()) {
+                return total;
+            }
+        }
+    }
+
+    private int expireBatch() {
+        List<Invitation> due = decisions.expireDue(Instant.now(), config.expiryBatch());
+        outbox.addAll(due.stream().map(v -> outbox.event(Topics.INVITATIONS, v.id().toString(),
+                EventTypes.INVITATION_EXPIRED_V1, new InvitationExpired(v.id(), v.surveyId(), v.surveyVersion(),
+                        v.touchpointKey(), v.customerRef(), v.expiredAt()),
+                Instant.now())).toList());
+        expired.increment(due.size());
+        return due.size();
+    }
+}

@@ -1,0 +1,16 @@
+package org.voc.survey.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A recorded decision for one interaction: the interaction as received (touchpoint as asked, resolved
+ * {@code touchpointKey} when known), the outcome and why, and the invitation when one was issued.
+ */
+public record StoredDecision(UUID id, String interactionId, String requestHash, String customerRef,
+        String touchpointKey, String touchpointSystem, String touchpointRef, String channel, String segment,
+        String employeeRef, String processRef, String locale, Instant occurredAt, Instant decidedAt,
+        DecisionOutcome outcome, SuppressionReason reason, String explanation, List<Candidate> candidates,
+        Invitation invitation) {
+}
