@@ -36,7 +36,12 @@ public class ProblemMapper {
         List<Problem.FieldError> errors = !e.violations().isEmpty()
                 ? e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList()
                 : e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return respond(Problem.of(e.status(), e.kind(), e.title(), e.getMessage(), path(uri), errors));
+        Response response = respond(Problem.of(e.status(), e.kind(), e.title(), e.getMessage(), path(uri), errors));
+        if (e.retryAfter() == null) {
+            return response;
+        }
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header("Retry-After", Long.toString(seconds)).build();
     }
 
     @ServerExceptionMapper
