@@ -44,34 +44,18 @@ class ResponseSubmissionBenchmark {
     private static final int MAX_REQUESTS = 2_000_000;
     private static final int PROBES = 20;
 
-    private static final List<ServiceProcess> RUNNING = new ArrayList<>();
-    private static ServiceProcess responses;
-    private static ServiceProcess metrics;
-    private static ServiceProcess cases;
-    private static ServiceProcess surveys;
+    private static Suite suite;
 
     @BeforeAll
     static void startServices() throws InterruptedException {
-        Path root = Path.of(System.getProperty("voc.repo.root", ".."));
-        Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
-        surveys = start("survey-service", root, logs);
-        responses = start("response-service", root, logs);
-        metrics = start("metrics-service", root, logs);
-        cases = start("case-service", root, logs);
-        for (ServiceProcess service : RUNNING) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
-    }
-
-    private static ServiceProcess start(String name, Path root, Path logs) {
-        ServiceProcess process = ServiceProcess.start(name, root, logs);
-        RUNNING.add(process);
-        return process;
+        suite = Suite.start(List.of("survey-service", "response-service", "metrics-service", "case-service"));
     }
 
     @AfterAll
     static void stopServices() {
-        RUNNING.forEach(ServiceProcess::close);
+        if (suite != null) {
+            suite.close();
+        }
     }
 
     @Test
@@ -171,10 +155,10 @@ class ResponseSubmissionBenchmark {
             assertEquals(201, r.statusCode(), r.body());
             long accepted = System.nanoTime();
             int expected = i + 1;
-            result[0][i] = waitUntil(() -> given().baseUri(metrics.baseUrl()).auth().oauth2(analyst)
+            result[0][i] = waitUntil(() -> given().baseUri(suite.url("metrics-service")).auth().oauth2(analyst)
                     .queryParam("touchpoint", probeTouchpoint).get("/api/metrics/nps")
                     .jsonPath().getInt("n") >= expected, accepted);
-            result[1][i] = waitUntil(() -> given().baseUri(cases.baseUrl()).auth().oauth2(agent)
+            result[1][i] = waitUntil(() -> given().baseUri(suite.url("case-service")).auth().oauth2(agent)
                     .queryParam("touchpoint", probeTouchpoint).queryParam("limit", 500).get("/api/cases")
                     .jsonPath().getList("items.customerRef").contains(customer), accepted);
         }
@@ -194,13 +178,13 @@ class ResponseSubmissionBenchmark {
 
     private static String publishSurvey(String touchpoint) {
         String designer = Tokens.user("designer");
-        String id = given().baseUri(surveys.baseUrl()).auth().oauth2(designer).contentType(ContentType.JSON).body("""
+        String id = given().baseUri(suite.url("survey-service")).auth().oauth2(designer).contentType(ContentType.JSON).body("""
                 {"name": "Benchmark NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s-probe"],
                  "questions": [
                    {"id": "nps", "type": "NPS", "required": true, "text": {"en": "How likely are you to recommend us?"}},
                    {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}"""
                 .formatted(touchpoint, touchpoint)).post("/api/surveys").then().statusCode(201).extract().path("id");
-        given().baseUri(surveys.baseUrl()).auth().oauth2(designer).contentType(ContentType.JSON)
+        given().baseUri(suite.url("survey-service")).auth().oauth2(designer).contentType(ContentType.JSON)
                 .post("/api/surveys/" + id + "/publish")
                 .then().statusCode(201);
         return id;
@@ -219,7 +203,7 @@ class ResponseSubmissionBenchmark {
     }
 
     private static HttpRequest post(String token, String body) {
-        return HttpRequest.newBuilder(URI.create(responses.baseUrl() + "/api/responses"))
+        return HttpRequest.newBuilder(URI.create(suite.url("response-service") + "/api/responses"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
