@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Runs the benchmarks kept in the repository against real infrastructure (the `test` profile) and prints their
-# figures; docs/performance.md records them. Extra arguments go to Maven (e.g. -Dbench.clients=32).
+# figures; docs/performance.md records them.
+#   ./voc bench [responses|intake|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+
+which=all
+case ${1:-} in
+  responses | intake | all) which=$1; shift ;;
+esac
+case $which in
+  responses) tests=ResponseSubmissionBenchmark ;;
+  intake) tests=InteractionIntakeBenchmark ;;
+  all) tests=ResponseSubmissionBenchmark,InteractionIntakeBenchmark ;;
+esac
 
 "$root/local/infra.sh" start --profile test
 if [ "${VOC_KEEP_INFRA:-0}" != 1 ]; then
@@ -12,5 +23,9 @@ fi
 # shellcheck source=/dev/null
 source "$root/.local/test/env"
 "$root/mvnw" -B -q install -DskipTests
-"$root/mvnw" -B verify -pl e2e-tests -Dit.test=ResponseSubmissionBenchmark -Dfailsafe.failIfNoSpecifiedTests=false "$@"
-cat "$root/e2e-tests/target/benchmark-response-submission.txt"
+rm -f "$root"/e2e-tests/target/benchmark-*.txt
+"$root/mvnw" -B verify -pl e2e-tests -Dit.test="$tests" -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+for report in response-submission interaction-intake; do
+  [ -f "$root/e2e-tests/target/benchmark-$report.txt" ] && cat "$root/e2e-tests/target/benchmark-$report.txt"
+done
+exit 0

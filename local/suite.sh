@@ -44,8 +44,17 @@ start_service() {
   fi
   [ -f "$(jar_of "$name")" ] || { echo "$(jar_of "$name") is missing: run without --no-build" >&2; exit 1; }
   mkdir -p "$run" "$logs"
-  # setsid: the service outlives this shell; its PID is the JVM's own.
-  PORT=$port LOG_JSON=false setsid java -Xmx256m -XX:+UseSerialGC -jar "$(jar_of "$name")" \
+  # The secret that encrypts survey-service's invitation signing keys: random once per state dir, then kept, because
+  # a new one would make the stored keys unreadable.
+  local secret_file="$state/invitation-key.secret"
+  [ -s "$secret_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 > "$secret_file")
+  # setsid: the service outlives this shell; its PID is the JVM's own. Invitation links land on response-service,
+  # which verifies their tokens with survey-service's public keys.
+  PORT=$port LOG_JSON=false \
+    VOC_INVITATION_KEY_SECRET="$(cat "$secret_file")" \
+    VOC_DISTRIBUTION_LINK_BASE_URL="http://localhost:$(port_of response-service 18083)" \
+    VOC_INVITATIONS_JWKS_URL="http://localhost:$(port_of survey-service 18082)/api/invitation-keys/jwks" \
+    setsid java -Xmx256m -XX:+UseSerialGC -jar "$(jar_of "$name")" \
     > "$logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$run/$name.pid"
   echo "    $name starting on :$port (log $logs/$name.log)"

@@ -3,7 +3,6 @@ package org.voc.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,17 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,37 +35,20 @@ class ResponseSubmissionBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 10));
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
-    private static final int MAX_REQUESTS = 2_000_000;
     private static final int PROBES = 20;
 
-    private static final List<ServiceProcess> RUNNING = new ArrayList<>();
-    private static ServiceProcess responses;
-    private static ServiceProcess metrics;
-    private static ServiceProcess cases;
-    private static ServiceProcess surveys;
+    private static Suite suite;
 
     @BeforeAll
     static void startServices() throws InterruptedException {
-        Path root = Path.of(System.getProperty("voc.repo.root", ".."));
-        Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
-        surveys = start("survey-service", root, logs);
-        responses = start("response-service", root, logs);
-        metrics = start("metrics-service", root, logs);
-        cases = start("case-service", root, logs);
-        for (ServiceProcess service : RUNNING) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
-    }
-
-    private static ServiceProcess start(String name, Path root, Path logs) {
-        ServiceProcess process = ServiceProcess.start(name, root, logs);
-        RUNNING.add(process);
-        return process;
+        suite = Suite.start(List.of("survey-service", "response-service", "metrics-service", "case-service"));
     }
 
     @AfterAll
     static void stopServices() {
-        RUNNING.forEach(ServiceProcess::close);
+        if (suite != null) {
+            suite.close();
+        }
     }
 
     @Test
@@ -83,20 +60,10 @@ class ResponseSubmissionBenchmark {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         awaitSurveyKnown(http, token, surveyId);
 
-        run(http, token, surveyId, touchpoint, WARM_UP, null);
-        long[] latencies = new long[MAX_REQUESTS];
-        AtomicInteger recorded = new AtomicInteger();
-        Instant start = Instant.now();
-        int failures = run(http, token, surveyId, touchpoint, MEASURE, (nanos) -> {
-            int i = recorded.getAndIncrement();
-            if (i < latencies.length) {
-                latencies[i] = nanos;
-            }
-        });
-        double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
-        int count = Math.min(recorded.get(), latencies.length);
-        long[] sorted = Arrays.copyOf(latencies, count);
-        Arrays.sort(sorted);
+        Supplier<HttpRequest> submission = () -> post(token,
+                response(surveyId, touchpoint, 7 + (int) (Math.random() * 4), null));
+        Load.run(http, CLIENTS, WARM_UP, submission, 201, null);
+        Load.Result run = Load.run(http, CLIENTS, MEASURE, submission, 201, null);
 
         long[][] loop = loopLatencies(http, token, surveyId, touchpoint);
 
@@ -108,50 +75,13 @@ class ResponseSubmissionBenchmark {
                   accepted -> in NPS ms     : median %d  max %d  (%d probes)
                   accepted -> case open ms  : median %d  max %d
                 """, CLIENTS, MEASURE.toSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors(),
-                count, count / seconds, failures, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
-                ms(sorted, 1.0), median(loop, 0), max(loop, 0), PROBES, median(loop, 1), max(loop, 1));
+                run.latencies().length, run.perSecond(1), run.failures(), run.ms(0.50), run.ms(0.95), run.ms(0.99),
+                run.ms(1.0), median(loop, 0), max(loop, 0), PROBES, median(loop, 1), max(loop, 1));
         System.out.println(report);
         Path out = Path.of("target", "benchmark-response-submission.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
-        assertEquals(0, failures, "every submission is accepted");
-    }
-
-    /** Clients submit promoters and passives back to back until the time is up; returns how many failed. */
-    private static int run(HttpClient http, String token, String surveyId, String touchpoint, Duration length,
-            java.util.function.LongConsumer latency) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger sent = new AtomicInteger();
-        long end = System.nanoTime() + length.toNanos();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            running.add(clients.submit(() -> {
-                while (System.nanoTime() < end && sent.incrementAndGet() < MAX_REQUESTS) {
-                    String body = response(surveyId, touchpoint, 7 + (int) (Math.random() * 4), null);
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(post(token, body), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 201) {
-                            failed.incrementAndGet();
-                            continue;
-                        }
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                        continue;
-                    }
-                    if (latency != null) {
-                        latency.accept(System.nanoTime() - t0);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : running) {
-            client.get(length.toSeconds() + 60, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
-        return failed.get();
+        assertEquals(0, run.failures(), "every submission is accepted");
     }
 
     /**
@@ -171,10 +101,10 @@ class ResponseSubmissionBenchmark {
             assertEquals(201, r.statusCode(), r.body());
             long accepted = System.nanoTime();
             int expected = i + 1;
-            result[0][i] = waitUntil(() -> given().baseUri(metrics.baseUrl()).auth().oauth2(analyst)
+            result[0][i] = waitUntil(() -> given().baseUri(suite.url("metrics-service")).auth().oauth2(analyst)
                     .queryParam("touchpoint", probeTouchpoint).get("/api/metrics/nps")
                     .jsonPath().getInt("n") >= expected, accepted);
-            result[1][i] = waitUntil(() -> given().baseUri(cases.baseUrl()).auth().oauth2(agent)
+            result[1][i] = waitUntil(() -> given().baseUri(suite.url("case-service")).auth().oauth2(agent)
                     .queryParam("touchpoint", probeTouchpoint).queryParam("limit", 500).get("/api/cases")
                     .jsonPath().getList("items.customerRef").contains(customer), accepted);
         }
@@ -194,13 +124,13 @@ class ResponseSubmissionBenchmark {
 
     private static String publishSurvey(String touchpoint) {
         String designer = Tokens.user("designer");
-        String id = given().baseUri(surveys.baseUrl()).auth().oauth2(designer).contentType(ContentType.JSON).body("""
+        String id = given().baseUri(suite.url("survey-service")).auth().oauth2(designer).contentType(ContentType.JSON).body("""
                 {"name": "Benchmark NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s-probe"],
                  "questions": [
                    {"id": "nps", "type": "NPS", "required": true, "text": {"en": "How likely are you to recommend us?"}},
                    {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}"""
                 .formatted(touchpoint, touchpoint)).post("/api/surveys").then().statusCode(201).extract().path("id");
-        given().baseUri(surveys.baseUrl()).auth().oauth2(designer).contentType(ContentType.JSON)
+        given().baseUri(suite.url("survey-service")).auth().oauth2(designer).contentType(ContentType.JSON)
                 .post("/api/surveys/" + id + "/publish")
                 .then().statusCode(201);
         return id;
@@ -219,7 +149,7 @@ class ResponseSubmissionBenchmark {
     }
 
     private static HttpRequest post(String token, String body) {
-        return HttpRequest.newBuilder(URI.create(responses.baseUrl() + "/api/responses"))
+        return HttpRequest.newBuilder(URI.create(suite.url("response-service") + "/api/responses"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -231,14 +161,6 @@ class ResponseSubmissionBenchmark {
                 {"surveyId": "%s", "touchpointKey": "%s", "channel": "WEB", "customerRef": "%s",
                  "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(surveyId, touchpoint,
                 customer == null ? "bench-" + UUID.randomUUID() : customer, score, comment);
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
     }
 
     private static long median(long[][] values, int row) {

@@ -30,12 +30,12 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path repoRoot, Path logDir) {
+    /** Starts a service on {@code port} with the suite-wide settings in {@code settings} (environment variables). */
+    static ServiceProcess start(String name, int port, Path repoRoot, Path logDir, Map<String, String> settings) {
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the service must be packaged before the end-to-end test");
         }
-        int port = freePort();
         Path log = logDir.resolve(name + ".log");
         try {
             Files.createDirectories(logDir);
@@ -43,6 +43,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
+            env.putAll(settings);
             env.put("PORT", Integer.toString(port));
             env.put("LOG_JSON", "false");
             return new ServiceProcess(name, port, log, builder.start());
@@ -98,7 +99,7 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -31,35 +31,28 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The Voice-of-Customer loop through the five packaged services, over HTTP, with Keycloak-issued tokens:
- * touchpoint → survey → responses → NPS → detractor case routed to the owning team.
+ * touchpoint → survey → responses → NPS → detractor case routed to the owning team, and the invited path:
+ * interaction → decision → signed invitation → answer with its token (JSON API and hosted page) → NPS → case.
  */
 class VocLoopIT {
 
-    private static final List<String> SERVICES = List.of("touchpoint-registry", "survey-service", "response-service",
-            "metrics-service", "case-service");
-    private static final List<ServiceProcess> RUNNING = new ArrayList<>();
-    private static Map<String, String> url;
+    private static final List<String> SERVICES = Suite.ALL;
+    private static Suite suite;
 
     @BeforeAll
     static void startSuite() throws InterruptedException {
-        Path root = Path.of(System.getProperty("voc.repo.root", ".."));
-        Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
-        for (String name : SERVICES) {
-            RUNNING.add(ServiceProcess.start(name, root, logs));
-        }
-        for (ServiceProcess service : RUNNING) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
-        url = RUNNING.stream().collect(Collectors.toMap(ServiceProcess::name, ServiceProcess::baseUrl));
+        suite = Suite.start(SERVICES);
     }
 
     @AfterAll
     static void stopSuite() {
-        RUNNING.forEach(ServiceProcess::close);
+        if (suite != null) {
+            suite.close();
+        }
     }
 
     private static RequestSpecification as(String token, String service) {
-        return given().baseUri(url.get(service)).auth().oauth2(token).contentType(ContentType.JSON);
+        return given().baseUri(suite.url(service)).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     @Test
@@ -137,14 +130,115 @@ class VocLoopIT {
     }
 
     @Test
+    void anInteractionInvitesTheCustomerWhoseAnswerIsMeasuredAndOpensACase() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String touchpoint = "branch-visit-" + suffix;
+        String team = "branch-ops-" + suffix;
+        String crmEvent = "visit.closed." + suffix;
+        String designer = Tokens.user("designer");
+        String ingest = Tokens.ingestClient();
+
+        // 1. The touchpoint, known to the CRM by its own event name.
+        as(Tokens.user("admin"), "touchpoint-registry").body("""
+                {"key": "%s", "name": "Branch visit", "channel": "BRANCH", "journeyStage": "SERVICE",
+                 "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "current-account", "ownerTeam": "%s",
+                 "externalRefs": [{"system": "crm", "ref": "%s"}]}""".formatted(touchpoint, team, crmEvent))
+                .post("/api/touchpoints").then().statusCode(201);
+
+        // 2. A transactional NPS survey in English and French, invited after every branch visit.
+        String surveyId = as(designer, "survey-service").body("""
+                {"name": "Branch visit NPS", "defaultLocale": "en", "touchpointKeys": ["%s"],
+                 "questions": [
+                   {"id": "nps", "type": "NPS", "required": true,
+                    "text": {"en": "How likely are you to recommend us?", "fr": "Recommanderiez-vous notre banque ?"}},
+                   {"id": "reason", "type": "TEXT", "required": false,
+                    "text": {"en": "What is the main reason for your score?", "fr": "Pour quelle raison ?"}}]}"""
+                .formatted(touchpoint)).post("/api/surveys").then().statusCode(201).extract().path("id");
+        as(designer, "survey-service").post("/api/surveys/" + surveyId + "/publish").then().statusCode(201);
+        as(designer, "survey-service").body("""
+                {"enabled": true, "minGapPerCustomer": "P30D",
+                 "rules": [{"touchpointKeys": ["%s"], "channels": ["BRANCH"], "samplingRate": 1.0,
+                            "invitationTtl": "P7D", "deliveryChannel": "SMS", "priority": 100}]}"""
+                .formatted(touchpoint)).put("/api/surveys/" + surveyId + "/distribution").then().statusCode(200);
+
+        // 3. The CRM reports two visits; each customer is invited (once survey-service knows the touchpoint).
+        String detractor = "cust-d-" + suffix;
+        String promoter = "cust-p-" + suffix;
+        Response detractorInvited = invite(ingest, detractor, crmEvent);
+        Response promoterInvited = invite(ingest, promoter, crmEvent);
+        String detractorLink = detractorInvited.jsonPath().getString("invitation.link");
+        assertTrue(detractorLink.startsWith(suite.url("response-service") + "/s/"), detractorLink);
+        String detractorToken = detractorLink.substring(detractorLink.lastIndexOf('/') + 1);
+
+        // A second visit the same day is not surveyed again, and an analyst can read why.
+        String again = "visit-" + UUID.randomUUID();
+        as(ingest, "survey-service").body(interaction(again, detractor, crmEvent)).post("/api/interactions")
+                .then().statusCode(201).body("outcome", equalTo("SUPPRESSED")).body("reason", equalTo("MIN_GAP"));
+        as(Tokens.user("analyst"), "survey-service").get("/api/interactions/" + again + "/decision")
+                .then().statusCode(200).body("reason", equalTo("MIN_GAP"))
+                .body("explanation", containsString(surveyId));
+
+        // 4. The detractor answers through the JSON respondent API with the invitation token; no login.
+        Response answered = await(() -> given().baseUri(suite.url("response-service")).contentType(ContentType.JSON)
+                .body("""
+                        {"answers": [{"questionId": "nps", "score": 3},
+                                     {"questionId": "reason", "text": "Forty minutes in the queue"}]}""")
+                .post("/api/respond/" + detractorToken), r -> r.statusCode() == 201,
+                "response-service accepts the invitation's answer");
+        assertEquals(detractor, answered.jsonPath().getString("customerRef"));
+        assertEquals(touchpoint, answered.jsonPath().getString("touchpointKey"));
+        assertEquals(detractorInvited.jsonPath().getString("invitation.id"), answered.jsonPath().getString("invitationId"));
+        given().baseUri(suite.url("response-service")).contentType(ContentType.JSON)
+                .body("{\"answers\": [{\"questionId\": \"nps\", \"score\": 10}]}")
+                .post("/api/respond/" + detractorToken)
+                .then().statusCode(409).contentType("application/problem+json");
+
+        // 5. The promoter answers on the hosted page, in French.
+        String promoterLink = promoterInvited.jsonPath().getString("invitation.link");
+        given().get(promoterLink).then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Recommanderiez-vous notre banque"));
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("nps", "10")
+                .post(promoterLink).then().statusCode(303);
+
+        // 6. Both answers count in the NPS (1 promoter, 1 detractor → 0), and the detractor's opened a case.
+        Response nps = await(() -> as(Tokens.user("analyst"), "metrics-service")
+                .queryParam("touchpoint", touchpoint)
+                .queryParam("from", Instant.now().minus(Duration.ofDays(1)).toString())
+                .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString())
+                .get("/api/metrics/nps"), r -> r.statusCode() == 200 && r.jsonPath().getInt("n") == 2,
+                "metrics-service counts both invited answers");
+        assertEquals(0.0, nps.jsonPath().getDouble("nps"), 1e-9);
+        Response cases = await(() -> as(Tokens.user("agent"), "case-service").queryParam("team", team)
+                .get("/api/cases"), r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,
+                "case-service opens a case for the detractor");
+        assertEquals(detractor, cases.jsonPath().getString("items[0].customerRef"));
+        assertEquals("Forty minutes in the queue", cases.jsonPath().getString("items[0].comment"));
+    }
+
+    /** Reports visits until survey-service, which learns touchpoints from voc.touchpoints, invites the customer. */
+    private static Response invite(String ingest, String customer, String crmEvent) {
+        return await(() -> as(ingest, "survey-service")
+                .body(interaction("visit-" + UUID.randomUUID(), customer, crmEvent)).post("/api/interactions"),
+                r -> r.statusCode() == 201 && "INVITED".equals(r.jsonPath().getString("outcome")),
+                "survey-service invites " + customer);
+    }
+
+    private static String interaction(String id, String customer, String crmEvent) {
+        return """
+                {"interactionId": "%s", "customerRef": "%s", "touchpointRef": {"system": "crm", "ref": "%s"},
+                 "channel": "BRANCH", "segment": "RETAIL", "locale": "%s"}"""
+                .formatted(id, customer, crmEvent, customer.startsWith("cust-p-") ? "fr" : "en");
+    }
+
+    @Test
     void everyServiceIsObservable() {
         for (String service : SERVICES) {
-            given().baseUri(url.get(service)).get("/q/health/ready").then().statusCode(200)
+            given().baseUri(suite.url(service)).get("/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP"));
-            given().baseUri(url.get(service)).get("/q/health/live").then().statusCode(200);
-            given().baseUri(url.get(service)).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+            given().baseUri(suite.url(service)).get("/q/health/live").then().statusCode(200);
+            given().baseUri(suite.url(service)).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                     .body("openapi", startsWith("3."));
-            given().baseUri(url.get(service)).get("/q/metrics").then().statusCode(200)
+            given().baseUri(suite.url(service)).get("/q/metrics").then().statusCode(200)
                     .body(containsString("jvm_memory_used_bytes"));
         }
     }
@@ -152,7 +246,7 @@ class VocLoopIT {
     @Test
     void everyOperationIsDocumentedWithASummaryAndAnExample() {
         for (String service : SERVICES) {
-            Map<String, Map<String, Object>> paths = given().baseUri(url.get(service)).queryParam("format", "json")
+            Map<String, Map<String, Object>> paths = given().baseUri(suite.url(service)).queryParam("format", "json")
                     .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
             int operations = 0;
             for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {

@@ -46,7 +46,8 @@ class OpenApiTest {
         assertEquals(List.of("POST /api/surveys", "GET /api/surveys", "GET /api/surveys/{id}",
                 "PUT /api/surveys/{id}", "POST /api/surveys/{id}/publish", "GET /api/surveys/{id}/versions/{version}",
                 "POST /api/surveys/{id}/pause", "POST /api/surveys/{id}/resume", "POST /api/surveys/{id}/archive",
-                "POST /api/surveys/from-template/{template}", "GET /api/survey-templates")
+                "POST /api/surveys/from-template/{template}", "GET /api/survey-templates",
+                "GET /api/invitation-keys/jwks", "GET /api/invitation-keys", "POST /api/invitation-keys/rotate")
                 .stream().sorted().toList(), operations.stream().sorted().toList());
     }
 }

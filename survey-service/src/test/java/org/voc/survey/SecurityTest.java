@@ -39,6 +39,10 @@ class SecurityTest extends AccessContract {
                 operation("POST", "/api/surveys/from-template/loyalty-index", null, "analyst"),
                 operation("POST", "/api/surveys/from-template/loyalty-index", null, INGEST_CLIENT),
                 operation("GET", "/api/survey-templates", null, "agent"),
-                operation("GET", "/api/survey-templates", null, INGEST_CLIENT));
+                operation("GET", "/api/survey-templates", null, INGEST_CLIENT),
+                operation("GET", "/api/invitation-keys", null, "designer"),
+                operation("GET", "/api/invitation-keys", null, INGEST_CLIENT),
+                operation("POST", "/api/invitation-keys/rotate", null, "designer"),
+                operation("POST", "/api/invitation-keys/rotate", null, INGEST_CLIENT));
     }
 }

@@ -1,0 +1,64 @@
+package org.voc.e2e;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Packaged services started together, wired to each other as in a cluster: each gets its port up front, so that
+ * survey-service can build invitation links to response-service and response-service can fetch survey-service's
+ * public invitation keys.
+ */
+final class Suite implements AutoCloseable {
+
+    static final List<String> ALL = List.of("touchpoint-registry", "survey-service", "response-service",
+            "metrics-service", "case-service");
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<ServiceProcess> running = new ArrayList<>();
+
+    private Suite(List<String> services) {
+        services.forEach(name -> ports.put(name, ServiceProcess.freePort()));
+    }
+
+    /** Starts the named services and waits until every one is ready. */
+    static Suite start(List<String> services) throws InterruptedException {
+        Suite suite = new Suite(services);
+        Path root = Path.of(System.getProperty("voc.repo.root", ".."));
+        Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Map<String, String> settings = Map.of(
+                "VOC_INVITATION_KEY_SECRET", Base64.getEncoder().encodeToString(secret),
+                "VOC_DISTRIBUTION_LINK_BASE_URL", suite.url("response-service"),
+                "VOC_INVITATIONS_JWKS_URL", suite.url("survey-service") + "/api/invitation-keys/jwks");
+        try {
+            for (Map.Entry<String, Integer> service : suite.ports.entrySet()) {
+                suite.running.add(ServiceProcess.start(service.getKey(), service.getValue(), root, logs, settings));
+            }
+            for (ServiceProcess service : suite.running) {
+                service.awaitReady(Duration.ofSeconds(120));
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    /** Base URL of a service of the suite (also of one not started, for the settings of the others). */
+    String url(String service) {
+        Integer port = ports.get(service);
+        return port == null ? "http://localhost:1" : "http://localhost:" + port;
+    }
+
+    @Override
+    public void close() {
+        running.forEach(ServiceProcess::close);
+    }
+}
