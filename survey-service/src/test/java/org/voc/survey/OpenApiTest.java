@@ -47,7 +47,11 @@ class OpenApiTest {
                 "PUT /api/surveys/{id}", "POST /api/surveys/{id}/publish", "GET /api/surveys/{id}/versions/{version}",
                 "POST /api/surveys/{id}/pause", "POST /api/surveys/{id}/resume", "POST /api/surveys/{id}/archive",
                 "POST /api/surveys/from-template/{template}", "GET /api/survey-templates",
-                "GET /api/invitation-keys/jwks", "GET /api/invitation-keys", "POST /api/invitation-keys/rotate")
+                "GET /api/invitation-keys/jwks", "GET /api/invitation-keys", "POST /api/invitation-keys/rotate",
+                "GET /api/surveys/{id}/distribution", "PUT /api/surveys/{id}/distribution", "GET /api/contact-policy",
+                "PUT /api/contact-policy", "PUT /api/opt-outs/{customerRef}", "DELETE /api/opt-outs/{customerRef}",
+                "GET /api/opt-outs/{customerRef}", "POST /api/interactions", "POST /api/interactions/batch",
+                "GET /api/interactions/{interactionId}/decision", "GET /api/decisions", "GET /api/invitations/{id}")
                 .stream().sorted().toList(), operations.stream().sorted().toList());
     }
 }

@@ -17,6 +17,16 @@ class SecurityTest extends AccessContract {
     static Stream<Arguments> operations() {
         String body = SurveyApiTest.body("sec-check");
         String survey = "/api/surveys/" + UUID.randomUUID();
+        String distribution = """
+                {"enabled": true, "minGapPerCustomer": "P30D", "rules": []}""";
+        String policy = """
+                {"maxInvitations": 3, "window": "P30D"}""";
+        String optOut = "/api/opt-outs/sec-check";
+        String interaction = """
+                {"interactionId": "sec-check", "customerRef": "sec-check", "touchpointKey": "sec-check",
+                 "channel": "BRANCH"}""";
+        String batch = "{\"interactions\": [" + interaction + "]}";
+        String invitation = "/api/invitations/" + UUID.randomUUID();
         return Stream.of(
                 operation("POST", "/api/surveys", body, "analyst"),
                 operation("POST", "/api/surveys", body, INGEST_CLIENT),
@@ -43,6 +53,31 @@ class SecurityTest extends AccessContract {
                 operation("GET", "/api/invitation-keys", null, "designer"),
                 operation("GET", "/api/invitation-keys", null, INGEST_CLIENT),
                 operation("POST", "/api/invitation-keys/rotate", null, "designer"),
-                operation("POST", "/api/invitation-keys/rotate", null, INGEST_CLIENT));
+                operation("POST", "/api/invitation-keys/rotate", null, INGEST_CLIENT),
+                operation("GET", survey + "/distribution", null, "agent"),
+                operation("GET", survey + "/distribution", null, INGEST_CLIENT),
+                operation("PUT", survey + "/distribution", distribution, "analyst"),
+                operation("PUT", survey + "/distribution", distribution, INGEST_CLIENT),
+                operation("GET", "/api/contact-policy", null, "agent"),
+                operation("GET", "/api/contact-policy", null, INGEST_CLIENT),
+                operation("PUT", "/api/contact-policy", policy, "designer"),
+                operation("PUT", "/api/contact-policy", policy, "analyst"),
+                operation("PUT", "/api/contact-policy", policy, INGEST_CLIENT),
+                operation("PUT", optOut, null, "designer"),
+                operation("PUT", optOut, null, "analyst"),
+                operation("DELETE", optOut, null, "designer"),
+                operation("DELETE", optOut, null, "analyst"),
+                operation("GET", optOut, null, "designer"),
+                operation("GET", optOut, null, "agent"),
+                operation("POST", "/api/interactions", interaction, "designer"),
+                operation("POST", "/api/interactions", interaction, "analyst"),
+                operation("POST", "/api/interactions/batch", batch, "designer"),
+                operation("POST", "/api/interactions/batch", batch, "analyst"),
+                operation("GET", "/api/interactions/sec-check/decision", null, "designer"),
+                operation("GET", "/api/interactions/sec-check/decision", null, "agent"),
+                operation("GET", "/api/decisions?customerRef=sec-check", null, "designer"),
+                operation("GET", "/api/decisions?customerRef=sec-check", null, INGEST_CLIENT),
+                operation("GET", invitation, null, "designer"),
+                operation("GET", invitation, null, INGEST_CLIENT));
     }
 }

@@ -72,6 +72,18 @@ public class InteractionResource {
              "candidates": [{"surveyId": "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01", "surveyVersion": 2,
                "surveyName": "Card delivery NPS", "priority": 100, "samplingRate": 1.0, "draw": 0.6412,
                "result": "FATIGUE_CAP", "detail": "sampled in at rate 1.0 (draw 0.6412), but 3 invitations in the 30 days around 2026-11-21T09:00:00Z (cap 3)"}]}""";
+    static final String BATCH_EXAMPLE = """
+            {"decisions": [
+              {"status": 201, "decisionId": "6a1d0c3e-2b4f-4e8a-9c7d-1f2e3d4c5b6a", "interactionId": "crm-7781-2026-11-20",
+               "customerRef": "cust-42", "touchpointKey": "card-delivery", "channel": "BRANCH", "segment": "RETAIL",
+               "occurredAt": "2026-11-20T10:00:00Z", "decidedAt": "2026-11-20T10:00:02Z", "outcome": "SUPPRESSED",
+               "reason": "NOT_SAMPLED", "explanation": "Not invited: sampled out of every matching survey. Candidates: survey 'Card delivery NPS' (3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01, priority 100): sampled out at rate 0.25 (draw 0.7312).",
+               "candidates": [{"surveyId": "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01", "surveyVersion": 2,
+                 "surveyName": "Card delivery NPS", "priority": 100, "samplingRate": 0.25, "draw": 0.7312,
+                 "result": "NOT_SAMPLED", "detail": "sampled out at rate 0.25 (draw 0.7312)"}]},
+              {"status": 409, "problem": {"type": "urn:voc:problem:conflict", "title": "Interaction id already used",
+               "status": 409, "detail": "interaction crm-7782-2026-11-20 was already received with a different body",
+               "instance": "/api/interactions/batch"}}]}""";
     static final String PROBLEM_EXAMPLE = """
             {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "interactions[3].customerRef is required", "instance": "/api/interactions/batch",
@@ -126,13 +138,13 @@ public class InteractionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.INGEST })
     @Operation(summary = "Decide on up to 1000 interactions", description = "Checks every interaction first: if any is "
             + "invalid the answer is 400 naming it (interactions[3].customerRef) and nothing is stored. Otherwise "
-            + "answers 200 once every decision is durable, with one item per interaction in request order: status "
-            + "201 (decided now), 200 (decided before, a retry), 409 (id used with another body, problem set) or 503 "
-            + "(not decided, send it again). Two interactions of one customer in a batch see each other.")
+            + "answers 200 once every decision is durable, with one item per interaction in request order: the decision "
+            + "as for one interaction plus status "
+            + "201 (decided now) or 200 (decided before, a retry); or only status 409 (id used with another body) or 503 "
+            + "(not decided, send it again) with a problem. Two interactions of one customer in a batch see each other.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two interactions", value = "{\"interactions\": ["
             + EXAMPLE + ", " + BY_REF_EXAMPLE + "]}")))
-    @APIResponse(responseCode = "200", description = "Every interaction settled", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decided", value = "{\"decisions\": [{\"status\": 201, \"decision\": "
-            + INVITED_EXAMPLE + "}, {\"status\": 409, \"problem\": " + CONFLICT_EXAMPLE + "}]}")))
+    @APIResponse(responseCode = "200", description = "Every interaction settled", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decided", value = BATCH_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "An interaction is invalid (each one at fault is named) or there are more than 1000", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "fourth item", value = PROBLEM_EXAMPLE)))
     @APIResponse(responseCode = "503", description = "The queue cannot take the batch; retry after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "queue full", value = UNAVAILABLE_EXAMPLE)))
     public Uni<BatchDecisionsView> decideAll(@NotNull InteractionBatchRequest request, @Context UriInfo uri) {

@@ -53,6 +53,10 @@ public class OptOutResource {
     @RolesAllowed({ Roles.ADMIN, Roles.INGEST })
     @Operation(summary = "Remove a customer from the opt-out list", description = "The customer may be invited again from the next interaction. Idempotent: 204 also when the customer was not on the list.")
     @APIResponse(responseCode = "204", description = "Not on the list (any more)")
+    @APIResponse(responseCode = "400", description = "customerRef is longer than 200 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "too long", value = """
+            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "must be 1 to 200 characters", "instance": "/api/opt-outs/cust-…",
+             "errors": [{"field": "customerRef", "message": "must be 1 to 200 characters"}]}""")))
     public Response optIn(@Parameter(example = "cust-42") @PathParam("customerRef") String customerRef) {
         service.optIn(customerRef);
         return Response.noContent().build();
