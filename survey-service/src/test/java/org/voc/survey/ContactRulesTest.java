@@ -16,6 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -69,6 +77,29 @@ class ContactRulesTest {
         assertEquals("MIN_GAP", decide(customer, tp, base.minus(Duration.ofDays(29))), "symmetric: before counts too");
         assertEquals("MIN_GAP", decide(customer, tp, base.plus(Duration.ofDays(15))));
         assertEquals("INVITED", decide(customer, tp, base.minus(WINDOW)));
+    }
+
+    @Test
+    void concurrentInteractionsOfOneCustomerNeverExceedTheCap() throws Exception {
+        String tp = touchpoint(db);
+        invitingSurvey(tp, 1.0, "P7D", "P0D");
+        String customer = unique("cust");
+        Instant t = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                outcomes.add(pool.submit(() -> decide(customer, tp, t.plusSeconds(n))));
+            }
+            Map<String, Long> counts = new TreeMap<>();
+            for (Future<String> outcome : outcomes) {
+                counts.merge(outcome.get(), 1L, Long::sum);
+            }
+            assertEquals(Map.of("FATIGUE_CAP", 27L, "INVITED", 3L), counts);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
