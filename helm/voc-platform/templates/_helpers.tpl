@@ -4,17 +4,27 @@ Helpers shared by every service. Templates that belong to one service take a dic
   component the service name, e.g. "touchpoint-registry"
 */}}
 
-{{/* The five services: values key, and the paths the gateway routes to each (never /q/*). */}}
+{{/*
+The five services: values key, the paths the gateway routes to each (never /q/*), and the other services each one
+calls (NetworkPolicy egress).
+  paths            routed by the main Ingress
+  respondentPaths  public respondent paths whose URLs carry a signed invitation token (/s/<token>,
+                   /api/respond/<token>/...), routed by the separate respondent Ingress so that its annotations (access
+                   logs, rate limits) apply to them alone
+  calls            services this one sends requests to (response-service fetches survey-service's invitation JWKS)
+*/}}
 {{- define "voc.catalog" -}}
 touchpoint-registry:
   key: touchpointRegistry
   paths: [/api/touchpoints, /api/teams, /api/journeys, /api/coverage]
 survey-service:
   key: surveyService
-  paths: [/api/surveys, /api/survey-templates]
+  paths: [/api/surveys, /api/survey-templates, /api/interactions, /api/decisions, /api/invitations, /api/contact-policy, /api/opt-outs, /api/invitation-keys]
 response-service:
   key: responseService
-  paths: [/api/responses, /s]
+  paths: [/api/responses]
+  respondentPaths: [/s, /api/respond]
+  calls: [survey-service]
 metrics-service:
   key: metricsService
   paths: [/api/metrics]
@@ -165,4 +175,53 @@ imagePullSecrets:
   - name: {{ . }}
 {{- end }}
 {{- end }}
+{{- end -}}
+
+{{/* Base URL of invitation links (<base>/s/<token>): surveyService.distribution.linkBaseUrl, or https://<ingress.host>. */}}
+{{- define "voc.linkBaseUrl" -}}
+{{- trimSuffix "/" (default (printf "https://%s" .Values.ingress.host) .Values.surveyService.distribution.linkBaseUrl) -}}
+{{- end -}}
+
+{{/* URL of survey-service's invitation JWKS: responseService.invitations.jwksUrl, or the release's survey-service. */}}
+{{- define "voc.invitationsJwksUrl" -}}
+{{- default (printf "http://%s/api/invitation-keys/jwks" (include "voc.name" (dict "ctx" . "component" "survey-service"))) .Values.responseService.invitations.jwksUrl -}}
+{{- end -}}
+
+{{/*
+Non-secret settings that only one service reads, as ConfigMap entries. A key the service's `config` sets is left to it.
+*/}}
+{{- define "voc.serviceConfigData" -}}
+{{- $v := index .ctx.Values (include "voc.key" .) -}}
+{{- $root := .ctx.Values -}}
+{{- $data := dict -}}
+{{- if eq .component "survey-service" -}}
+{{- $_ := set $data "VOC_DISTRIBUTION_LINK_BASE_URL" (include "voc.linkBaseUrl" .ctx) -}}
+{{- else if eq .component "response-service" -}}
+{{- $_ := set $data "VOC_INVITATIONS_JWKS_URL" (include "voc.invitationsJwksUrl" .ctx) -}}
+{{- if and $root.ingress.enabled $v.forwardedHeaders.enabled -}}
+{{- /* The per-client rate limit of the respondent endpoints needs the client's address, not the ingress controller's. */ -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING" "true" -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED" "true" -}}
+{{- with $v.forwardedHeaders.trustedProxies -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES" (join "," .) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- range $name, $value := $data }}
+{{- if not (hasKey $v.config $name) }}
+{{ $name }}: {{ $value | quote }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* Secret environment that only one service reads, as container env entries. */}}
+{{- define "voc.serviceSecretEnv" -}}
+{{- if eq .component "survey-service" -}}
+{{- $keys := .ctx.Values.surveyService.invitationKeys }}
+- name: VOC_INVITATION_KEY_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $keys.existingSecret }}
+      key: {{ $keys.secretKey }}
+{{- end -}}
 {{- end -}}

@@ -32,6 +32,15 @@ validateValues: one message per contradiction, all reported at once (bitnami's p
 {{- if and $root.networkPolicy.enabled (not $root.networkPolicy.infrastructure.oidcPeers) -}}
 {{- $messages = append $messages "networkPolicy.enabled: declare networkPolicy.infrastructure.oidcPeers (the OIDC issuer), or the services could not fetch its signing keys." -}}
 {{- end -}}
+{{- if and $root.surveyService.enabled (not $root.surveyService.invitationKeys.existingSecret) -}}
+{{- $messages = append $messages (printf "surveyService.invitationKeys.existingSecret: name the Secret that holds the secret encrypting the invitation signing keys (key surveyService.invitationKeys.secretKey, %s); survey-service does not start without it. The chart never generates it: create it once with kubectl create secret generic <name> --from-literal=%s=$(openssl rand -base64 32) and never change it." $root.surveyService.invitationKeys.secretKey $root.surveyService.invitationKeys.secretKey) -}}
+{{- end -}}
+{{- if and $root.surveyService.enabled (not $root.ingress.enabled) (not $root.surveyService.distribution.linkBaseUrl) -}}
+{{- $messages = append $messages "surveyService.distribution.linkBaseUrl: set the public base URL of the survey pages (invitation links are <base>/s/<token>); with ingress.enabled false it cannot be derived from ingress.host." -}}
+{{- end -}}
+{{- if and $root.responseService.enabled (not $root.surveyService.enabled) (not $root.responseService.invitations.jwksUrl) -}}
+{{- $messages = append $messages "responseService.invitations.jwksUrl: survey-service is not deployed by this release (surveyService.enabled is false); set the URL of its /api/invitation-keys/jwks, or response-service cannot verify invitation tokens." -}}
+{{- end -}}
 {{- $catalog := fromYaml (include "voc.catalog" .) -}}
 {{- range $component := list "touchpoint-registry" "survey-service" "response-service" "metrics-service" "case-service" -}}
 {{- $key := (index $catalog $component).key -}}

@@ -45,6 +45,7 @@ QUARKUS_OIDC_CLIENT_ID: {{ $root.global.oidc.clientId | quote }}
 QUARKUS_OIDC_TLS_VERIFICATION: {{ $root.global.oidc.tlsVerification | quote }}
 LOG_JSON: {{ $root.logJson | toString | quote }}
 {{ $root.jvm.optionsEnvVar }}: {{ $root.jvm.options | quote }}
+{{- include "voc.serviceConfigData" . }}
 {{- range $name, $value := $v.config }}
 {{ $name }}: {{ $value | quote }}
 {{- end }}
@@ -178,6 +179,9 @@ spec:
                 secretKeyRef:
                   name: {{ $root.global.oidc.existingSecret }}
                   key: {{ $root.global.oidc.clientSecretKey }}
+            {{- end }}
+            {{- with include "voc.serviceSecretEnv" . | trim }}
+            {{- . | nindent 12 }}
             {{- end }}
           {{- include "voc.probes" . | nindent 10 }}
           {{- if gt (int $root.rollout.preStopSleepSeconds) 0 }}
@@ -385,5 +389,18 @@ spec:
         - port: {{ . }}
           protocol: TCP
         {{- end }}
+    {{- $catalog := fromYaml (include "voc.catalog" .ctx) }}
+    {{- range $callee := (get (index $catalog .component) "calls" | default list) }}
+    {{- if (index $root (index $catalog $callee).key).enabled }}
+    # {{ $callee }} of the release (e.g. the invitation JWKS), on its pods' HTTP port
+    - to:
+        - podSelector:
+            matchLabels:
+              {{- include "voc.selectorLabels" (dict "ctx" $.ctx "component" $callee) | nindent 14 }}
+      ports:
+        - port: 8080
+          protocol: TCP
+    {{- end }}
+    {{- end }}
 {{- end -}}
 {{- end -}}

@@ -16,10 +16,48 @@ import org.junit.jupiter.api.Test;
 /** The Ingress routes, the operator resources of the self-contained set and the NOTES the installer reads. */
 class GatewayAndInfrastructureTest {
 
+    /** Respondent paths carry invitation tokens in their URLs and go through the respondent Ingress only. */
+    static final Map<String, String> RESPONDENT_ROUTES = Map.of("/s", "voc-response-service", "/api/respond", "voc-response-service");
+
     @Test
     void ingressRoutesEachApiAndTheSurveyPagesToTheirServiceAndNeverQ() {
         List<ObjectNode> objects = Chart.render(Chart.ci("default"));
-        ObjectNode ingress = Chart.named(objects, "Ingress", Chart.RELEASE);
+        assertEquals(2, Chart.ofKind(objects, "Ingress").size(), "the main and the respondent Ingress");
+        Map<String, String> main = routes(objects, Chart.named(objects, "Ingress", Chart.RELEASE));
+        Map<String, String> respondent = routes(objects, Chart.named(objects, "Ingress", Chart.RELEASE + "-respondent"));
+        Map<String, String> required = new LinkedHashMap<>();
+        required.put("/api/touchpoints", "voc-touchpoint-registry");
+        required.put("/api/surveys", "voc-survey-service");
+        for (String path : List.of("/api/interactions", "/api/decisions", "/api/invitations", "/api/contact-policy",
+                "/api/opt-outs", "/api/invitation-keys")) {
+            required.put(path, "voc-survey-service");
+        }
+        required.put("/api/responses", "voc-response-service");
+        required.put("/api/metrics", "voc-metrics-service");
+        required.put("/api/cases", "voc-case-service");
+        required.forEach((path, service) -> assertEquals(service, main.get(path), path + " routes to " + main.get(path)));
+        assertEquals(RESPONDENT_ROUTES, respondent, "the respondent Ingress routes the token-bearing paths and nothing else");
+        assertTrue(main.keySet().stream().noneMatch(RESPONDENT_ROUTES::containsKey), "respondent paths in the main Ingress: " + main);
+        Map<String, String> routes = new LinkedHashMap<>(main);
+        routes.putAll(respondent);
+        // Every resource class's @Path("/api/<x>...") or @Path("/<x>...") in a service's sources reaches that service: a
+        // new API or page is not left unreachable by the gateway.
+        for (String service : Chart.SERVICES) {
+            for (String path : apiPaths(Chart.repoRoot().resolve(service).resolve("src/main/java"))) {
+                assertEquals("voc-" + service, routes.get(path), path + " of " + service + " is not routed to it: " + routes);
+            }
+        }
+        assertTrue(routes.keySet().stream().noneMatch(p -> p.equals("/") || p.startsWith("/q")), "/q/* must stay internal");
+        for (ObjectNode ingress : Chart.ofKind(objects, "Ingress")) {
+            assertEquals("voc-tls", ingress.path("spec").path("tls").get(0).path("secretName").asText());
+            assertFalse(ingress.path("spec").has("ingressClassName"), "default: the cluster's default IngressClass");
+        }
+        for (ObjectNode ingress : Chart.ofKind(Chart.render(Chart.ci("production")), "Ingress")) {
+            assertEquals("nginx", ingress.path("spec").path("ingressClassName").asText());
+        }
+    }
+
+    private static Map<String, String> routes(List<ObjectNode> objects, ObjectNode ingress) {
         Map<String, String> routes = new LinkedHashMap<>();
         for (JsonNode rule : ingress.path("spec").path("rules")) {
             for (JsonNode path : rule.path("http").path("paths")) {
@@ -31,30 +69,31 @@ class GatewayAndInfrastructureTest {
                 routes.put(path.path("path").asText(), service);
             }
         }
-        Map<String, String> required = Map.of(
-                "/api/touchpoints", "voc-touchpoint-registry",
-                "/api/surveys", "voc-survey-service",
-                "/api/responses", "voc-response-service",
-                "/s", "voc-response-service",
-                "/api/metrics", "voc-metrics-service",
-                "/api/cases", "voc-case-service");
-        required.forEach((path, service) -> assertEquals(service, routes.get(path), path + " routes to " + routes.get(path)));
-        // Every resource class's @Path("/api/...") in a service's sources reaches that service: a new API is not
-        // left unreachable by the gateway.
-        for (String service : Chart.SERVICES) {
-            for (String path : apiPaths(Chart.repoRoot().resolve(service).resolve("src/main/java"))) {
-                assertEquals("voc-" + service, routes.get(path), path + " of " + service + " is not routed to it: " + routes);
-            }
-        }
-        assertTrue(routes.keySet().stream().noneMatch(p -> p.equals("/") || p.startsWith("/q")), "/q/* must stay internal");
-        assertEquals("voc-tls", ingress.path("spec").path("tls").get(0).path("secretName").asText());
-        assertFalse(ingress.path("spec").has("ingressClassName"), "default: the cluster's default IngressClass");
-        assertEquals("nginx", Chart.named(Chart.render(Chart.ci("production")), "Ingress", Chart.RELEASE)
-                .path("spec").path("ingressClassName").asText());
+        return routes;
+    }
+
+    @Test
+    void respondentIngressHasItsOwnAnnotationsAndTheSharedCertificate() {
+        List<ObjectNode> objects = Chart.render(Chart.ci("production"));
+        ObjectNode main = Chart.named(objects, "Ingress", Chart.RELEASE);
+        ObjectNode respondent = Chart.named(objects, "Ingress", Chart.RELEASE + "-respondent");
+        assertEquals("false", respondent.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/enable-access-log").asText());
+        assertTrue(main.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/enable-access-log").isMissingNode(),
+                "the APIs keep their access log");
+        // cert-manager issues the certificate once, through the main Ingress; both serve it.
+        assertEquals("corp-issuer", main.path("metadata").path("annotations").path("cert-manager.io/cluster-issuer").asText());
+        assertTrue(respondent.path("metadata").path("annotations").path("cert-manager.io/cluster-issuer").isMissingNode());
+        assertEquals(main.path("spec").path("tls"), respondent.path("spec").path("tls"));
+        assertEquals(main.path("spec").path("rules").get(0).path("host"), respondent.path("spec").path("rules").get(0).path("host"));
+
+        List<ObjectNode> withoutResponses = Chart.render(Chart.ci("default"), Map.of("responseService.enabled", false,
+                "responseService.invitations.jwksUrl", "http://unused.example/jwks"));
+        assertEquals(List.of("Ingress/voc"), Chart.ofKind(withoutResponses, "Ingress").stream().map(Chart::id).toList());
     }
 
     private static List<String> apiPaths(java.nio.file.Path sources) {
-        java.util.regex.Pattern path = java.util.regex.Pattern.compile("^@Path\\(\"(/api/[^/\"]+)[^\"]*\"\\)", java.util.regex.Pattern.MULTILINE);
+        // A class-level @Path (unindented): /api/<x> for the APIs, /<x> for pages such as /s.
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile("^@Path\\(\"(/api/[^/\"]+|/[^/\"]+)[^\"]*\"\\)", java.util.regex.Pattern.MULTILINE);
         try (var files = java.nio.file.Files.walk(sources)) {
             return files.filter(f -> f.toString().endsWith(".java"))
                     .flatMap(f -> path.matcher(Chart.read(f)).results().map(m -> m.group(1)))
@@ -143,6 +182,9 @@ class GatewayAndInfrastructureTest {
         assertTrue(external.contains("kubectl -n voc create secret generic voc-case-service-db --from-literal=username="), external);
         assertTrue(external.contains("global.oidc.issuerUrl is still the example"), external);
         assertTrue(external.contains("helm test voc -n voc"), external);
+        assertTrue(external.contains("kubectl -n voc create secret generic voc-invitation-keys --from-literal=encryption-secret=$(openssl rand -base64 32)"), external);
+        assertTrue(external.contains("Invitation links: https://voc.example.com/s/<token>"), external);
+        assertTrue(external.contains("Ingress voc-respondent"), external);
         String selfContained = Chart.notes(Chart.ci("self-contained"));
         assertFalse(selfContained.contains("create secret generic voc-case-service-db"), selfContained);
         assertTrue(selfContained.contains("kubectl -n voc create secret generic voc-ingest-client"), selfContained);

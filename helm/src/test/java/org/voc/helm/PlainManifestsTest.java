@@ -158,6 +158,32 @@ class PlainManifestsTest {
     }
 
     @Test
+    void baseRoutesAndInvitationSettingsMirrorTheChart() throws IOException {
+        List<ObjectNode> base = objects(k8s().resolve("base"));
+        List<ObjectNode> chart = Chart.render(Chart.ci("default"));
+        for (String ingress : List.of("voc", "voc-respondent")) {
+            assertEquals(paths(Chart.named(chart, "Ingress", ingress), Chart.RELEASE + "-"), paths(Chart.named(base, "Ingress", ingress), ""), ingress);
+        }
+        JsonNode response = Chart.named(base, "ConfigMap", "response-service").path("data");
+        assertEquals("http://survey-service/api/invitation-keys/jwks", response.path("VOC_INVITATIONS_JWKS_URL").asText());
+        assertEquals("true", response.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
+        assertEquals("true", response.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
+        assertEquals("https://voc.example.com", Chart.named(base, "ConfigMap", "survey-service").path("data")
+                .path("VOC_DISTRIBUTION_LINK_BASE_URL").asText());
+        assertTrue(Chart.named(base, "Deployment", "survey-service").toString()
+                .contains("{\"name\":\"VOC_INVITATION_KEY_SECRET\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"voc-invitation-keys\",\"key\":\"encryption-secret\"}}}"));
+    }
+
+    /** path -> service of an Ingress, the service named without the given prefix. */
+    private static Map<String, String> paths(JsonNode ingress, String prefix) {
+        Map<String, String> paths = new TreeMap<>();
+        for (JsonNode path : ingress.path("spec").path("rules").get(0).path("http").path("paths")) {
+            paths.put(path.path("path").asText(), path.path("backend").path("service").path("name").asText().substring(prefix.length()));
+        }
+        return paths;
+    }
+
+    @Test
     void platformTopicsMatchTheTopicList() throws IOException {
         Map<String, Integer> expected = new TreeMap<>();
         for (String line : Chart.read(Chart.repoRoot().resolve("local/kafka-topics.conf")).lines().toList()) {

@@ -1,5 +1,7 @@
 package org.voc.helm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +90,53 @@ class ValuesValidationTest {
                 "metricsService.podDisruptionBudget: set either minAvailable or maxUnavailable, not both");
         assertMentions(failure("surveyService:\n  autoscaling:\n    enabled: true\n    minReplicas: 5\n    maxReplicas: 3\n"),
                 "surveyService.autoscaling.minReplicas (5) is greater than maxReplicas (3)");
+    }
+
+    @Test
+    void requiresTheInvitationKeySecretAndAddressesTheChartCannotDerive() throws IOException {
+        assertMentions(failure("surveyService:\n  invitationKeys:\n    existingSecret: \"\"\n"),
+                "VALUES VALIDATION", "surveyService.invitationKeys.existingSecret: name the Secret",
+                "--from-literal=encryption-secret=$(openssl rand -base64 32)", "never change it");
+        assertMentions(failure("ingress:\n  enabled: false\n"),
+                "surveyService.distribution.linkBaseUrl: set the public base URL of the survey pages");
+        assertMentions(failure("surveyService:\n  enabled: false\n"),
+                "responseService.invitations.jwksUrl: survey-service is not deployed by this release");
+        // Without survey-service there is no key secret to ask for.
+        Path file = Files.writeString(dir.resolve("no-survey.yaml"), """
+                surveyService:
+                  enabled: false
+                  invitationKeys:
+                    existingSecret: ""
+                responseService:
+                  invitations:
+                    jwksUrl: https://voc.example.com/api/invitation-keys/jwks
+                """);
+        Chart.template(List.of(file), Map.of());
+    }
+
+    @Test
+    void schemaKeepsServiceSpecificSettingsToTheirService() throws IOException {
+        assertMentions(failure("caseService:\n  invitationKeys:\n    existingSecret: x\n"), "schema", "invitationKeys");
+        assertMentions(failure("surveyService:\n  invitationKeys:\n    secret: x\n"), "schema", "secret");
+        assertMentions(failure("surveyService:\n  distribution:\n    linkBaseUrl: voc.example.com\n"), "schema", "linkBaseUrl");
+        assertMentions(failure("responseService:\n  forwardedHeaders:\n    trustedProxies: [ingress-nginx]\n"), "schema", "trustedProxies");
+        assertMentions(failure("ingress:\n  respondent:\n    annotations:\n      a: 1\n"), "schema", "annotations");
+    }
+
+    @Test
+    void everyServiceSchemaAcceptsTheSettingsEveryServiceHas() throws IOException {
+        // Services with settings of their own list the common names next to theirs (additionalProperties: false).
+        JsonNode schema = Chart.JSON.readTree(Chart.chartDir().resolve("values.schema.json").toFile());
+        JsonNode common = schema.path("definitions").path("serviceSettings").path("properties");
+        JsonNode values = Chart.YAML.readTree(Chart.chartDir().resolve("values.yaml").toFile());
+        for (String key : List.of("touchpointRegistry", "surveyService", "responseService", "metricsService", "caseService")) {
+            String ref = schema.path("properties").path(key).path("$ref").asText();
+            JsonNode definition = schema.path("definitions").path(ref.substring(ref.lastIndexOf('/') + 1));
+            assertEquals("#/definitions/serviceSettings", definition.path("allOf").get(0).path("$ref").asText(), key);
+            assertFalse(definition.path("additionalProperties").asBoolean(true), key + " must reject unknown keys");
+            common.fieldNames().forEachRemaining(name -> assertTrue(definition.path("properties").has(name), key + " does not accept " + name));
+            values.path(key).fieldNames().forEachRemaining(name -> assertTrue(definition.path("properties").has(name), key + "." + name + " of values.yaml is not in the schema"));
+        }
     }
 
     @Test
