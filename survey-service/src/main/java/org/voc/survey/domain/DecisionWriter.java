@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -265,6 +268,18 @@ public class DecisionWriter {
                 }
                 settled.add(new Settled(p, new DecisionResult(d, true), null));
             }
+            // ES256 signing is the costliest step (~0.4 ms of CPU each in Java 17): sign the batch's invitations on
+            // every core instead of one after another on this single writer thread.
+            Map<UUID, String> tokens = invitations.parallelStream().collect(Collectors.toConcurrentMap(
+                    Invitation::id, invitation -> signer.sign(claims(invitation))));
+            newDecisions = newDecisions.stream().map(d -> withToken(d, tokens)).toList();
+            invitations = newDecisions.stream().map(StoredDecision::invitation).filter(Objects::nonNull).toList();
+            Map<String, StoredDecision> signed = newDecisions.stream()
+                    .collect(Collectors.toMap(StoredDecision::interactionId, Function.identity()));
+            settled = settled.stream().map(s -> s.result() != null && s.result().created()
+                    ? new Settled(s.pending(), new DecisionResult(signed.get(s.result().decision().interactionId()),
+                            true), null)
+                    : s).toList();
             boolean[] inserted = decisions.insertDecisions(newDecisions);
             for (int n = 0; n < inserted.length; n++) {
                 if (!inserted[n]) {
@@ -359,20 +374,36 @@ public class DecisionWriter {
                 c.history.getOrDefault(i.customerRef(), List.of()), now));
         Invitation invitation = null;
         if (decision.invited()) {
-            UUID id = UUID.randomUUID();
-            Instant expiresAt = now.plus(decision.rule().invitationTtl());
-            String token = signer.sign(new InvitationClaims(id, decision.survey().surveyId(),
-                    decision.survey().version(), touchpoint.key(), i.channel(), i.customerRef(), decision.locale(),
-                    now, expiresAt));
-            invitation = new Invitation(id, i.interactionId(), decision.survey().surveyId(), decision.survey().version(),
-                    touchpoint.key(), i.channel(), i.segment(), i.customerRef(), decision.locale(),
-                    decision.rule().deliveryChannel(), occurredAt, now, expiresAt, Invitation.ISSUED, null, token,
-                    linkBase + token);
+            // Token and link are added by the batch (signed in parallel), before anything is stored.
+            invitation = new Invitation(UUID.randomUUID(), i.interactionId(), decision.survey().surveyId(),
+                    decision.survey().version(), touchpoint.key(), i.channel(), i.segment(), i.customerRef(),
+                    decision.locale(), decision.rule().deliveryChannel(), occurredAt, now,
+                    now.plus(decision.rule().invitationTtl()), Invitation.ISSUED, null, null, null);
         }
         return new StoredDecision(UUID.randomUUID(), i.interactionId(), p.hash(), i.customerRef(),
                 touchpoint == null ? i.touchpointKey() : touchpoint.key(), i.touchpointSystem(), i.touchpointRef(),
                 i.channel(), i.segment(), i.employeeRef(), i.processRef(), i.locale(), occurredAt, now,
                 decision.outcome(), decision.reason(), decision.explanation(), decision.candidates(), invitation);
+    }
+
+    private static InvitationClaims claims(Invitation i) {
+        return new InvitationClaims(i.id(), i.surveyId(), i.surveyVersion(), i.touchpointKey(), i.channel(),
+                i.customerRef(), i.locale(), i.issuedAt(), i.expiresAt());
+    }
+
+    private StoredDecision withToken(StoredDecision d, Map<UUID, String> tokens) {
+        Invitation i = d.invitation();
+        if (i == null) {
+            return d;
+        }
+        String token = tokens.get(i.id());
+        Invitation signed = new Invitation(i.id(), i.interactionId(), i.surveyId(), i.surveyVersion(),
+                i.touchpointKey(), i.channel(), i.segment(), i.customerRef(), i.locale(), i.deliveryChannel(),
+                i.occurredAt(), i.issuedAt(), i.expiresAt(), i.status(), i.expiredAt(), token, linkBase + token);
+        return new StoredDecision(d.id(), d.interactionId(), d.requestHash(), d.customerRef(), d.touchpointKey(),
+                d.touchpointSystem(), d.touchpointRef(), d.channel(), d.segment(), d.employeeRef(), d.processRef(),
+                d.locale(), d.occurredAt(), d.decidedAt(), d.outcome(), d.reason(), d.explanation(), d.candidates(),
+                signed);
     }
 
     private static ReplicatedTouchpoint resolve(Interaction i, Context c) {
