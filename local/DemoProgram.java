@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Loads a small VoC program into a running suite through its public APIs: four touchpoints of a bank, one
- * published transactional NPS survey and a few hundred responses (some detractors with comments).
+ * published transactional NPS survey, a few hundred responses (some detractors with comments), and distribution:
+ * a contact policy, a sampling rule and 200 interactions decided into invitations or suppressions.
  * Idempotent: touchpoints are found by key, the survey by name, and responses carry fixed ids, so running it again
  * adds nothing. Run by `./voc up`; needs only a JDK (java DemoProgram.java).
  */
@@ -98,6 +99,61 @@ public class DemoProgram {
         }
         System.out.printf("    %d responses: %d new, %d already loaded%n", RESPONSES, outcome.getOrDefault(201, 0),
                 outcome.getOrDefault(200, 0));
+
+        distribute(surveys, admin, ingest, surveyId, now);
+    }
+
+    /**
+     * Invites after interactions: half of the interactions at the demo touchpoints are sampled, at most 3 invitations
+     * per customer in 30 days, 14 days between two invitations to the demo survey. Then 200 interactions of 60
+     * customers over the last 3 days (fixed ids: a second run gets the stored decisions back).
+     */
+    static void distribute(String surveys, String admin, String ingest, String surveyId, Instant now) throws Exception {
+        String keys = String.join(", ", TOUCHPOINTS.stream().map(t -> "\"" + t.key + "\"").toList());
+        expect(send("PUT", surveys + "/api/contact-policy", admin, "{\"maxInvitations\": 3, \"window\": \"P30D\"}"),
+                200);
+        expect(send("PUT", surveys + "/api/surveys/" + surveyId + "/distribution", admin, """
+                {"enabled": true, "minGapPerCustomer": "P14D",
+                 "rules": [{"touchpointKeys": [%s], "samplingRate": 0.5, "invitationTtl": "P7D",
+                            "deliveryChannel": "SMS", "priority": 100}]}""".formatted(keys)), 200);
+        Random random = new Random(7);
+        StringBuilder batch = new StringBuilder("{\"interactions\": [");
+        for (int i = 0; i < 200; i++) {
+            Touchpoint t = TOUCHPOINTS.get(random.nextInt(TOUCHPOINTS.size()));
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"interactionId": "demo-interaction-%04d", "customerRef": "demo-cust-%04d", "touchpointKey": "%s",
+                     "channel": "%s", "segment": "RETAIL", "occurredAt": "%s"}""".formatted(i, random.nextInt(60),
+                    t.key, t.channel, now.minus(72 - i * 72 / 200, ChronoUnit.HOURS)));
+        }
+        HttpResponse<String> decided = null;
+        // survey-service learns the touchpoints from Kafka: until it has, it would answer UNKNOWN_TOUCHPOINT, and
+        // decisions are final, so wait for it with a probe first.
+        for (int attempt = 0; attempt < 60; attempt++) {
+            HttpResponse<String> probe = send("POST", surveys + "/api/interactions", ingest, """
+                    {"interactionId": "demo-probe-%d", "customerRef": "demo-probe", "touchpointKey": "%s",
+                     "channel": "BRANCH"}""".formatted(attempt, TOUCHPOINTS.get(0).key));
+            expect(probe, 201, 200);
+            if (!probe.body().contains("UNKNOWN_TOUCHPOINT")) {
+                decided = send("POST", surveys + "/api/interactions/batch", ingest, batch + "]}");
+                break;
+            }
+            Thread.sleep(500);
+        }
+        if (decided == null) {
+            throw new IllegalStateException("survey-service did not learn the demo touchpoints within 30 s");
+        }
+        expect(decided, 200);
+        Matcher outcomes = Pattern.compile("\"outcome\"\\s*:\\s*\"(\\w+)\"").matcher(decided.body());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        while (outcomes.find()) {
+            counts.merge(outcomes.group(1), 1, Integer::sum);
+        }
+        Matcher link = Pattern.compile("\"link\"\\s*:\\s*\"([^\"]+)\"").matcher(decided.body());
+        System.out.printf("    200 interactions: %d invited, %d suppressed (why: GET /api/decisions?customerRef=demo-cust-0001)%n",
+                counts.getOrDefault("INVITED", 0), counts.getOrDefault("SUPPRESSED", 0));
+        if (link.find()) {
+            System.out.println("    an invitation to answer in a browser: " + link.group(1));
+        }
     }
 
     /** Roughly the demo touchpoint's share of detractors, the rest split between passives and promoters. */

@@ -1,10 +1,8 @@
 package org.voc.e2e;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +29,9 @@ final class Suite implements AutoCloseable {
         Suite suite = new Suite(services);
         Path root = Path.of(System.getProperty("voc.repo.root", ".."));
         Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
         Map<String, String> settings = Map.of(
-                "VOC_INVITATION_KEY_SECRET", Base64.getEncoder().encodeToString(secret),
+                // Fixed: the test database keeps the keys it encrypted between runs (another secret cannot read them).
+                "VOC_INVITATION_KEY_SECRET", "e2e-tests-invitation-key-secret",
                 "VOC_DISTRIBUTION_LINK_BASE_URL", suite.url("response-service"),
                 "VOC_INVITATIONS_JWKS_URL", suite.url("survey-service") + "/api/invitation-keys/jwks");
         try {
