@@ -3,7 +3,6 @@ package org.voc.response.domain;
 import java.io.IOException;
 import java.security.Key;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +41,8 @@ public class InvitationKeys implements VerificationKeyResolver {
     private final HttpsJwks jwks;
     private final long refreshIntervalNanos;
     private final LongSupplier nanoTime;
-    /** When the last forced refresh started; {@code Long.MIN_VALUE / 2} means never (no overflow on subtraction). */
-    private final AtomicLong lastForcedRefresh = new AtomicLong(Long.MIN_VALUE / 2);
+    /** When the last refresh forced by an unknown kid started (nanoTime), null before the first; guarded by this. */
+    private Long refreshedAt;
 
     @Inject
     public InvitationKeys(InvitationConfig config) {
@@ -56,6 +55,9 @@ public class InvitationKeys implements VerificationKeyResolver {
         this.jwks.setDefaultCacheDuration(config.jwksCacheDuration().toSeconds());
         // Keeps verifying with the keys we have while survey-service is briefly unreachable.
         this.jwks.setRetainCacheOnErrorDuration(config.jwksCacheDuration().toSeconds());
+        // jose4j skips a refresh within 300 ms of the last fetch; the interval below is the only limit wanted, or a
+        // key first used right after a fetch would be missed for a whole interval.
+        this.jwks.setRefreshReprieveThreshold(0);
         this.refreshIntervalNanos = config.jwksRefreshInterval().toNanos();
         this.nanoTime = nanoTime;
     }
@@ -67,27 +69,36 @@ public class InvitationKeys implements VerificationKeyResolver {
         if (kid == null || kid.isBlank()) {
             throw new UnresolvableKeyException("the token names no kid");
         }
+        JsonWebKey key;
         try {
-            JsonWebKey key = find(jwks.getJsonWebKeys(), kid);
-            if (key == null && mayRefresh()) {
-                LOG.debugf("invitation key %s is not in the cached JWKS; refreshing it", kid);
-                jwks.refresh();
-                key = find(jwks.getJsonWebKeys(), kid);
-            }
+            key = find(jwks.getJsonWebKeys(), kid);
             if (key == null) {
-                throw new UnresolvableKeyException("no invitation key with kid " + kid);
+                key = refreshFor(kid);
             }
-            return key.getKey();
         } catch (IOException | JoseException e) {
             throw new Unavailable("the invitation keys at " + jwks.getLocation() + " could not be read: " + e, e);
         }
+        if (key == null) {
+            throw new UnresolvableKeyException("no invitation key with kid " + kid);
+        }
+        return key.getKey();
     }
 
-    /** Claims the right to force a refresh now, for this thread only, if the last one is old enough. */
-    private boolean mayRefresh() {
+    /**
+     * Refreshes the JWKS for a kid it lacks, unless that was done less than the interval ago. Serialised, so that
+     * the requests that arrive together with a newly rotated key wait for one refresh and all find the key, rather
+     * than one refreshing while the others fail.
+     */
+    private synchronized JsonWebKey refreshFor(String kid) throws IOException, JoseException {
+        JsonWebKey key = find(jwks.getJsonWebKeys(), kid); // refreshed by another thread while this one waited?
         long now = nanoTime.getAsLong();
-        long last = lastForcedRefresh.get();
-        return now - last >= refreshIntervalNanos && lastForcedRefresh.compareAndSet(last, now);
+        if (key != null || refreshedAt != null && now - refreshedAt < refreshIntervalNanos) {
+            return key;
+        }
+        refreshedAt = now;
+        LOG.debugf("invitation key %s is not in the cached JWKS; refreshing it", kid);
+        jwks.refresh();
+        return find(jwks.getJsonWebKeys(), kid);
     }
 
     /** The P-256 signing key with this kid; keys of other types or curves never verify an invitation. */

@@ -97,9 +97,10 @@ public class InvitationVerifier {
         try {
             claims = consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
-            if (keysUnreachable(e)) {
+            InvitationKeys.Unavailable unreachable = keysUnreachable(e);
+            if (unreachable != null) {
                 keysUnavailable.increment();
-                LOG.warnf("invitation keys unavailable: %s", e.getOriginalMessage());
+                LOG.warn(unreachable.getMessage());
                 throw ProblemException.unavailable("the invitation cannot be checked right now; try again shortly",
                         Duration.ofSeconds(5));
             }
@@ -130,13 +131,13 @@ public class InvitationVerifier {
         return e.hasExpired() && e.getErrorDetails().stream().allMatch(d -> d.getErrorCode() == ErrorCodes.EXPIRED);
     }
 
-    private static boolean keysUnreachable(Throwable e) {
+    private static InvitationKeys.Unavailable keysUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvitationKeys.Unavailable) {
-                return true;
+            if (t instanceof InvitationKeys.Unavailable unavailable) {
+                return unavailable;
             }
         }
-        return false;
+        return null;
     }
 
     private static UUID uuid(String value) {
