@@ -168,6 +168,18 @@ class HostedSurveyPageTest {
     }
 
     @Test
+    void theNewOperationsAreDocumented() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/respond/{token}'.get.summary", equalTo("Show an invitation's survey"))
+                .body("paths.'/api/respond/{token}'.post.responses.'409'.description", containsString("already-answered"))
+                .body("paths.'/s/{token}'.get.summary", equalTo("Survey page of an invitation"))
+                .body("paths.'/s/{token}'.post.responses.'303'.description", containsString("thank-you"))
+                .body("paths.'/s/{token}/thanks'.get.summary", equalTo("Thank-you page"))
+                .body("components.schemas.ResponseRequest.properties.invitationToken.description",
+                        containsString("verified"));
+    }
+
+    @Test
     void theRespondentApiAnswersCarryTheSameGuards() {
         String token = InvitedSurveys.invitation().sign();
         given().get("/api/respond/{token}", token).then().statusCode(200)

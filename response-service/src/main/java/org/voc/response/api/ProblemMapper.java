@@ -123,7 +123,10 @@ public class ProblemMapper {
             return null;
         }
         String path = uri.getRequestUri().getRawPath();
-        return path.startsWith("/api/respond/") ? "/api/respond/{token}" : path;
+        if (path.startsWith("/api/respond/")) {
+            return "/api/respond/{token}";
+        }
+        return path.startsWith("/s/") ? "/s/{token}" : path;
     }
 
     /** {@code create.request.answers[0].score} → {@code answers[0].score}: drops the method and parameter nodes. */

@@ -32,6 +32,10 @@ public interface InvitationConfig {
     @WithDefault("30s")
     Duration jwksRefreshInterval();
 
+    /** Longest wait to connect to, and then to read, the JWKS; a slow survey-service must not hold respondents long. */
+    @WithDefault("2s")
+    Duration jwksTimeout();
+
     /** Tolerance for clocks that drift between survey-service and this service, on {@code exp} and {@code iat}. */
     @WithDefault("30s")
     Duration clockSkew();

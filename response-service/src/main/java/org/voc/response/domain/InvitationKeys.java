@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jose4j.http.Get;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
@@ -52,6 +53,10 @@ public class InvitationKeys implements VerificationKeyResolver {
     /** With a clock of its own, so a test can tell the refresh limit without waiting for it. */
     public InvitationKeys(InvitationConfig config, LongSupplier nanoTime) {
         this.jwks = new HttpsJwks(config.jwksUrl());
+        Get get = new Get();
+        get.setConnectTimeout((int) config.jwksTimeout().toMillis());
+        get.setReadTimeout((int) config.jwksTimeout().toMillis());
+        this.jwks.setSimpleHttpGet(get);
         this.jwks.setDefaultCacheDuration(config.jwksCacheDuration().toSeconds());
         // Keeps verifying with the keys we have while survey-service is briefly unreachable.
         this.jwks.setRetainCacheOnErrorDuration(config.jwksCacheDuration().toSeconds());

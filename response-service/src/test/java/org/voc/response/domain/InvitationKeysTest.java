@@ -78,6 +78,10 @@ class InvitationKeysTest {
                 return Duration.ofSeconds(30);
             }
 
+            public Duration jwksTimeout() {
+                return Duration.ofSeconds(2);
+            }
+
             public Duration clockSkew() {
                 return Duration.ofSeconds(30);
             }
