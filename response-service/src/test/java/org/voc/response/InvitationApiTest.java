@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
+import org.voc.response.domain.Invitation;
+import org.voc.response.domain.InvitationResponses;
+import org.voc.response.domain.Outcome;
+import org.voc.response.domain.ProblemException;
+import org.voc.response.domain.Submission;
 import org.voc.testsupport.TopicReader;
 import org.voc.testsupport.Tokens;
 
@@ -131,6 +141,27 @@ class InvitationApiTest {
         }
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
         assertEquals(callers - 1, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+    }
+
+    @Inject
+    InvitationResponses invitations;
+
+    @Test
+    void twoResponsesToOneInvitationQueuedTogetherStoreOne() throws Exception {
+        Invitation invitation = invitations.verify(InvitedSurveys.invitation().sign());
+        List<Submission.AnswerInput> answers = List.of(new Submission.AnswerInput("nps", BigDecimal.TEN, null));
+        // Queued back to back, so the writer usually takes both in one batch; either way exactly one is stored.
+        CompletableFuture<Outcome> first = invitations.answer(invitation, UUID.randomUUID(), answers);
+        CompletableFuture<Outcome> second = invitations.answer(invitation, UUID.randomUUID(), answers);
+        List<Object> results = new ArrayList<>();
+        for (CompletableFuture<Outcome> result : List.of(first, second)) {
+            try {
+                results.add(result.get(30, TimeUnit.SECONDS).created());
+            } catch (ExecutionException e) {
+                results.add(((ProblemException) e.getCause()).kind());
+            }
+        }
+        assertEquals(List.of(true, "already-answered"), results);
     }
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -119,7 +120,7 @@ public class HostedSurveyResource {
             return Uni.createFrom().item(pages.problem(e, browser(headers)));
         }
         RespondentText t = RespondentText.of(survey.locale());
-        MultivaluedMap<String, String> values = form == null ? new jakarta.ws.rs.core.MultivaluedHashMap<>() : form;
+        MultivaluedMap<String, String> values = form == null ? new MultivaluedHashMap<>() : form;
         String responseId = values.getFirst(RESPONSE_ID);
         UUID id = parseId(responseId);
         if (id == null) {
