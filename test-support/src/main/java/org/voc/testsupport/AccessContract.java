@@ -3,6 +3,11 @@ package org.voc.testsupport;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,7 +18,9 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The access rules every /api operation keeps, checked with real Keycloak tokens: no token → 401, a forged
  * signature → 401, a caller without an allowed role → 403, each as problem details. A service's test extends this
- * and declares {@code static Stream<Arguments> operations()} built with {@link #operation}.
+ * and declares {@code static Stream<Arguments> operations()} built with {@link #operation}. Operations that are
+ * public on purpose (a respondent's invitation link) are listed apart, by overriding {@link #publicOperations()}:
+ * they must answer without a token, and a stray bearer token must not change that.
  */
 public abstract class AccessContract {
 
@@ -26,6 +33,29 @@ public abstract class AccessContract {
      */
     public static Arguments operation(String method, String path, String body, String refusedTo) {
         return Arguments.of(method, path, body, refusedTo);
+    }
+
+    /** A public operation and the status it answers to a caller without a token (e.g. 404 for a made-up link). */
+    public record PublicOperation(String method, String path, String body, String contentType, int status) {
+    }
+
+    /** The operations that need no token; none unless a service overrides this. */
+    protected List<PublicOperation> publicOperations() {
+        return List.of();
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> publicOperationsNeedNoToken() {
+        return publicOperations().stream().map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+            publicRequest(op).request(op.method(), op.path()).then().statusCode(op.status());
+            publicRequest(op).auth().oauth2(Tokens.forged("admin")).request(op.method(), op.path())
+                    .then().statusCode(op.status());
+        }));
+    }
+
+    private static RequestSpecification publicRequest(PublicOperation op) {
+        RequestSpecification spec = given().contentType(op.contentType());
+        return op.body() == null ? spec : spec.body(op.body());
     }
 
     private static RequestSpecification request(String body) {

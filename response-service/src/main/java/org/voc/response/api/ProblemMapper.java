@@ -117,8 +117,16 @@ public class ProblemMapper {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** The request path, with an invitation token replaced: a token is a credential and problems end up in logs. */
     private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getRequestUri().getRawPath();
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.getRequestUri().getRawPath();
+        if (path.startsWith("/api/respond/")) {
+            return "/api/respond/{token}";
+        }
+        return path.startsWith("/s/") ? "/s/{token}" : path;
     }
 
     /** {@code create.request.answers[0].score} → {@code answers[0].score}: drops the method and parameter nodes. */

@@ -1,6 +1,5 @@
 package org.voc.response.api;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.response.domain.InvitationVerifier;
 import org.voc.response.domain.Outcome;
 import org.voc.response.domain.ProblemException;
 import org.voc.response.domain.ResponseIntake;
 import org.voc.response.domain.Submission;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -54,15 +52,21 @@ public class ResponseResource {
              "respondedAt": "2026-11-25T10:00:00Z", "receivedAt": "2026-11-25T10:00:01.250Z", "nps": 3,
              "answers": [{"questionId": "nps", "type": "NPS", "score": 3},
                          {"questionId": "reason", "type": "TEXT", "text": "The card came a week late"}]}""";
+    static final String INVITATION_NOT_FOUND_EXAMPLE = """
+            {"type": "urn:voc:problem:invitation-not-found", "title": "Invitation not found", "status": 404,
+             "detail": "this link is not a valid survey invitation", "instance": "/api/responses",
+             "errors": [{"field": "invitationToken", "message": "this link is not a valid survey invitation"}]}""";
     static final String PROBLEM_EXAMPLE = """
             {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "answers[0].score must be between 0 and 10", "instance": "/api/responses",
              "errors": [{"field": "answers[0].score", "message": "must be between 0 and 10"}]}""";
 
     private final ResponseIntake intake;
+    private final InvitationVerifier invitations;
 
-    public ResponseResource(ResponseIntake intake) {
+    public ResponseResource(ResponseIntake intake, InvitationVerifier invitations) {
         this.intake = intake;
+        this.invitations = invitations;
     }
 
     @POST
@@ -70,12 +74,15 @@ public class ResponseResource {
     @RolesAllowed({ Roles.ADMIN, Roles.INGEST })
     @Operation(summary = "Submit a response", description = "Validates the answers against the published survey "
             + "version and stores the response; it is published on voc.responses as voc.response.submitted.v1. "
-            + "Send a client id to make retries safe.")
+            + "Send a client id to make retries safe. With invitationToken the response answers that invitation: "
+            + "the token is verified and fills survey, version, touchpoint, channel and customer.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "nps-with-reason", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Stored; Location names the response", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "stored", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Already stored under this id with the same body (a retry)", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @APIResponse(responseCode = "400", description = "A field is missing or does not fit the survey version", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "score out of range", value = PROBLEM_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The id was already used for a different body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "invitationToken is not a valid invitation (urn:voc:problem:invitation-not-found)", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid invitation", value = INVITATION_NOT_FOUND_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The id was already used for a different body (urn:voc:problem:conflict), or the invitation was already answered (urn:voc:problem:already-answered)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "410", description = "invitationToken has expired (urn:voc:problem:invitation-expired) or its survey is archived (urn:voc:problem:survey-closed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Not stored (overloaded or the database is failing); retry after Retry-After with the same id", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request) {
         return Uni.createFrom().completionStage(intake.submit(submission(request)))
@@ -101,32 +108,30 @@ public class ResponseResource {
         return ResponseView.of(intake.get(parsed));
     }
 
-    private static Response answer(Outcome outcome) {
+    static Response answer(Outcome outcome) {
         ResponseView view = ResponseView.of(outcome.response());
         return outcome.created()
                 ? Response.created(URI.create("/api/responses/" + view.id())).entity(view).build()
                 : Response.ok(view).build();
     }
 
-    private static Submission submission(SubmitRequest r) {
-        List<Submission.AnswerInput> answers = new ArrayList<>(r.answers().size());
-        for (int i = 0; i < r.answers().size(); i++) {
-            SubmitRequest.AnswerRequest a = r.answers().get(i);
-            answers.add(new Submission.AnswerInput(a.questionId(), score(a.score(), i), a.text(), a.optionId(),
-                    a.optionIds()));
+    /** Without a token the body must name the survey and the customer; with one the invitation fills them. */
+    private Submission submission(SubmitRequest r) {
+        Submission s = RespondMapping.submission(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(),
+                r.channel(), r.customerRef(), r.respondedAt(), r.answers());
+        if (r.invitationToken() != null) {
+            return invitations.verify(r.invitationToken(), "invitationToken").bind(s);
         }
-        return new Submission(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(), r.channel(),
-                r.customerRef(), r.respondedAt(), answers);
-    }
-
-    /** JSON numbers go to the domain as they are (it reports fractions and ranges); anything else is refused here. */
-    private static BigDecimal score(JsonNode score, int index) {
-        if (score == null || score.isNull()) {
-            return null;
+        List<ProblemException.Violation> missing = new ArrayList<>();
+        if (r.surveyId() == null) {
+            missing.add(new ProblemException.Violation("surveyId", "must not be null"));
         }
-        if (!score.isNumber() || score.isFloatingPointNumber() && !Double.isFinite(score.doubleValue())) {
-            throw ProblemException.invalid("answers[" + index + "].score", "must be an integer");
+        if (r.customerRef() == null || r.customerRef().isBlank()) {
+            missing.add(new ProblemException.Violation("customerRef", "must not be blank"));
         }
-        return score.decimalValue();
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        return s;
     }
 }

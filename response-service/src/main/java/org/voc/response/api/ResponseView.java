@@ -9,9 +9,13 @@ import org.voc.response.domain.StoredResponse;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A stored response as the API shows it; {@code nps} is the NPS question's score, or null. */
+/**
+ * A stored response as the API shows it; {@code nps} is the NPS question's score, or null; {@code invitationId} the
+ * invitation it answers, or null for an uninvited response.
+ */
 public record ResponseView(UUID id, UUID surveyId, int surveyVersion, String touchpointKey, String channel,
-        String customerRef, Instant respondedAt, Instant receivedAt, Integer nps, List<AnswerView> answers) {
+        String customerRef, Instant respondedAt, Instant receivedAt, Integer nps, List<AnswerView> answers,
+        UUID invitationId) {
 
     /** One answer; a rating carries {@code score}, a free-text answer {@code text}, a choice {@code optionIds}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +29,6 @@ public record ResponseView(UUID id, UUID surveyId, int surveyVersion, String tou
     static ResponseView of(StoredResponse r) {
         return new ResponseView(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(), r.channel(),
                 r.customerRef(), r.respondedAt(), r.receivedAt(), r.nps(),
-                r.answers().stream().map(AnswerView::of).toList());
+                r.answers().stream().map(AnswerView::of).toList(), r.invitationId());
     }
 }

@@ -14,13 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Body of a response submission; everything but surveyId, customerRef and answers is optional. */
+/**
+ * Body of a response submission; everything but surveyId, customerRef and answers is optional, and those two may
+ * be left out too when an {@code invitationToken} names them.
+ */
 @Schema(name = "ResponseRequest")
 public record SubmitRequest(
         @Schema(description = "Client-chosen id and idempotency key: the same body sent again under it is answered "
                 + "200 with the stored response, a different body 409. Generated when omitted.")
         UUID id,
-        @NotNull UUID surveyId,
+        @Schema(description = "Survey answered; required unless invitationToken is given")
+        UUID surveyId,
         @Schema(description = "Published version answered; defaults to the latest version known", example = "1")
         Integer surveyVersion,
         @Schema(description = "Touchpoint the response is about; may be omitted when the survey version is bound "
@@ -28,12 +32,17 @@ public record SubmitRequest(
         @Size(max = 80) String touchpointKey,
         @Schema(description = "Channel the response was collected through", example = "BRANCH")
         @Size(max = 40) String channel,
-        @Schema(description = "Pseudonymous customer reference (never a name, e-mail or account number)",
-                example = "cust-0042")
-        @NotBlank @Size(max = 120) String customerRef,
+        @Schema(description = "Pseudonymous customer reference (never a name, e-mail or account number); "
+                + "required unless invitationToken is given", example = "cust-0042")
+        @Size(max = 120) String customerRef,
         @Schema(description = "When the customer answered; defaults to now, at most 5 minutes in the future")
         Instant respondedAt,
-        @NotNull @Size(max = 500) List<@NotNull @Valid AnswerRequest> answers) {
+        @NotNull @Size(max = 500) List<@NotNull @Valid AnswerRequest> answers,
+        @Schema(description = "The respondent's invitation token (as in the link survey-service sent), for an app "
+                + "or a server that relays an invited answer. It is verified, its survey, version, touchpoint, "
+                + "channel and customer fill the fields left out, a field that contradicts it is a 400, and the "
+                + "invitation can be answered only once (409 already-answered). Omit it for uninvited responses.")
+        @Size(max = 4096) String invitationToken) {
 
     /**
      * One answer: {@code score} for rating questions (NPS, CSAT, CES, CLI_*, RATING), {@code text} for TEXT

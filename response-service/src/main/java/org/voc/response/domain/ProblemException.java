@@ -48,6 +48,34 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "validation", "Invalid request", detail, violations, null);
     }
 
+    /**
+     * The token is not an invitation this service can verify: malformed, forged, signed with an unknown key, for
+     * another issuer or audience, or with another algorithm. Deliberately one answer for all of them, without
+     * saying which check failed, so that it does not help anyone forge a token.
+     */
+    public static ProblemException invitationNotFound(String field) {
+        return new ProblemException(404, "invitation-not-found", "Invitation not found",
+                "this link is not a valid survey invitation", field);
+    }
+
+    /** A genuine invitation whose time to answer is over. */
+    public static ProblemException invitationExpired(String field) {
+        return new ProblemException(410, "invitation-expired", "Invitation expired",
+                "this survey invitation has expired and takes no more answers", field);
+    }
+
+    /** The survey of a genuine invitation was archived: it takes no more answers, like an expired invitation. */
+    public static ProblemException surveyClosed() {
+        return new ProblemException(410, "survey-closed", "Survey closed",
+                "the survey of this invitation is closed and takes no more answers", null);
+    }
+
+    /** Another response was already stored for this invitation (one invitation, one response). */
+    public static ProblemException alreadyAnswered() {
+        return new ProblemException(409, "already-answered", "Already answered",
+                "this invitation has already been answered", null);
+    }
+
     /** 503 with Retry-After: the request was not stored and may be sent again unchanged. */
     public static ProblemException unavailable(String detail, Duration retryAfter) {
         return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of(), retryAfter);

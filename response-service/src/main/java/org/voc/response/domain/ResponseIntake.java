@@ -26,6 +26,7 @@ import org.voc.response.config.IngestConfig;
 import org.voc.response.domain.ProblemException.Violation;
 import org.voc.response.persistence.ResponseRepository;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -109,7 +110,7 @@ public class ResponseIntake {
                 .map(Answer::score).findFirst().orElse(null);
         UUID id = s.id() != null ? s.id() : UUID.randomUUID();
         return new StoredResponse(id, survey.surveyId(), survey.version(), touchpointKey, s.channel(),
-                s.customerRef(), respondedAt, receivedAt, nps, answers, fingerprint(s, answers));
+                s.customerRef(), respondedAt, receivedAt, nps, answers, fingerprint(s, answers), s.invitationId());
     }
 
     /** The version asked for, or the latest one; tells an unknown survey apart from an unknown version. */
@@ -316,17 +317,21 @@ public class ResponseIntake {
         return new Answer(q.id(), q.type(), score.intValueExact(), null);
     }
 
-    /** The fields a fingerprint covers: the body as sent, with answers normalised ({@code 7.0} is {@code 7}). */
+    /**
+     * The fields a fingerprint covers: the body as sent, with answers normalised ({@code 7.0} is {@code 7}).
+     * {@code invitationId} is left out when null, so uninvited responses keep the fingerprint they always had.
+     */
     @RegisterForReflection
     record Body(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
-            String customerRef, Instant respondedAt, List<Answer> answers) {
+            String customerRef, Instant respondedAt, List<Answer> answers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID invitationId) {
     }
 
     /** Fingerprint of the body as sent (not of defaults filled in), so a replay can be told from a reuse of the id. */
     private String fingerprint(Submission s, List<Answer> answers) {
         try {
             byte[] body = json.writeValueAsBytes(new Body(s.id(), s.surveyId(), s.surveyVersion(), s.touchpointKey(),
-                    s.channel(), s.customerRef(), s.respondedAt(), answers));
+                    s.channel(), s.customerRef(), s.respondedAt(), answers, s.invitationId()));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint a submission", e);

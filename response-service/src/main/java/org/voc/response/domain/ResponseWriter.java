@@ -193,7 +193,12 @@ public class ResponseWriter {
         }
     }
 
-    /** Writes responses and outbox events in ONE transaction; ids already stored are read back and compared. */
+    /**
+     * Writes responses and outbox events in ONE transaction; ids already stored are read back and compared. A row
+     * skipped although its id is not stored was skipped for its invitation: another response (stored earlier, or
+     * earlier in this very batch) answered it. The read-back happens only when something was skipped, so the
+     * common batch costs one insert and one outbox write.
+     */
     private List<Settled> commit(List<Pending> batch) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<StoredResponse> candidates = batch.stream().map(Pending::response).toList();
@@ -221,6 +226,10 @@ public class ResponseWriter {
                     continue;
                 }
                 StoredResponse earlier = stored.get(r.id());
+                if (earlier == null && r.invitationId() != null) {
+                    settled.add(new Settled(batch.get(i), null, ProblemException.alreadyAnswered()));
+                    continue;
+                }
                 if (earlier == null) {
                     throw new IllegalStateException("response " + r.id() + " conflicted but cannot be read back");
                 }
@@ -237,7 +246,7 @@ public class ResponseWriter {
                 .map(a -> new ResponseSubmitted.Answer(a.questionId(), a.type(), a.score(), a.text(), a.optionIds()))
                 .toList();
         return new ResponseSubmitted(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(), r.channel(),
-                r.customerRef(), r.respondedAt(), r.nps(), answers);
+                r.customerRef(), r.respondedAt(), r.nps(), answers, r.invitationId());
     }
 
     private ProblemException unavailable(String detail) {

@@ -7,10 +7,17 @@ import java.util.UUID;
 
 /**
  * A response as the client sent it, before it is checked against the survey. Optional fields are null when
- * omitted; {@code id} is the client's idempotency key.
+ * omitted; {@code id} is the client's idempotency key. {@code invitationId} is set only from a verified invitation
+ * (see {@link Invitation#bind}), never from a client's word.
  */
 public record Submission(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
-        String customerRef, Instant respondedAt, List<AnswerInput> answers) {
+        String customerRef, Instant respondedAt, List<AnswerInput> answers, UUID invitationId) {
+
+    /** An uninvited response. */
+    public Submission(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
+            String customerRef, Instant respondedAt, List<AnswerInput> answers) {
+        this(id, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, answers, null);
+    }
 
     /**
      * One answer as sent; {@code score} is any JSON number, so a fraction can be reported rather than rounded.

@@ -28,11 +28,14 @@ public class SurveyCatalog {
 
     /** More versions than a bank publishes in years; beyond it the cache restarts rather than grows. */
     private static final int MAX_CACHED_VERSIONS = 10_000;
+    /** Wordings weigh more than rules; respondents answer the few versions of live campaigns at any one time. */
+    private static final int MAX_CACHED_CONTENTS = 1_000;
 
     private final SurveyReplica replica;
     private final IngestConfig config;
     private final Map<VersionKey, SurveyDefinition> versions = new ConcurrentHashMap<>();
     private final Map<UUID, Latest> latest = new ConcurrentHashMap<>();
+    private final Map<VersionKey, SurveyContent> contents = new ConcurrentHashMap<>();
 
     public SurveyCatalog(SurveyReplica replica, IngestConfig config) {
         this.replica = replica;
@@ -52,6 +55,24 @@ public class SurveyCatalog {
                 versions.clear();
             }
             versions.put(key, definition);
+        });
+        return found;
+    }
+
+    /** The version with its wordings, for respondents; cached for good like {@link #version}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SurveyContent> content(UUID surveyId, int version) {
+        VersionKey key = new VersionKey(surveyId, version);
+        SurveyContent cached = contents.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SurveyContent> found = replica.findContent(surveyId, version);
+        found.ifPresent(content -> {
+            if (contents.size() >= MAX_CACHED_CONTENTS) {
+                contents.clear();
+            }
+            contents.put(key, content);
         });
         return found;
     }

@@ -1,7 +1,9 @@
 package org.voc.response.domain;
 
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -105,6 +107,24 @@ public record SurveyDefinition(UUID surveyId, int version, List<String> touchpoi
     public SurveyDefinition {
         touchpointKeys = touchpointKeys == null ? List.of() : List.copyOf(touchpointKeys);
         questions = questions == null ? List.of() : List.copyOf(questions);
+    }
+
+    /**
+     * The questions displayed when a respondent has given these answers (by question id), with the rule the
+     * intake enforces: a question is shown when it has no condition, or when the question its condition names is
+     * shown, answered and meets the condition.
+     */
+    public Set<String> displayed(Map<String, Answer> answers) {
+        Set<String> shown = new HashSet<>();
+        for (Question question : questions) {
+            Condition condition = question.showIf();
+            if (condition == null || shown.contains(condition.questionId())
+                    && answers.get(condition.questionId()) != null
+                    && condition.isMetBy(answers.get(condition.questionId()))) {
+                shown.add(question.id());
+            }
+        }
+        return shown;
     }
 
     public Map<String, Question> questionsById() {

@@ -49,4 +49,8 @@ public class ResponseEntity extends PanacheEntityBase {
 
     @Column(name = "request_hash", nullable = false)
     public String requestHash;
+
+    /** The invitation answered; null for an uninvited response. Unique where set (one invitation, one response). */
+    @Column(name = "invitation_id")
+    public UUID invitationId;
 }

@@ -40,9 +40,10 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
     }
 
     /**
-     * Inserts every response whose id is not stored yet, in the caller's transaction. Element {@code i} of the
-     * result is true when {@code responses[i]} was inserted, false when its id already existed (also when an
-     * earlier element of the same list had the same id).
+     * Inserts every response whose id is not stored yet and whose invitation (if any) has no response yet, in the
+     * caller's transaction. Element {@code i} of the result is true when {@code responses[i]} was inserted, false
+     * when its id or its invitation was taken already (also by an earlier element of the same list). Conflicting on
+     * any unique key, not just the id, is what turns a second answer to an invitation into a skipped row.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean[] insertNew(List<StoredResponse> responses) {
@@ -50,9 +51,9 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into response (id, survey_id, survey_version, touchpoint_key, channel, customer_ref,
-                                          responded_at, received_at, nps, answers, request_hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                    on conflict (id) do nothing""")) {
+                                          responded_at, received_at, nps, answers, request_hash, invitation_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                    on conflict do nothing""")) {
                 for (int i = 0; i < responses.size(); i++) {
                     StoredResponse r = responses.get(i);
                     insert.setObject(1, r.id());
@@ -70,6 +71,7 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
                     }
                     insert.setString(10, answers.get(i));
                     insert.setString(11, r.requestHash());
+                    insert.setObject(12, r.invitationId(), Types.OTHER);
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
@@ -82,6 +84,11 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
         });
     }
 
+    /** Whether the invitation has been answered; the respondent pages ask before showing a survey. */
+    public boolean answered(UUID invitationId) {
+        return count("invitationId", invitationId) > 0;
+    }
+
     public List<StoredResponse> findAll(Collection<UUID> ids) {
         return list("id in ?1", ids).stream().map(this::toStored).toList();
     }
@@ -89,7 +96,8 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
     public StoredResponse toStored(ResponseEntity e) {
         try {
             return new StoredResponse(e.id, e.surveyId, e.surveyVersion, e.touchpointKey, e.channel, e.customerRef,
-                    e.respondedAt, e.receivedAt, e.nps, json.readValue(e.answers, ANSWERS), e.requestHash);
+                    e.respondedAt, e.receivedAt, e.nps, json.readValue(e.answers, ANSWERS), e.requestHash,
+                    e.invitationId);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored answers of response " + e.id + " are not valid JSON", ex);
         }

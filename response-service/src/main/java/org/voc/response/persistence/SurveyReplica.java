@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
+import org.voc.response.domain.SurveyContent;
 import org.voc.response.domain.SurveyDefinition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -111,6 +112,24 @@ public class SurveyReplica {
     }
 
     public Optional<SurveyDefinition> find(UUID surveyId, int version) {
+        return published(surveyId, version).map(SurveyReplica::definition);
+    }
+
+    /** The version with its wordings, for the respondent pages; the replica keeps the published JSON whole. */
+    public Optional<SurveyContent> findContent(UUID surveyId, int version) {
+        return published(surveyId, version).map(e -> new SurveyContent(definition(e),
+                e.defaultLocale(), e.locales(), e.questions() == null ? List.of()
+                        : e.questions().stream().map(SurveyReplica::text).toList()));
+    }
+
+    private static SurveyContent.QuestionText text(SurveyVersionPublished.Question q) {
+        List<SurveyContent.OptionText> options = q.options() == null ? List.of()
+                : q.options().stream().filter(o -> o != null && o.id() != null)
+                        .map(o -> new SurveyContent.OptionText(o.id(), o.text())).toList();
+        return new SurveyContent.QuestionText(q.id(), q.text(), options);
+    }
+
+    private Optional<SurveyVersionPublished> published(UUID surveyId, int version) {
         List<?> rows = em.createNativeQuery(
                 "select cast(definition as text) from survey_version where survey_id = :id and version = :version")
                 .setParameter("id", surveyId)
@@ -120,7 +139,7 @@ public class SurveyReplica {
             return Optional.empty();
         }
         try {
-            return Optional.of(definition(parse((String) rows.get(0))));
+            return Optional.of(parse((String) rows.get(0)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored definition of survey " + surveyId + " v" + version
                     + " is not readable", e);

@@ -1,0 +1,160 @@
+package org.voc.response.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.voc.response.config.InvitationConfig;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Turns an invitation token (compact JWS, ES256, signed by survey-service) into a verified {@link Invitation}, or
+ * a problem: 404 {@code invitation-not-found} for anything not genuine, 410 {@code invitation-expired} for a genuine
+ * one past its {@code exp}, 503 when the keys cannot be fetched. Verified tokens are kept in a bounded cache, since
+ * an ECDSA verification costs far more than the rest of a respondent's request.
+ */
+@ApplicationScoped
+public class InvitationVerifier {
+
+    private static final Logger LOG = Logger.getLogger(InvitationVerifier.class);
+
+    /** Real tokens are well under 1 KB; a much longer "token" is not worth parsing. */
+    static final int MAX_TOKEN_LENGTH = 4096;
+
+    private record Verified(Invitation invitation, long verifiedAtNanos) {
+    }
+
+    private final JwtConsumer consumer;
+    private final InvitationConfig config;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Counter invalid;
+    private final Counter expired;
+    private final Counter keysUnavailable;
+
+    public InvitationVerifier(InvitationConfig config, InvitationKeys keys, MeterRegistry registry) {
+        this.config = config;
+        this.consumer = new JwtConsumerBuilder()
+                // Only ES256: never "none", never HS256 with the public key as an HMAC secret, never another curve.
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                .setVerificationKeyResolver(keys)
+                .setExpectedIssuer(config.issuer())
+                .setExpectedAudience(config.audience())
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setRequireJwtId()
+                .setRequireSubject()
+                .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())
+                .build();
+        this.invalid = registry.counter("voc.invitations.rejected", "reason", "invalid");
+        this.expired = registry.counter("voc.invitations.rejected", "reason", "expired");
+        this.keysUnavailable = registry.counter("voc.invitations.rejected", "reason", "keys-unavailable");
+    }
+
+    /**
+     * The invitation the token carries. {@code field} names the request field the token came in (null when it is
+     * the path), for the problem's {@code errors[]}.
+     */
+    public Invitation verify(String token, String field) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            invalid.increment();
+            throw ProblemException.invitationNotFound(field);
+        }
+        Verified cached = verified.get(token);
+        if (cached == null || System.nanoTime() - cached.verifiedAtNanos() > config.jwksCacheDuration().toNanos()) {
+            // Re-verified after the JWKS cache duration, so a key withdrawn from the JWKS stops working here too.
+            cached = new Verified(parse(token, field), System.nanoTime());
+            if (verified.size() >= config.verifiedCacheSize()) {
+                verified.clear();
+            }
+            verified.put(token, cached);
+        }
+        Invitation invitation = cached.invitation();
+        if (!Instant.now().isBefore(invitation.expiresAt().plus(config.clockSkew()))) {
+            expired.increment();
+            throw ProblemException.invitationExpired(field);
+        }
+        return invitation;
+    }
+
+    private Invitation parse(String token, String field) {
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            InvitationKeys.Unavailable unreachable = keysUnreachable(e);
+            if (unreachable != null) {
+                keysUnavailable.increment();
+                LOG.warn(unreachable.getMessage());
+                throw ProblemException.unavailable("the invitation cannot be checked right now; try again shortly",
+                        Duration.ofSeconds(5));
+            }
+            if (onlyExpired(e)) {
+                expired.increment();
+                throw ProblemException.invitationExpired(field);
+            }
+            invalid.increment();
+            // Debug only: anyone can send garbage, and the reason must not reach the client (it helps forging).
+            LOG.debugf("invitation token refused: %s", e.getOriginalMessage());
+            throw ProblemException.invitationNotFound(field);
+        }
+        try {
+            return new Invitation(uuid(claims.getJwtId()), uuid(claims.getStringClaimValue("survey")),
+                    version(claims.getClaimValue("version")), text(claims.getStringClaimValue("touchpoint")),
+                    claims.getStringClaimValue("channel"), text(claims.getSubject()),
+                    text(claims.getStringClaimValue("locale")),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+        } catch (MalformedClaimException | IllegalArgumentException e) {
+            // Correctly signed but not an invitation: a token of another kind from the same issuer, or a signer bug.
+            invalid.increment();
+            LOG.warnf("a correctly signed invitation token has unusable claims: %s", e.toString());
+            throw ProblemException.invitationNotFound(field);
+        }
+    }
+
+    private static boolean onlyExpired(InvalidJwtException e) {
+        return e.hasExpired() && e.getErrorDetails().stream().allMatch(d -> d.getErrorCode() == ErrorCodes.EXPIRED);
+    }
+
+    private static InvitationKeys.Unavailable keysUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvitationKeys.Unavailable unavailable) {
+                return unavailable;
+            }
+        }
+        return null;
+    }
+
+    private static UUID uuid(String value) {
+        return UUID.fromString(text(value));
+    }
+
+    private static String text(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a required claim is missing");
+        }
+        return value;
+    }
+
+    private static int version(Object value) {
+        if (value instanceof Number n && n.doubleValue() == n.intValue() && n.intValue() >= 1) {
+            return n.intValue();
+        }
+        throw new IllegalArgumentException("version must be a positive integer");
+    }
+}
