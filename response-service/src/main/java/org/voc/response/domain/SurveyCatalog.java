@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,37 +45,15 @@ public class SurveyCatalog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SurveyDefinition> version(UUID surveyId, int version) {
-        VersionKey key = new VersionKey(surveyId, version);
-        SurveyDefinition cached = versions.get(key);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<SurveyDefinition> found = replica.find(surveyId, version);
-        found.ifPresent(definition -> {
-            if (versions.size() >= MAX_CACHED_VERSIONS) {
-                versions.clear();
-            }
-            versions.put(key, definition);
-        });
-        return found;
+        return cached(versions, MAX_CACHED_VERSIONS, new VersionKey(surveyId, version),
+                () -> replica.find(surveyId, version));
     }
 
     /** The version with its wordings, for respondents; cached for good like {@link #version}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SurveyContent> content(UUID surveyId, int version) {
-        VersionKey key = new VersionKey(surveyId, version);
-        SurveyContent cached = contents.get(key);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<SurveyContent> found = replica.findContent(surveyId, version);
-        found.ifPresent(content -> {
-            if (contents.size() >= MAX_CACHED_CONTENTS) {
-                contents.clear();
-            }
-            contents.put(key, content);
-        });
-        return found;
+        return cached(contents, MAX_CACHED_CONTENTS, new VersionKey(surveyId, version),
+                () -> replica.findContent(surveyId, version));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -126,5 +105,25 @@ public class SurveyCatalog {
     /** Called by this pod's consumer after it stored a new version, so "latest" is right here at once. */
     public void published(UUID surveyId) {
         latest.remove(surveyId);
+    }
+
+    /**
+     * A published version never changes, so what the replica returns is kept for good; the cache is emptied when
+     * full rather than tracked per entry (a miss costs one indexed read).
+     */
+    private static <T> Optional<T> cached(Map<VersionKey, T> cache, int max, VersionKey key,
+            Supplier<Optional<T>> load) {
+        T hit = cache.get(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<T> found = load.get();
+        found.ifPresent(value -> {
+            if (cache.size() >= max) {
+                cache.clear();
+            }
+            cache.put(key, value);
+        });
+        return found;
     }
 }

@@ -1,10 +1,6 @@
 package org.voc.survey.api;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -76,24 +72,12 @@ public class DecisionResource {
         throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    /** The cursor is opaque to clients: base64url of "decidedAt|id" of the last decision of the page. */
     private static String encode(StoredDecision last) {
-        String position = last.decidedAt() + "|" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        return PageCursor.encode(last.decidedAt(), last.id());
     }
 
     private static DecisionCursor cursor(String after) {
-        if (after == null || after.isBlank()) {
-            return null;
-        }
-        try {
-            String[] position = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
-            if (position.length == 2) {
-                return new DecisionCursor(Instant.parse(position[0]), UUID.fromString(position[1]));
-            }
-        } catch (RuntimeException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("after", "must be the nextCursor of a previous page");
+        PageCursor.Position position = PageCursor.decode(after);
+        return position == null ? null : new DecisionCursor(position.at(), position.id());
     }
 }

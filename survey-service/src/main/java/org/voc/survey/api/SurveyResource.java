@@ -1,9 +1,6 @@
 package org.voc.survey.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -328,24 +325,12 @@ public class SurveyResource {
         }
     }
 
-    /** The cursor is opaque to clients: base64url of "createdAt|id" of the last survey of the page. */
     private static String encode(Survey last) {
-        String position = last.createdAt() + "|" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        return PageCursor.encode(last.createdAt(), last.id());
     }
 
     private static SurveyCursor cursor(String after) {
-        if (after == null || after.isBlank()) {
-            return null;
-        }
-        try {
-            String[] position = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
-            if (position.length == 2) {
-                return new SurveyCursor(Instant.parse(position[0]), UUID.fromString(position[1]));
-            }
-        } catch (RuntimeException e) {
-            // answered below
-        }
-        throw ProblemException.invalid("after", "must be the nextCursor of a previous page");
+        PageCursor.Position position = PageCursor.decode(after);
+        return position == null ? null : new SurveyCursor(position.at(), position.id());
     }
 }
