@@ -30,8 +30,9 @@ final class Suite implements AutoCloseable {
         Path root = Path.of(System.getProperty("voc.repo.root", ".."));
         Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
         Map<String, String> settings = Map.of(
-                // Fixed: the test database keeps the keys it encrypted between runs (another secret cannot read them).
-                "VOC_INVITATION_KEY_SECRET", "e2e-tests-invitation-key-secret",
+                // survey-service's own tests use the same database, so the same secret as its test profile: a key
+                // encrypted by one must be readable by the other (another secret cannot read it, by design).
+                "VOC_INVITATION_KEY_SECRET", "test-only-invitation-key-secret",
                 "VOC_DISTRIBUTION_LINK_BASE_URL", suite.url("response-service"),
                 "VOC_INVITATIONS_JWKS_URL", suite.url("survey-service") + "/api/invitation-keys/jwks");
         try {
