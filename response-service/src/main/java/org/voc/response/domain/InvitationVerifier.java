@@ -53,6 +53,7 @@ public class InvitationVerifier {
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .setVerificationKeyResolver(keys)
+                .setJwsProviderContext(Ecdsa.context())
                 .setExpectedIssuer(config.issuer())
                 .setExpectedAudience(config.audience())
                 .setRequireExpirationTime()

@@ -2,6 +2,7 @@ package org.voc.survey.invitation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -20,6 +21,7 @@ public class EcInvitationSigner implements InvitationSigner {
     public static final String AUDIENCE = "urn:voc:respondent";
 
     private final InvitationKeys keys;
+    private final ProviderContext ecdsa = Ecdsa.context();
 
     public EcInvitationSigner(InvitationKeys keys) {
         this.keys = keys;
@@ -48,6 +50,7 @@ public class EcInvitationSigner implements InvitationSigner {
         jws.setKeyIdHeaderValue(key.kid());
         jws.setHeader("typ", "JWT");
         jws.setKey(key.privateKey());
+        jws.setProviderContext(ecdsa);
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
