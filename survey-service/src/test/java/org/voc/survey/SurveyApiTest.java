@@ -8,13 +8,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
@@ -244,6 +252,39 @@ class SurveyApiTest {
                 .body("errors[0].field", equalTo("If-Match"));
         as("analyst").get("/api/surveys/" + id)
                 .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("name", equalTo("Renamed"));
+    }
+
+    @Test
+    void concurrentReplacementsWithOneRevisionLetExactlyOneWin() throws Exception {
+        String touchpoint = touchpoint();
+        String id = create(body(touchpoint));
+        String designer = Tokens.user("designer");
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String renamed = body("Renamed " + i, "[\"" + touchpoint + "\"]", NPS);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(designer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                        .body(renamed).put("/api/surveys/" + id);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> answer : answers) {
+            Response r = answer.get(30, TimeUnit.SECONDS);
+            statuses.add(r.statusCode());
+            if (r.statusCode() != 200) {
+                // Losers hear 412 (stale revision) or 409 (lost the race at the write), never 500.
+                assertTrue(r.statusCode() == 412 || r.statusCode() == 409, "status " + r.statusCode() + ": " + r.asString());
+                assertEquals("application/problem+json", r.contentType());
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "exactly one replacement wins: " + statuses);
+        as("analyst").get("/api/surveys/" + id).then().statusCode(200).header("ETag", equalTo("\"1\""));
     }
 
     @Test

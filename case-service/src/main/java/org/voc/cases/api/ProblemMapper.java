@@ -98,6 +98,20 @@ public class ProblemMapper {
         return respond(Problem.of(status, "http-" + status, title, e.getMessage(), path(uri), List.of()));
     }
 
+    /** A unique key or reference taken by a concurrent request between our check and our insert. */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(Problem.of(409, "conflict", "Conflict",
+                "a concurrent change took a key or reference this request needs: read again and retry", path(uri),
+                List.of()));
+    }
+
+    @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class })
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return respond(Problem.of(409, "concurrent-change", "Concurrent change",
+                "the data was changed by a concurrent request: read it again and retry", path(uri), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure", e);
