@@ -20,8 +20,12 @@ final class Suite implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<ServiceProcess> running = new ArrayList<>();
 
+    private final List<String> started;
+
+    /** Every service gets a port, started or not, so each one's settings can name all the others. */
     private Suite(List<String> services) {
-        services.forEach(name -> ports.put(name, ServiceProcess.freePort()));
+        ALL.forEach(name -> ports.put(name, ServiceProcess.freePort()));
+        this.started = services;
     }
 
     /** Starts the named services and waits until every one is ready. */
@@ -36,8 +40,8 @@ final class Suite implements AutoCloseable {
                 "VOC_DISTRIBUTION_LINK_BASE_URL", suite.url("response-service"),
                 "VOC_INVITATIONS_JWKS_URL", suite.url("survey-service") + "/api/invitation-keys/jwks");
         try {
-            for (Map.Entry<String, Integer> service : suite.ports.entrySet()) {
-                suite.running.add(ServiceProcess.start(service.getKey(), service.getValue(), root, logs, settings));
+            for (String service : suite.started) {
+                suite.running.add(ServiceProcess.start(service, suite.ports.get(service), root, logs, settings));
             }
             for (ServiceProcess service : suite.running) {
                 service.awaitReady(Duration.ofSeconds(120));
@@ -49,10 +53,9 @@ final class Suite implements AutoCloseable {
         return suite;
     }
 
-    /** Base URL of a service of the suite (also of one not started, for the settings of the others). */
+    /** Base URL of a service of the suite (also of one not started: nothing answers there). */
     String url(String service) {
-        Integer port = ports.get(service);
-        return port == null ? "http://localhost:1" : "http://localhost:" + port;
+        return "http://localhost:" + ports.get(service);
     }
 
     @Override

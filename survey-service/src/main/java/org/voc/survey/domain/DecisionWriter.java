@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -245,41 +244,46 @@ public class DecisionWriter {
                     .toList();
             Context context = fresh.isEmpty() ? null : load(fresh, now);
 
-            List<Settled> settled = new ArrayList<>(batch.size());
-            List<StoredDecision> newDecisions = new ArrayList<>();
-            List<Invitation> invitations = new ArrayList<>();
-            for (Pending p : batch) {
+            // Decide in batch order, so later interactions of a customer see the invitations of earlier ones.
+            List<StoredDecision> unsigned = new ArrayList<>();
+            for (Pending p : fresh) {
                 Interaction i = p.interaction();
-                StoredDecision earlier = decided.get(i.interactionId());
-                if (earlier != null) {
-                    settled.add(earlier.requestHash().equals(p.hash())
-                            ? new Settled(p, new DecisionResult(earlier, false), null)
-                            : new Settled(p, null, conflict(i.interactionId())));
-                    continue;
+                if (decided.containsKey(i.interactionId())) {
+                    continue; // the same id twice in one batch: the second gets the first's decision below
                 }
                 StoredDecision d = decideOne(p, context, now);
                 decided.put(i.interactionId(), d);
-                newDecisions.add(d);
+                unsigned.add(d);
                 if (d.invitation() != null) {
-                    invitations.add(d.invitation());
-                    // Later interactions of this customer in the same batch must see this invitation.
                     context.history.computeIfAbsent(i.customerRef(), c -> new ArrayList<>())
                             .add(new PastInvitation(d.invitation().surveyId(), d.occurredAt()));
                 }
-                settled.add(new Settled(p, new DecisionResult(d, true), null));
             }
-            // ES256 signing is the costliest step (~0.4 ms of CPU each in Java 17): sign the batch's invitations on
-            // every core instead of one after another on this single writer thread.
-            Map<UUID, String> tokens = invitations.parallelStream().collect(Collectors.toConcurrentMap(
-                    Invitation::id, invitation -> signer.sign(claims(invitation))));
-            newDecisions = newDecisions.stream().map(d -> withToken(d, tokens)).toList();
-            invitations = newDecisions.stream().map(StoredDecision::invitation).filter(Objects::nonNull).toList();
-            Map<String, StoredDecision> signed = newDecisions.stream()
-                    .collect(Collectors.toMap(StoredDecision::interactionId, Function.identity()));
-            settled = settled.stream().map(s -> s.result() != null && s.result().created()
-                    ? new Settled(s.pending(), new DecisionResult(signed.get(s.result().decision().interactionId()),
-                            true), null)
-                    : s).toList();
+            // ES256 signing is the costliest step of a decision: sign the batch's invitations on every core instead
+            // of one after another on this writer thread.
+            Map<UUID, String> tokens = unsigned.stream().map(StoredDecision::invitation).filter(Objects::nonNull)
+                    .parallel().collect(Collectors.toConcurrentMap(Invitation::id, inv -> signer.sign(claims(inv))));
+            List<StoredDecision> newDecisions = unsigned.stream().map(d -> d.invitation() == null ? d
+                    : d.withInvitation(d.invitation().signed(tokens.get(d.invitation().id()), linkBase))).toList();
+            Set<String> created = new HashSet<>();
+            for (StoredDecision d : newDecisions) {
+                decided.put(d.interactionId(), d);
+                created.add(d.interactionId());
+            }
+            List<Invitation> invitations = newDecisions.stream().map(StoredDecision::invitation)
+                    .filter(Objects::nonNull).toList();
+            List<Settled> settled = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                String id = p.interaction().interactionId();
+                StoredDecision d = decided.get(id);
+                if (created.remove(id)) {
+                    settled.add(new Settled(p, new DecisionResult(d, true), null));
+                } else {
+                    settled.add(d.requestHash().equals(p.hash())
+                            ? new Settled(p, new DecisionResult(d, false), null)
+                            : new Settled(p, null, conflict(id)));
+                }
+            }
             boolean[] inserted = decisions.insertDecisions(newDecisions);
             for (int n = 0; n < inserted.length; n++) {
                 if (!inserted[n]) {
@@ -389,21 +393,6 @@ public class DecisionWriter {
     private static InvitationClaims claims(Invitation i) {
         return new InvitationClaims(i.id(), i.surveyId(), i.surveyVersion(), i.touchpointKey(), i.channel(),
                 i.customerRef(), i.locale(), i.issuedAt(), i.expiresAt());
-    }
-
-    private StoredDecision withToken(StoredDecision d, Map<UUID, String> tokens) {
-        Invitation i = d.invitation();
-        if (i == null) {
-            return d;
-        }
-        String token = tokens.get(i.id());
-        Invitation signed = new Invitation(i.id(), i.interactionId(), i.surveyId(), i.surveyVersion(),
-                i.touchpointKey(), i.channel(), i.segment(), i.customerRef(), i.locale(), i.deliveryChannel(),
-                i.occurredAt(), i.issuedAt(), i.expiresAt(), i.status(), i.expiredAt(), token, linkBase + token);
-        return new StoredDecision(d.id(), d.interactionId(), d.requestHash(), d.customerRef(), d.touchpointKey(),
-                d.touchpointSystem(), d.touchpointRef(), d.channel(), d.segment(), d.employeeRef(), d.processRef(),
-                d.locale(), d.occurredAt(), d.decidedAt(), d.outcome(), d.reason(), d.explanation(), d.candidates(),
-                signed);
     }
 
     private static ReplicatedTouchpoint resolve(Interaction i, Context c) {

@@ -14,4 +14,10 @@ public record Invitation(UUID id, String interactionId, UUID surveyId, int surve
 
     public static final String ISSUED = "ISSUED";
     public static final String EXPIRED = "EXPIRED";
+
+    /** This invitation with its signed token, and the link {@code linkBase + token}. */
+    public Invitation signed(String token, String linkBase) {
+        return new Invitation(id, interactionId, surveyId, surveyVersion, touchpointKey, channel, segment, customerRef,
+                locale, deliveryChannel, occurredAt, issuedAt, expiresAt, status, expiredAt, token, linkBase + token);
+    }
 }

@@ -13,4 +13,10 @@ public record StoredDecision(UUID id, String interactionId, String requestHash, 
         String employeeRef, String processRef, String locale, Instant occurredAt, Instant decidedAt,
         DecisionOutcome outcome, SuppressionReason reason, String explanation, List<Candidate> candidates,
         Invitation invitation) {
+
+    public StoredDecision withInvitation(Invitation signed) {
+        return new StoredDecision(id, interactionId, requestHash, customerRef, touchpointKey, touchpointSystem,
+                touchpointRef, channel, segment, employeeRef, processRef, locale, occurredAt, decidedAt, outcome, reason,
+                explanation, candidates, signed);
+    }
 }
