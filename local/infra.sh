@@ -20,7 +20,7 @@ readonly KC_HOME="$DIST_DIR/keycloak-$KEYCLOAK_VERSION"
 readonly KAFKA_LIBS="$DIST_DIR/kafka/libs"
 readonly TOPICS_FILE="$SCRIPT_DIR/kafka-topics.conf"
 readonly REALM_FILE="$SCRIPT_DIR/keycloak/voc-realm.json"
-readonly DATABASES=(voc_touchpoint voc_survey voc_response voc_metrics voc_case)
+readonly DATABASES=(voc_touchpoint voc_survey voc_response voc_metrics voc_case voc_kit)
 # Keycloak options that are baked in by its build-time augmentation. They must never vary between starts,
 # otherwise every start re-augments (~20 s) and two profiles starting at once would rebuild the shared dist.
 readonly KC_BUILD_OPTIONS=(--db=dev-mem --health-enabled=true)

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@value EventTypes#DISTRIBUTION_DECIDED_V1} on {@value Topics#DECISIONS}, keyed by customer reference: what
+ * {@code voc.distribution.decided.v1} on {@value Topics#DECISIONS}, keyed by customer reference: what
  * survey-service decided for one interaction. {@code outcome} is {@code INVITED} (with the invitation's id and
  * survey) or {@code SUPPRESSED} with a {@code reason} ({@code UNKNOWN_TOUCHPOINT}, {@code OPTED_OUT},
  * {@code NO_ACTIVE_SURVEY}, {@code NOT_SAMPLED}, {@code MIN_GAP}, {@code FATIGUE_CAP}, {@code STALE_INTERACTION});
@@ -25,4 +25,8 @@ public record DistributionDecided(
         UUID invitationId,
         UUID surveyId,
         Integer surveyVersion) {
+
+    /** The type of this event: topic, {@code ce_type} and record key. */
+    public static final EventType<DistributionDecided> TYPE = EventType.of(Topics.DECISIONS, "voc.distribution.decided.v1", DistributionDecided.class,
+            DistributionDecided::customerRef);
 }

@@ -3,7 +3,7 @@ package org.voc.events;
 import java.time.Instant;
 
 /**
- * {@value EventTypes#INTERACTION_V1} on {@value Topics#INTERACTIONS}, keyed by customer reference: one interaction
+ * {@code voc.interaction.v1} on {@value Topics#INTERACTIONS}, keyed by customer reference: one interaction
  * of a customer with the company, streamed by a source system (CRM, contact centre, core banking). survey-service
  * decides for each one whether to invite the customer; {@code interactionId} is the idempotency key (the same id
  * twice gives one decision).
@@ -24,4 +24,8 @@ public record Interaction(
         String employeeRef,
         String processRef,
         String locale) {
+
+    /** The type of this event: topic, {@code ce_type} and record key. */
+    public static final EventType<Interaction> TYPE = EventType.of(Topics.INTERACTIONS, "voc.interaction.v1", Interaction.class,
+            Interaction::customerRef);
 }

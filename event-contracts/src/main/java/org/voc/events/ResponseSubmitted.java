@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@value EventTypes#RESPONSE_SUBMITTED_V1} on {@value Topics#RESPONSES}: one accepted, validated response.
+ * {@code voc.response.submitted.v1} on {@value Topics#RESPONSES}: one accepted, validated response.
  * {@code nps} is the 0–10 score of the survey's NPS question, or null when it has none or it was skipped.
  * {@code invitationId} (optional, added after v1) names the invitation answered, null for uninvited responses.
  */
@@ -20,6 +20,10 @@ public record ResponseSubmitted(
         Integer nps,
         List<Answer> answers,
         UUID invitationId) {
+
+    /** The type of this event: topic, {@code ce_type} and record key. */
+    public static final EventType<ResponseSubmitted> TYPE = EventType.of(Topics.RESPONSES, "voc.response.submitted.v1", ResponseSubmitted.class,
+            r -> r.responseId().toString());
 
     /** The original shape, without an invitation. */
     public ResponseSubmitted(UUID responseId, UUID surveyId, int surveyVersion, String touchpointKey, String channel,

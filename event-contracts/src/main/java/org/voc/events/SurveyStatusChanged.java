@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * {@value EventTypes#SURVEY_STATUS_CHANGED_V1} on {@value Topics#SURVEYS}, keyed {@code <surveyId>:status}: the
+ * {@code voc.survey.status-changed.v1} on {@value Topics#SURVEYS}, keyed {@code <surveyId>:status}: the
  * current lifecycle status of a survey (DRAFT, PUBLISHED, PAUSED or ARCHIVED). Compaction keeps the latest per
  * survey; {@code changedAt} orders updates should a reader see them out of order.
  */
@@ -13,4 +13,8 @@ public record SurveyStatusChanged(
         String status,
         Integer latestVersion,
         Instant changedAt) {
+
+    /** The type of this event: topic, {@code ce_type} and record key. */
+    public static final EventType<SurveyStatusChanged> TYPE = EventType.of(Topics.SURVEYS, "voc.survey.status-changed.v1", SurveyStatusChanged.class,
+            s -> s.surveyId() + ":status");
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@value EventTypes#SURVEY_VERSION_PUBLISHED_V1} on {@value Topics#SURVEYS}: one immutable published survey
+ * {@code voc.survey.version-published.v1} on {@value Topics#SURVEYS}: one immutable published survey
  * version, with everything a response needs to be validated without asking survey-service. Fields added after v1
  * was first published ({@code locales}, and the question fields after {@code text}) are optional: absent in
  * older records, and readers must treat absent as "not used".
@@ -20,6 +20,10 @@ public record SurveyVersionPublished(
         List<Question> questions,
         Instant publishedAt,
         List<String> locales) {
+
+    /** The type of this event: topic, {@code ce_type} and record key. */
+    public static final EventType<SurveyVersionPublished> TYPE = EventType.of(Topics.SURVEYS, "voc.survey.version-published.v1", SurveyVersionPublished.class,
+            v -> v.surveyId() + ":" + v.version());
 
     /** The original shape, without the optional {@code locales}. */
     public SurveyVersionPublished(UUID surveyId, int version, String name, List<String> touchpointKeys,

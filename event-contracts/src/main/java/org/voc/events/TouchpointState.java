@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@value EventTypes#TOUCHPOINT_STATE_V1} on {@value Topics#TOUCHPOINTS}: the whole current state of one touchpoint.
+ * {@code voc.touchpoint.state.v1} on {@value Topics#TOUCHPOINTS}: the whole current state of one touchpoint.
  * Consumers keep the state with the highest {@code revision} and ignore older ones.
  * <p>
  * {@code description}, {@code raci}, {@code tags} and {@code externalRefs} were added later and are optional: a
@@ -28,6 +28,10 @@ public record TouchpointState(
         Raci raci,
         List<String> tags,
         List<ExternalRef> externalRefs) {
+
+    /** The type of this event: topic, {@code ce_type} and record key. */
+    public static final EventType<TouchpointState> TYPE = EventType.of(Topics.TOUCHPOINTS, "voc.touchpoint.state.v1", TouchpointState.class,
+            s -> s.id().toString());
 
     /** The first shape of the event, without the optional fields. */
     public TouchpointState(UUID id, String key, String name, String channel, String journeyStage, String signalKind,

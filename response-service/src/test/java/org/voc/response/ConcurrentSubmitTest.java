@@ -70,7 +70,7 @@ class ConcurrentSubmitTest {
         assertEquals(RESPONSES, storedCount(ids), "every accepted response is stored");
 
         try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
-            List<TopicReader.Event> events = Events.collect(reader, e -> ids.contains(e.key()), RESPONSES,
+            List<TopicReader.Event> events = reader.awaitAll(e -> ids.contains(e.key()), RESPONSES,
                     Duration.ofSeconds(90));
             Set<String> keys = new HashSet<>();
             Set<String> eventIds = new HashSet<>();

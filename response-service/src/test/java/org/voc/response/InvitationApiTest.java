@@ -93,7 +93,7 @@ class InvitationApiTest {
                 .body("invitationId", equalTo(invitation.invitationId.toString()));
 
         try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
-            List<TopicReader.Event> events = Events.collect(reader, e -> id.toString().equals(e.key()), 1,
+            List<TopicReader.Event> events = reader.awaitAll(e -> id.toString().equals(e.key()), 1,
                     Duration.ofSeconds(30));
             assertEquals(1, events.size());
             JsonNode payload = Surveys.JSON.readTree(events.get(0).value());

@@ -71,7 +71,7 @@ class OutboxKafkaFailureTest {
         }
 
         try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
-            List<TopicReader.Event> events = Events.collect(reader, e -> id.equals(e.key()), 1, PATIENCE);
+            List<TopicReader.Event> events = reader.awaitAll(e -> id.equals(e.key()), 1, PATIENCE);
             assertEquals(1, events.size(), "the event arrives exactly once after the broker resumes");
             assertEquals("voc.response.submitted.v1", events.get(0).headers().get("ce_type"));
         }

@@ -104,7 +104,7 @@ class QuestionAnswersTest {
                 .body("answers[6].type", equalTo("CLI_REPURCHASE"));
 
         try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
-            List<TopicReader.Event> events = Events.collect(reader, e -> id.equals(e.key()), 1, Duration.ofSeconds(30));
+            List<TopicReader.Event> events = reader.awaitAll(e -> id.equals(e.key()), 1, Duration.ofSeconds(30));
             JsonNode answers = Surveys.JSON.readTree(events.get(0).value()).get("answers");
             assertEquals("branch", answers.get(2).get("optionIds").get(0).asText());
             assertEquals("rude", answers.get(3).get("optionIds").get(1).asText());

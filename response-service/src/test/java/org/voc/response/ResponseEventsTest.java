@@ -28,7 +28,7 @@ class ResponseEventsTest {
         Surveys.submit(body).then().statusCode(200); // a replay publishes nothing
 
         try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
-            List<TopicReader.Event> events = Events.collect(reader, e -> id.equals(e.key()), 1, Duration.ofSeconds(30));
+            List<TopicReader.Event> events = reader.awaitAll(e -> id.equals(e.key()), 1, Duration.ofSeconds(30));
             assertEquals(1, events.size(), "exactly one event for the response, also after a replay");
             TopicReader.Event event = events.get(0);
             assertEquals("voc.response.submitted.v1", event.headers().get("ce_type"));

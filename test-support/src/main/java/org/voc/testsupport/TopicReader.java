@@ -26,6 +26,9 @@ public final class TopicReader implements AutoCloseable {
     public record Event(String key, String value, Map<String, String> headers) {
     }
 
+    /** How long {@link #awaitAll} keeps reading after the expected events arrived; a duplicate would come within it. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+
     private final KafkaConsumer<String, String> consumer;
 
     public TopicReader(String topic) {
@@ -54,6 +57,20 @@ public final class TopicReader implements AutoCloseable {
                 }
             }
         }
+        return found;
+    }
+
+    /**
+     * Reads until {@code expected} events matched or the timeout passed, then a little longer, so that a duplicate
+     * would be among what it returns.
+     */
+    public List<Event> awaitAll(Predicate<Event> match, int expected, Duration timeout) {
+        List<Event> found = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (found.size() < expected && Instant.now().isBefore(deadline)) {
+            found.addAll(awaitMatching(match, Duration.between(Instant.now(), deadline)));
+        }
+        found.addAll(awaitMatching(match, SETTLE));
         return found;
     }
 

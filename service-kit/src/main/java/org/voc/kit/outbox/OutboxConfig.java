@@ -1,0 +1,44 @@
+package org.voc.kit.outbox;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Positive;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the transactional-outbox relay. */
+@ConfigMapping(prefix = "voc.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code ce_source} of every event this service publishes. */
+    @WithDefault("/${quarkus.application.name}")
+    String source();
+
+    /** Most outbox rows sent to Kafka in one relay transaction. */
+    @WithDefault("500")
+    @Positive
+    int batchSize();
+
+    /** How long the relay sleeps when the outbox is empty; a commit wakes it earlier. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /**
+     * How long the relay waits for a batch to be acknowledged before it counts a failed attempt. The records stay
+     * with the producer, which keeps retrying them (see {@link #producerDeliveryTimeout()}).
+     */
+    @WithDefault("30s")
+    Duration deliveryTimeout();
+
+    /**
+     * How long the idempotent producer keeps retrying one record before giving up on it. Only then is the row sent
+     * again as a new record, which may duplicate it if the broker had stored the first one.
+     */
+    @WithDefault("5m")
+    Duration producerDeliveryTimeout();
+
+    /** Pause after a failed batch, so an unreachable broker is not hammered. */
+    @WithDefault("2s")
+    Duration retryBackoff();
+}
