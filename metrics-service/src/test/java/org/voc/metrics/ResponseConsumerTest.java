@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.events.ResponseSubmitted;
+import org.voc.testsupport.TopicReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -86,15 +89,19 @@ class ResponseConsumerTest {
     }
 
     @Test
-    void unreadableRecordsAreSkippedAndLaterEventsStillCount() {
+    void unreadableRecordsAreDeadLetteredAndLaterEventsStillCount() {
         double rejectedBefore = rejected();
         String tp = ResponseTopic.touchpoint("poison");
         for (int p = 0; p < topic.partitions(); p++) {
-            topic.sendRaw(p, "poison-" + p, "this is not JSON {");
+            topic.sendRaw(p, tp + "-poison-" + p, "this is not JSON {");
         }
-        topic.sendRaw(0, "bad-score", """
+        topic.sendRaw(0, tp + "-bad-score", """
                 {"responseId": "%s", "surveyId": "%s", "surveyVersion": 1, "touchpointKey": "%s",
                  "respondedAt": "%s", "nps": 42}""".formatted(UUID.randomUUID(), UUID.randomUUID(), tp, Instant.now()));
+        // Valid to read, but PostgreSQL refuses NUL in text: only that record fails, and only it is dead-lettered.
+        topic.sendRaw(0, tp + "-nul", """
+                {"responseId": "%s", "surveyId": "%s", "surveyVersion": 1, "touchpointKey": "%s\\u0000",
+                 "respondedAt": "%s", "nps": 7}""".formatted(UUID.randomUUID(), UUID.randomUUID(), tp, Instant.now()));
         topic.send(ResponseTopic.response(tp, "WEB", Instant.now(), 9));
         topic.send(ResponseTopic.response(tp, "WEB", Instant.now(), 8));
         topic.awaitConsumed();
@@ -104,7 +111,20 @@ class ResponseConsumerTest {
         assertEquals(1, nps.getLong("promoters"));
         assertEquals(1, nps.getLong("passives"));
         double rejected = rejected() - rejectedBefore;
-        assertTrue(rejected >= topic.partitions() + 1, "rejections are counted, saw " + rejected);
+        assertTrue(rejected >= topic.partitions() + 2, "rejections are counted, saw " + rejected);
+
+        try (TopicReader dlq = new TopicReader("voc.responses.dlq")) {
+            Map<String, TopicReader.Event> letters = dlq
+                    .awaitAll(e -> e.key() != null && e.key().startsWith(tp), topic.partitions() + 2,
+                            Duration.ofSeconds(30))
+                    .stream().collect(Collectors.toMap(TopicReader.Event::key, e -> e));
+            assertEquals(topic.partitions() + 2, letters.size(), "every poison record is on the dead-letter topic");
+            assertTrue(letters.get(tp + "-bad-score").headers().get("dlq-reason").contains("nps 42"));
+            assertTrue(letters.get(tp + "-nul").headers().get("dlq-reason").contains("0x00"),
+                    letters.get(tp + "-nul").headers().toString());
+            assertEquals("this is not JSON {", letters.get(tp + "-poison-0").value());
+            assertEquals("voc.responses", letters.get(tp + "-poison-0").headers().get("dlq-topic"));
+        }
     }
 
     /** voc.events.rejected as Prometheus shows it; absent until the first rejection. */

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.voc.events.CloudEventHeaders;
-import org.voc.events.EventTypes;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
@@ -76,13 +75,13 @@ final class ResponseTopic implements AutoCloseable {
 
     void send(ResponseSubmitted event, String ceId) {
         send(new ProducerRecord<>(Topics.RESPONSES, event.responseId().toString(), write(event)), ceId,
-                EventTypes.RESPONSE_SUBMITTED_V1);
+                ResponseSubmitted.TYPE.type());
     }
 
     /** Any value on one partition, with the CloudEvents headers of a response event. */
     void sendRaw(int partition, String key, String value) {
         send(new ProducerRecord<>(Topics.RESPONSES, partition, key, value), UUID.randomUUID().toString(),
-                EventTypes.RESPONSE_SUBMITTED_V1);
+                ResponseSubmitted.TYPE.type());
     }
 
     /**
@@ -94,7 +93,7 @@ final class ResponseTopic implements AutoCloseable {
         for (int p = 0; p < partitions; p++) {
             ResponseSubmitted event = response(marker, null, Instant.now(), 10);
             send(new ProducerRecord<>(Topics.RESPONSES, p, event.responseId().toString(), write(event)),
-                    event.responseId().toString(), EventTypes.RESPONSE_SUBMITTED_V1);
+                    event.responseId().toString(), ResponseSubmitted.TYPE.type());
         }
         awaitN(Map.of("touchpoint", marker), partitions);
     }

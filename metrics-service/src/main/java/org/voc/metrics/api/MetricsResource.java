@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.metrics.domain.NpsQuery;
 import org.voc.metrics.domain.NpsService;
-import org.voc.metrics.domain.ProblemException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** Customer-experience metrics over HTTP, read from the roll-ups; the arithmetic lives in the domain. */
 @Path("/api/metrics")
@@ -102,11 +104,11 @@ public class MetricsResource {
                 instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             }
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field,
+            throw Invalid.field(field,
                     "must be an ISO date such as 2026-11-01 or an ISO instant such as 2026-11-01T09:00:00Z");
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw ProblemException.invalid(field, "must lie in the years 0001 to 9999");
+            throw Invalid.field(field, "must lie in the years 0001 to 9999");
         }
         return instant;
     }
@@ -117,7 +119,7 @@ public class MetricsResource {
             return null;
         }
         if (value.indexOf('\0') >= 0) {
-            throw ProblemException.invalid(field, "must not contain NUL characters");
+            throw Invalid.field(field, "must not contain NUL characters");
         }
         return value;
     }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.voc.metrics.persistence.NpsBucket;
 import org.voc.metrics.persistence.NpsRollupRepository;
+import org.voc.kit.problem.Invalid;
 
 /** Adds scored responses to the hourly NPS roll-ups exactly once, and answers NPS questions from the roll-ups. */
 @ApplicationScoped
@@ -63,7 +64,7 @@ public class NpsService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public NpsCounts score(NpsQuery query) {
         if (query.from().isAfter(query.to())) {
-            throw ProblemException.invalid("from", "must not be after to (" + query.to() + ")");
+            throw Invalid.field("from", "must not be after to (" + query.to() + ")");
         }
         // A bucket [start, start + 1h) overlaps [from, to] exactly when start lies between the two truncations.
         return rollups.sum(query.touchpointKey(), query.channel(), query.from().truncatedTo(BUCKET),
