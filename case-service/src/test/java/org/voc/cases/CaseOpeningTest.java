@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,9 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voc.events.EventTypes;
+import org.voc.events.TouchpointState;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
+import org.voc.testsupport.TopicReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -146,22 +149,23 @@ class CaseOpeningTest {
     }
 
     @Test
-    void malformedRecordsAreSkippedAndCounted() {
+    void malformedRecordsAreDeadLetteredAndCounted() {
         double rejectedBefore = rejected(Topics.RESPONSES);
         String key = "tp-" + Events.unique();
         String team = "team-" + Events.unique();
 
         int touchpointPartition = events.anyPartition(Topics.TOUCHPOINTS);
-        events.send(Topics.TOUCHPOINTS, touchpointPartition, UUID.randomUUID().toString(),
-                EventTypes.TOUCHPOINT_STATE_V1, "{\"id\": \"not-a-uuid\"", UUID.randomUUID().toString());
+        String badState = UUID.randomUUID().toString();
+        events.send(Topics.TOUCHPOINTS, touchpointPartition, badState, TouchpointState.TYPE.type(),
+                "{\"id\": \"not-a-uuid\"", UUID.randomUUID().toString());
         events.publish(Events.touchpoint(UUID.randomUUID(), key, team, 0), touchpointPartition);
 
         int partition = events.anyPartition(Topics.RESPONSES);
-        events.send(Topics.RESPONSES, partition, "garbage", EventTypes.RESPONSE_SUBMITTED_V1, "this is not JSON",
+        events.send(Topics.RESPONSES, partition, key + "-garbage", ResponseSubmitted.TYPE.type(), "this is not JSON",
                 UUID.randomUUID().toString());
-        events.send(Topics.RESPONSES, partition, "no-id", EventTypes.RESPONSE_SUBMITTED_V1,
+        events.send(Topics.RESPONSES, partition, key + "-no-id", ResponseSubmitted.TYPE.type(),
                 "{\"touchpointKey\": \"" + key + "\", \"nps\": 2}", UUID.randomUUID().toString());
-        events.send(Topics.RESPONSES, partition, "out-of-range", EventTypes.RESPONSE_SUBMITTED_V1,
+        events.send(Topics.RESPONSES, partition, key + "-out-of-range", ResponseSubmitted.TYPE.type(),
                 "{\"responseId\": \"" + UUID.randomUUID() + "\", \"surveyId\": \"" + UUID.randomUUID()
                         + "\", \"touchpointKey\": \"" + key + "\", \"nps\": -1}",
                 UUID.randomUUID().toString());
@@ -173,6 +177,18 @@ class CaseOpeningTest {
                 "the valid response after the malformed ones opened a case, routed by the valid touchpoint state");
         assertEquals(1, cases.size(), "malformed responses open nothing: " + cases);
         assertTrue(rejected(Topics.RESPONSES) >= rejectedBefore + 3, "the skipped records are counted");
+
+        try (TopicReader dlq = new TopicReader(Topics.RESPONSES + ".dlq")) {
+            Map<String, String> reasons = dlq.awaitAll(e -> e.key() != null && e.key().startsWith(key), 3,
+                    Duration.ofSeconds(30)).stream()
+                    .collect(Collectors.toMap(TopicReader.Event::key, e -> e.headers().get("dlq-reason")));
+            assertEquals(Set.of(key + "-garbage", key + "-no-id", key + "-out-of-range"), reasons.keySet());
+            assertTrue(reasons.get(key + "-no-id").contains("responseId is missing"), reasons.toString());
+        }
+        try (TopicReader dlq = new TopicReader(Topics.TOUCHPOINTS + ".dlq")) {
+            assertEquals(1, dlq.awaitAll(e -> badState.equals(e.key()), 1, Duration.ofSeconds(30)).size(),
+                    "the unreadable touchpoint state is dead-lettered too");
+        }
     }
 
     /** The voc.events.rejected counter of a topic, as Prometheus scrapes it. */

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.voc.events.CloudEventHeaders;
-import org.voc.events.EventTypes;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
 import org.voc.events.TouchpointState;
@@ -69,13 +68,13 @@ final class Events implements AutoCloseable {
     }
 
     void publish(TouchpointState state, Integer partition) {
-        send(Topics.TOUCHPOINTS, partition, state.id().toString(), EventTypes.TOUCHPOINT_STATE_V1, json(state),
+        send(Topics.TOUCHPOINTS, partition, state.id().toString(), TouchpointState.TYPE.type(), json(state),
                 UUID.randomUUID().toString());
     }
 
     /** Publishes the response with the given CloudEvents id (the same id twice is a redelivery). */
     void publish(ResponseSubmitted response, Integer partition, String ceId) {
-        send(Topics.RESPONSES, partition, response.responseId().toString(), EventTypes.RESPONSE_SUBMITTED_V1,
+        send(Topics.RESPONSES, partition, response.responseId().toString(), ResponseSubmitted.TYPE.type(),
                 json(response), ceId);
     }
 

@@ -22,10 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.cases.domain.CaseService;
 import org.voc.cases.domain.CaseStatus;
-import org.voc.cases.domain.ProblemException;
-import org.voc.cases.persistence.CaseCursor;
-import org.voc.cases.persistence.CaseEntity;
-import org.voc.cases.persistence.CaseFilter;
+import org.voc.cases.domain.Case;
+import org.voc.cases.domain.CaseCursor;
+import org.voc.cases.domain.CaseFilter;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** Cases over HTTP (read-only in this slice: cases are opened by detractor responses); rules live in {@link CaseService}. */
 @Path("/api/cases")
@@ -73,8 +76,8 @@ public class CaseResource {
                 parseBoolean(unassigned, "unassigned"));
         int size = parseLimit(limit);
         // One row more than asked tells whether there is a next page, so the last page has no cursor.
-        List<CaseEntity> rows = service.list(filter, decodeCursor(after), size + 1);
-        List<CaseEntity> page = rows.size() > size ? rows.subList(0, size) : rows;
+        List<Case> rows = service.list(filter, decodeCursor(after), size + 1);
+        List<Case> page = rows.size() > size ? rows.subList(0, size) : rows;
         String next = rows.size() > size ? encodeCursor(page.get(page.size() - 1)) : null;
         return new CasePage(page.stream().map(CaseView::of).toList(), next);
     }
@@ -90,7 +93,7 @@ public class CaseResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("case", id);
+            throw NotFound.of("case", id);
         }
         return CaseView.of(service.get(uuid));
     }
@@ -106,7 +109,7 @@ public class CaseResource {
         try {
             return CaseStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + List.of(CaseStatus.values()));
+            throw Invalid.field("status", "must be one of " + List.of(CaseStatus.values()));
         }
     }
 
@@ -117,7 +120,7 @@ public class CaseResource {
         return switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.invalid(field, "must be true or false");
+            default -> throw Invalid.field(field, "must be true or false");
         };
     }
 
@@ -133,13 +136,13 @@ public class CaseResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     /** The cursor is opaque to clients: base64url of "openedAt|id" of the last case of the page. */
-    private static String encodeCursor(CaseEntity last) {
+    private static String encodeCursor(Case last) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.openedAt + "|" + last.id).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((last.openedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static CaseCursor decodeCursor(String cursor) {
@@ -151,7 +154,7 @@ public class CaseResource {
             int bar = decoded.indexOf('|');
             return new CaseCursor(Instant.parse(decoded.substring(0, bar)), UUID.fromString(decoded.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("after", "is not a cursor returned by this API");
+            throw Invalid.field("after", "is not a cursor returned by this API");
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseStatus;
-import org.voc.cases.persistence.CaseEntity;
+import org.voc.cases.domain.Case;
 
 /** A case as the API shows it. */
 public record CaseView(UUID id, UUID responseId, UUID surveyId, String touchpointKey,
@@ -16,8 +16,8 @@ public record CaseView(UUID id, UUID responseId, UUID surveyId, String touchpoin
         CasePriority priority, CaseStatus status, Instant openedAt, Instant respondedAt,
         @Schema(description = "openedAt plus the SLA of the priority") Instant dueAt) {
 
-    static CaseView of(CaseEntity e) {
-        return new CaseView(e.id, e.responseId, e.surveyId, e.touchpointKey, e.team, e.customerRef, e.nps, e.comment,
-                e.priority, e.status, e.openedAt, e.respondedAt, e.dueAt);
+    static CaseView of(Case c) {
+        return new CaseView(c.id(), c.responseId(), c.surveyId(), c.touchpointKey(), c.team(), c.customerRef(),
+                c.nps(), c.comment(), c.priority(), c.status(), c.openedAt(), c.respondedAt(), c.dueAt());
     }
 }

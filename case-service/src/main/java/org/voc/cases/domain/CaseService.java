@@ -16,16 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.voc.cases.config.CaseConfig;
-import org.voc.cases.persistence.CaseCursor;
-import org.voc.cases.persistence.CaseEntity;
-import org.voc.cases.persistence.CaseFilter;
 import org.voc.cases.persistence.CaseRepository;
-import org.voc.cases.persistence.NewCase;
 import org.voc.cases.persistence.TouchpointReplicaRepository;
 import org.voc.events.ResponseSubmitted;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.voc.kit.problem.NotFound;
 
 /** Opens one case per detractor response, routed to the touchpoint's owner team, and reads cases. */
 @ApplicationScoped
@@ -73,10 +70,10 @@ public class CaseService {
 
         // Postgres keeps microseconds: truncating keeps opened_at, due_at and the listing cursor exact.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<NewCase> batch = new ArrayList<>(detractors.size());
+        List<Case> batch = new ArrayList<>(detractors.size());
         for (ResponseSubmitted r : detractors.values()) {
             CasePriority priority = CasePriority.ofNps(r.nps());
-            batch.add(new NewCase(UUID.randomUUID(), r.responseId(), r.surveyId(), r.touchpointKey(),
+            batch.add(new Case(UUID.randomUUID(), r.responseId(), r.surveyId(), r.touchpointKey(),
                     r.touchpointKey() == null ? null : owners.get(r.touchpointKey()), r.customerRef(), r.nps(),
                     comment(r), priority, CaseStatus.OPEN, now, r.respondedAt(), now.plus(sla(priority))));
         }
@@ -86,12 +83,12 @@ public class CaseService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CaseEntity get(UUID id) {
-        return cases.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("case", id.toString()));
+    public Case get(UUID id) {
+        return cases.find(id).orElseThrow(() -> NotFound.of("case", id.toString()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CaseEntity> list(CaseFilter filter, CaseCursor after, int limit) {
+    public List<Case> list(CaseFilter filter, CaseCursor after, int limit) {
         return cases.list(filter, after, limit);
     }
 

@@ -1,15 +1,14 @@
 package org.voc.cases.messaging;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.voc.cases.domain.TouchpointReplicaService;
-import org.voc.events.EventTypes;
 import org.voc.events.TouchpointState;
+import org.voc.kit.inbound.InboundEvents;
+import org.voc.kit.inbound.Reads;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -21,24 +20,23 @@ import io.smallrye.common.annotation.Blocking;
 public class TouchpointConsumer {
 
     private static final Logger LOG = Logger.getLogger(TouchpointConsumer.class);
+    private static final Reads READS = Reads.of(TouchpointState.TYPE, TouchpointConsumer::invalid);
 
-    private final InboundEvents events;
+    private final InboundEvents inbound;
     private final TouchpointReplicaService replica;
 
-    public TouchpointConsumer(InboundEvents events, TouchpointReplicaService replica) {
-        this.events = events;
+    public TouchpointConsumer(InboundEvents inbound, TouchpointReplicaService replica) {
+        this.inbound = inbound;
         this.replica = replica;
     }
 
     @Incoming("touchpoints")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        List<TouchpointState> states = events.parse(records, EventTypes.TOUCHPOINT_STATE_V1, TouchpointState.class,
-                TouchpointConsumer::invalid);
-        if (!states.isEmpty()) {
-            int routed = replica.apply(states);
-            LOG.debugf("%d touchpoint states, %d waiting cases routed", states.size(), routed);
-        }
+        inbound.consume(records, READS, batch -> {
+            int routed = replica.apply(batch.events(TouchpointState.TYPE));
+            LOG.debugf("%d touchpoint states, %d waiting cases routed", batch.size(), routed);
+        });
     }
 
     private static String invalid(TouchpointState s) {

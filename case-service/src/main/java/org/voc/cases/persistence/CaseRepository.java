@@ -8,11 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
+import org.voc.cases.domain.Case;
+import org.voc.cases.domain.CaseCursor;
+import org.voc.cases.domain.CaseFilter;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -31,7 +35,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             + " customer_ref, nps, comment, priority, status, opened_at, responded_at, due_at) values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    public List<CaseEntity> list(CaseFilter filter, CaseCursor after, int limit) {
+    public Optional<Case> find(UUID id) {
+        return findByIdOptional(id).map(CaseRepository::toCase);
+    }
+
+    public List<Case> list(CaseFilter filter, CaseCursor after, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (after != null) {
@@ -54,23 +62,23 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             query.append(filter.unassigned() ? " and team is null" : " and team is not null");
         }
         query.append(" order by openedAt desc, id desc");
-        return find(query.toString(), params).page(0, limit).list();
+        return find(query.toString(), params).page(0, limit).stream().map(CaseRepository::toCase).toList();
     }
 
     /**
      * Inserts the cases whose response has no case yet ({@code on conflict (response_id) do nothing}: a redelivered
      * response opens nothing). Returns how many cases were opened.
      */
-    public int insertNew(List<NewCase> cases) {
+    public int insertNew(List<Case> cases) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             int inserted = 0;
             for (int from = 0; from < cases.size(); from += ROWS_PER_STATEMENT) {
-                List<NewCase> chunk = cases.subList(from, Math.min(cases.size(), from + ROWS_PER_STATEMENT));
+                List<Case> chunk = cases.subList(from, Math.min(cases.size(), from + ROWS_PER_STATEMENT));
                 String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW))
                         + " on conflict (response_id) do nothing";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     int i = 0;
-                    for (NewCase c : chunk) {
+                    for (Case c : chunk) {
                         statement.setObject(++i, c.id());
                         statement.setObject(++i, c.responseId());
                         statement.setObject(++i, c.surveyId());
@@ -116,6 +124,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                 return statement.executeUpdate();
             }
         });
+    }
+
+    private static Case toCase(CaseEntity e) {
+        return new Case(e.id, e.responseId, e.surveyId, e.touchpointKey, e.team, e.customerRef, e.nps, e.comment,
+                e.priority, e.status, e.openedAt, e.respondedAt, e.dueAt);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -1,4 +1,4 @@
-package org.voc.cases.persistence;
+package org.voc.cases.domain;
 
 import java.time.Instant;
 import java.util.UUID;
