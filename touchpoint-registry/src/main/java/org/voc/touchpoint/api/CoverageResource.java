@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.touchpoint.domain.CoverageAudit;
-import org.voc.touchpoint.domain.ProblemException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** The coverage audit of the whole registry (or of one tag) as JSON or CSV. */
 @Path("/api/coverage")
@@ -70,7 +72,7 @@ public class CoverageResource {
         } else if (format.equals("csv") || format.equals("json")) {
             csv = format.equals("csv");
         } else {
-            throw ProblemException.invalid("format", "must be json or csv");
+            throw Invalid.field("format", "must be json or csv");
         }
         if (csv) {
             return Response.ok(CoverageCsv.of(report), "text/csv; charset=utf-8")

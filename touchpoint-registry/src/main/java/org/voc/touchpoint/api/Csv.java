@@ -2,8 +2,8 @@ package org.voc.touchpoint.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.voc.kit.problem.Invalid;
 
-import org.voc.touchpoint.domain.ProblemException;
 
 /** RFC 4180 CSV: comma-separated, double-quoted cells may hold commas, quotes ("") and line breaks. */
 final class Csv {
@@ -66,7 +66,7 @@ final class Csv {
             }
         }
         if (quoted) {
-            throw ProblemException.invalid(null, "a quoted cell that starts on line " + recordLine + " is never closed");
+            throw Invalid.field(null, "a quoted cell that starts on line " + recordLine + " is never closed");
         }
         if (any || cell.length() > 0) {
             cells.add(cell.toString());

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.voc.touchpoint.domain.ProblemException;
+import org.voc.kit.problem.ProblemMapper;
 import org.voc.touchpoint.domain.TouchpointImport;
 import org.voc.touchpoint.domain.TouchpointImport.RowError;
 
@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.PayloadTooLarge;
 
 /**
  * Reads an audit file (CSV or a JSON array) into import rows, each checked with the same rules as the touchpoint
@@ -49,7 +51,7 @@ public class ImportFiles {
     public List<TouchpointImport.Row> csv(String file) {
         List<Csv.Record> records = Csv.parse(file);
         if (records.isEmpty()) {
-            throw ProblemException.invalid(null, "the file is empty: the first line must name the columns, e.g. "
+            throw Invalid.field(null, "the file is empty: the first line must name the columns, e.g. "
                     + String.join(",", COLUMNS));
         }
         List<String> header = new ArrayList<>();
@@ -58,15 +60,15 @@ public class ImportFiles {
         for (String name : records.get(0).cells()) {
             String column = canonical.get(name.trim().toLowerCase());
             if (column == null) {
-                throw ProblemException.invalid(name.trim(), "is not a known column; the columns are " + COLUMNS);
+                throw Invalid.field(name.trim(), "is not a known column; the columns are " + COLUMNS);
             }
             if (header.contains(column)) {
-                throw ProblemException.invalid(column, "the column appears twice");
+                throw Invalid.field(column, "the column appears twice");
             }
             header.add(column);
         }
         if (!header.contains("key")) {
-            throw ProblemException.invalid("key", "the file has no key column");
+            throw Invalid.field("key", "the file has no key column");
         }
         checkSize(records.size() - 1);
         List<TouchpointImport.Row> rows = new ArrayList<>(records.size());
@@ -121,10 +123,10 @@ public class ImportFiles {
         try {
             root = json.readTree(file);
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid(null, "the body is not valid JSON: " + e.getOriginalMessage());
+            throw Invalid.field(null, "the body is not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isArray()) {
-            throw ProblemException.invalid(null, "the body must be a JSON array of touchpoints");
+            throw Invalid.field(null, "the body must be a JSON array of touchpoints");
         }
         checkSize(root.size());
         List<TouchpointImport.Row> rows = new ArrayList<>(root.size());
@@ -205,7 +207,7 @@ public class ImportFiles {
 
     private static void checkSize(int rows) {
         if (rows > TouchpointImport.MAX_ROWS) {
-            throw new ProblemException(413, "too-many-rows", "Too many rows", "an import takes at most "
+            throw new PayloadTooLarge("too-many-rows", "Too many rows", "an import takes at most "
                     + TouchpointImport.MAX_ROWS + " rows, this file has " + rows, null);
         }
     }

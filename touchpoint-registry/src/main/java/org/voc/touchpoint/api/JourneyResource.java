@@ -31,8 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.touchpoint.domain.CoverageAudit;
 import org.voc.touchpoint.domain.JourneyService;
-import org.voc.touchpoint.domain.ProblemException;
 import org.voc.touchpoint.persistence.JourneyEntity;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Revisions;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** Customer journeys and their coverage audit over HTTP; business rules live in {@link JourneyService}. */
 @Path("/api/journeys")
@@ -69,10 +72,10 @@ public class JourneyResource {
     @APIResponse(responseCode = "409", description = "The key is already used", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(@Valid @NotNull JourneyRequest request) {
         if (request.key() == null) {
-            throw ProblemException.invalid("key", "must not be blank");
+            throw Invalid.field("key", "must not be blank");
         }
         JourneyEntity created = service.create(request.key(), fields(request));
-        return Response.created(URI.create("/api/journeys/" + created.key)).tag(Preconditions.etag(created.version))
+        return Response.created(URI.create("/api/journeys/" + created.key)).tag(Revisions.etag(created.version))
                 .entity(JourneyView.of(created, service)).build();
     }
 
@@ -84,7 +87,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "404", description = "No journey has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-onboarding") @PathParam("key") String key) {
         JourneyEntity journey = service.get(key);
-        return Response.ok(JourneyView.of(journey, service)).tag(Preconditions.etag(journey.version)).build();
+        return Response.ok(JourneyView.of(journey, service)).tag(Revisions.etag(journey.version)).build();
     }
 
     @PUT
@@ -101,8 +104,8 @@ public class JourneyResource {
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull JourneyRequest request) {
         Preconditions.sameKey(key, request.key());
-        JourneyEntity changed = service.change(key, Preconditions.revision(ifMatch), fields(request));
-        return Response.ok(JourneyView.of(changed, service)).tag(Preconditions.etag(changed.version)).build();
+        JourneyEntity changed = service.change(key, Revisions.expected(ifMatch), fields(request));
+        return Response.ok(JourneyView.of(changed, service)).tag(Revisions.etag(changed.version)).build();
     }
 
     @DELETE
@@ -115,7 +118,7 @@ public class JourneyResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response delete(@Parameter(example = "card-onboarding") @PathParam("key") String key,
             @Parameter(description = "ETag of the revision being deleted", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(key, Preconditions.revision(ifMatch));
+        service.delete(key, Revisions.expected(ifMatch));
         return Response.noContent().build();
     }
 

@@ -30,9 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.voc.touchpoint.domain.ProblemException;
 import org.voc.touchpoint.domain.TeamService;
 import org.voc.touchpoint.persistence.TeamEntity;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Revisions;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** Teams that own touchpoints, over HTTP; business rules live in {@link TeamService}. */
 @Path("/api/teams")
@@ -66,10 +69,10 @@ public class TeamResource {
     @APIResponse(responseCode = "409", description = "The key is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(@Valid @NotNull TeamRequest request) {
         if (request.key() == null) {
-            throw ProblemException.invalid("key", "must not be blank");
+            throw Invalid.field("key", "must not be blank");
         }
         TeamEntity created = service.register(request.key(), fields(request));
-        return Response.created(URI.create("/api/teams/" + created.key)).tag(Preconditions.etag(created.version))
+        return Response.created(URI.create("/api/teams/" + created.key)).tag(Revisions.etag(created.version))
                 .entity(TeamView.of(created)).build();
     }
 
@@ -81,7 +84,7 @@ public class TeamResource {
     @APIResponse(responseCode = "404", description = "No team has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "cards-ops") @PathParam("key") String key) {
         TeamEntity team = service.get(key);
-        return Response.ok(TeamView.of(team)).tag(Preconditions.etag(team.version)).build();
+        return Response.ok(TeamView.of(team)).tag(Revisions.etag(team.version)).build();
     }
 
     @PUT
@@ -98,8 +101,8 @@ public class TeamResource {
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamRequest request) {
         Preconditions.sameKey(key, request.key());
-        TeamEntity changed = service.change(key, Preconditions.revision(ifMatch), fields(request));
-        return Response.ok(TeamView.of(changed)).tag(Preconditions.etag(changed.version)).build();
+        TeamEntity changed = service.change(key, Revisions.expected(ifMatch), fields(request));
+        return Response.ok(TeamView.of(changed)).tag(Revisions.etag(changed.version)).build();
     }
 
     @GET
@@ -117,7 +120,7 @@ public class TeamResource {
         try {
             ZoneId.of(r.timeZone());
         } catch (DateTimeException e) {
-            throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Paris");
+            throw Invalid.field("timeZone", "must be an IANA time zone such as Europe/Paris");
         }
         return new TeamService.Fields(r.name(), r.escalationContact(), r.workingHours().days(),
                 r.workingHours().start(), r.workingHours().end(), r.timeZone());

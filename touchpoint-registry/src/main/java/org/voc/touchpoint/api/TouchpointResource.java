@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.touchpoint.domain.Channel;
 import org.voc.touchpoint.domain.JourneyStage;
-import org.voc.touchpoint.domain.ProblemException;
 import org.voc.touchpoint.domain.SignalKind;
 import org.voc.touchpoint.domain.TouchpointImport;
 import org.voc.touchpoint.domain.TouchpointService;
@@ -47,6 +46,10 @@ import org.voc.touchpoint.persistence.TouchpointRepository;
 import org.voc.touchpoint.persistence.TouchpointSort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Revisions;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** Touchpoint master data over HTTP; business rules live in {@link TouchpointService}. */
 @Path("/api/touchpoints")
@@ -112,11 +115,11 @@ public class TouchpointResource {
     @APIResponse(responseCode = "409", description = "The key is already registered, or an external reference already resolves to another touchpoint", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(@Valid @NotNull TouchpointRequest request) {
         if (request.key() == null) {
-            throw ProblemException.invalid("key", "must not be blank");
+            throw Invalid.field("key", "must not be blank");
         }
         TouchpointEntity created = service.register(request.key(), request.toFields(), actors.current());
         return Response.created(URI.create("/api/touchpoints/" + created.key))
-                .tag(Preconditions.etag(created.version)).entity(TouchpointView.of(created)).build();
+                .tag(Revisions.etag(created.version)).entity(TouchpointView.of(created)).build();
     }
 
     @GET
@@ -127,7 +130,7 @@ public class TouchpointResource {
     @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-delivery") @PathParam("key") String key) {
         TouchpointEntity touchpoint = service.get(key);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(Preconditions.etag(touchpoint.version)).build();
+        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.version)).build();
     }
 
     @PUT
@@ -147,8 +150,8 @@ public class TouchpointResource {
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TouchpointRequest request) {
         Preconditions.sameKey(key, request.key());
-        TouchpointEntity changed = service.change(key, Preconditions.revision(ifMatch), request.toFields(), actors.current());
-        return Response.ok(TouchpointView.of(changed)).tag(Preconditions.etag(changed.version)).build();
+        TouchpointEntity changed = service.change(key, Revisions.expected(ifMatch), request.toFields(), actors.current());
+        return Response.ok(TouchpointView.of(changed)).tag(Revisions.etag(changed.version)).build();
     }
 
     @GET
@@ -170,7 +173,7 @@ public class TouchpointResource {
             @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         TouchpointSort order = TouchpointSort.of(sort);
         if (order == null) {
-            throw ProblemException.invalid("sort", "must be one of key, -key, name, -name, updatedAt, -updatedAt");
+            throw Invalid.field("sort", "must be one of key, -key, name, -name, updatedAt, -updatedAt");
         }
         TouchpointFilter filter = new TouchpointFilter(parse(Channel.class, channel, "channel"),
                 parse(JourneyStage.class, journeyStage, "journeyStage"), blankToNull(segment), blankToNull(ownerTeam),
@@ -191,16 +194,16 @@ public class TouchpointResource {
     public Response resolve(@Parameter(example = "crm") @QueryParam("system") String system,
             @Parameter(example = "card.delivered") @QueryParam("ref") String ref) {
         if (system == null || system.isBlank()) {
-            throw ProblemException.invalid("system", "must not be blank");
+            throw Invalid.field("system", "must not be blank");
         }
         if (ref == null || ref.isBlank()) {
-            throw ProblemException.invalid("ref", "must not be blank");
+            throw Invalid.field("ref", "must not be blank");
         }
         TouchpointEntity touchpoint = service.resolve(system, ref);
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(60);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(Preconditions.etag(touchpoint.version)).cacheControl(cache).build();
+        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.version)).cacheControl(cache).build();
     }
 
     @GET
@@ -218,7 +221,7 @@ public class TouchpointResource {
             try {
                 before = Long.parseLong(after);
             } catch (NumberFormatException e) {
-                throw ProblemException.invalid("after", "must be a nextCursor returned by this operation");
+                throw Invalid.field("after", "must be a nextCursor returned by this operation");
             }
         }
         List<TouchpointChangeEntity> page = service.history(key, before, limit);
@@ -250,7 +253,7 @@ public class TouchpointResource {
         boolean apply = switch (mode) {
             case "dry-run" -> false;
             case "apply" -> true;
-            default -> throw ProblemException.invalid("mode", "must be dry-run or apply");
+            default -> throw Invalid.field("mode", "must be dry-run or apply");
         };
         List<TouchpointImport.Row> rows = contentType != null && contentType.toLowerCase().startsWith("text/csv")
                 ? files.csv(file == null ? "" : file)
@@ -293,7 +296,7 @@ public class TouchpointResource {
             return new TouchpointRepository.Position(
                     sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC ? value : Instant.parse(value), key);
         } catch (RuntimeException e) {
-            throw ProblemException.invalid("after", "must be a nextCursor returned with the same sort");
+            throw Invalid.field("after", "must be a nextCursor returned with the same sort");
         }
     }
 
@@ -304,7 +307,7 @@ public class TouchpointResource {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be one of " + List.of(type.getEnumConstants()));
+            throw Invalid.field(field, "must be one of " + List.of(type.getEnumConstants()));
         }
     }
 }

@@ -19,6 +19,11 @@ import org.voc.touchpoint.persistence.TouchpointRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.Revisions;
 
 /** Named customer journeys: ordered stages, each holding registered touchpoints. */
 @ApplicationScoped
@@ -81,7 +86,7 @@ public class JourneyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public JourneyEntity get(String key) {
-        return journeys.findByKey(key).orElseThrow(() -> ProblemException.notFound("journey", key));
+        return journeys.findByKey(key).orElseThrow(() -> NotFound.of("journey", key));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -113,7 +118,7 @@ public class JourneyService {
     private JourneyEntity current(String key, long expectedRevision) {
         JourneyEntity journey = get(key);
         if (journey.version != expectedRevision) {
-            throw TouchpointService.stale("journey", key, journey.version, expectedRevision);
+            throw Revisions.stale("journey", key, journey.version, expectedRevision);
         }
         return journey;
     }
@@ -123,7 +128,7 @@ public class JourneyService {
         Set<String> wanted = new HashSet<>();
         for (int i = 0; i < f.stages().size(); i++) {
             if (!names.add(f.stages().get(i).name())) {
-                throw ProblemException.invalid("stages[" + i + "].name", "another stage of this journey has this name");
+                throw Invalid.field("stages[" + i + "].name", "another stage of this journey has this name");
             }
             wanted.addAll(f.stages().get(i).touchpointKeys());
         }
@@ -133,7 +138,7 @@ public class JourneyService {
             List<String> keys = f.stages().get(i).touchpointKeys();
             for (int j = 0; j < keys.size(); j++) {
                 if (!known.contains(keys.get(j))) {
-                    throw ProblemException.invalid("stages[" + i + "].touchpointKeys[" + j + "]",
+                    throw Invalid.field("stages[" + i + "].touchpointKeys[" + j + "]",
                             "no touchpoint has the key '" + keys.get(j) + "'");
                 }
             }
@@ -145,8 +150,8 @@ public class JourneyService {
         journey.updatedAt = TouchpointService.now();
     }
 
-    private static ProblemException conflict(String key) {
-        return new ProblemException(409, "conflict", "Key already registered",
+    private static DomainException conflict(String key) {
+        return new Conflict("conflict", "Key already registered",
                 "a journey with key '" + key + "' already exists", "key");
     }
 }

@@ -11,12 +11,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.voc.events.EventTypes;
 import org.voc.events.TeamState;
 import org.voc.events.Topics;
-import org.voc.touchpoint.messaging.Outbox;
 import org.voc.touchpoint.persistence.TeamEntity;
 import org.voc.touchpoint.persistence.TeamRepository;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Revisions;
 
 /** Registers and changes teams; every change publishes the team's full state on voc.teams through the outbox. */
 @ApplicationScoped
@@ -60,7 +64,7 @@ public class TeamService {
     public TeamEntity change(String key, long expectedRevision, Fields fields) {
         TeamEntity team = get(key);
         if (team.version != expectedRevision) {
-            throw TouchpointService.stale("team", key, team.version, expectedRevision);
+            throw Revisions.stale("team", key, team.version, expectedRevision);
         }
         apply(team, fields);
         em.flush();
@@ -70,7 +74,7 @@ public class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamEntity get(String key) {
-        return teams.findByKey(key).orElseThrow(() -> ProblemException.notFound("team", key));
+        return teams.findByKey(key).orElseThrow(() -> NotFound.of("team", key));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -80,7 +84,7 @@ public class TeamService {
 
     private static void apply(TeamEntity team, Fields f) {
         if (!f.workEnd().isAfter(f.workStart())) {
-            throw ProblemException.invalid("workingHours.end", "must be after workingHours.start");
+            throw Invalid.field("workingHours.end", "must be after workingHours.start");
         }
         team.name = f.name();
         team.escalationContact = f.escalationContact();
@@ -92,13 +96,12 @@ public class TeamService {
     }
 
     private void publish(TeamEntity t) {
-        outbox.add(Topics.TEAMS, t.id.toString(), EventTypes.TEAM_STATE_V1,
-                new TeamState(t.id, t.key, t.name, t.escalationContact, Arrays.asList(t.workingDays),
-                        t.workStart.toString(), t.workEnd.toString(), t.timeZone, t.version, t.updatedAt));
+        outbox.publish(TeamState.TYPE.of(new TeamState(t.id, t.key, t.name, t.escalationContact, Arrays.asList(t.workingDays),
+                        t.workStart.toString(), t.workEnd.toString(), t.timeZone, t.version, t.updatedAt)));
     }
 
-    private static ProblemException conflict(String key) {
-        return new ProblemException(409, "conflict", "Key already registered",
+    private static DomainException conflict(String key) {
+        return new Conflict("conflict", "Key already registered",
                 "a team with key '" + key + "' already exists", "key");
     }
 }

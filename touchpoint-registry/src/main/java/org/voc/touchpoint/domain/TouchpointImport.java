@@ -15,9 +15,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.StaleStateException;
-import org.voc.events.EventTypes;
+import org.voc.events.Event;
+import org.voc.events.TouchpointState;
 import org.voc.events.Topics;
-import org.voc.touchpoint.messaging.Outbox;
 import org.voc.touchpoint.persistence.JourneyEntity;
 import org.voc.touchpoint.persistence.JourneyRepository;
 import org.voc.touchpoint.persistence.TouchpointChangeEntity;
@@ -26,6 +26,9 @@ import org.voc.touchpoint.persistence.TouchpointHistoryRepository;
 import org.voc.touchpoint.persistence.TouchpointRepository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.PayloadTooLarge;
+import org.voc.kit.outbox.Outbox;
 
 /**
  * Bulk upsert of a touchpoint audit by key. Every row is validated first (fields, duplicates in the file,
@@ -77,7 +80,7 @@ public class TouchpointImport {
     @Transactional
     public Report run(List<Row> rows, boolean apply, Actor actor) {
         if (rows.size() > MAX_ROWS) {
-            throw new ProblemException(413, "too-many-rows", "Too many rows",
+            throw new PayloadTooLarge("too-many-rows", "Too many rows",
                     "an import takes at most " + MAX_ROWS + " rows, this file has " + rows.size(), null);
         }
         List<RowError> errors = new ArrayList<>();
@@ -157,21 +160,21 @@ public class TouchpointImport {
         try {
             em.flush();
         } catch (OptimisticLockException | StaleStateException e) {
-            throw new ProblemException(409, "concurrent-change", "Concurrent change",
+            throw new Conflict("concurrent-change", "Concurrent change",
                     "a touchpoint of the file was changed while it was imported; nothing was applied: import again",
                     null);
         }
         Map<UUID, List<ExternalRef>> refs = new LinkedHashMap<>();
         List<TouchpointChangeEntity> changes = new ArrayList<>(written.size());
-        List<Outbox.Entry> events = new ArrayList<>(written.size());
+        List<Event<TouchpointState>> events = new ArrayList<>(written.size());
         for (TouchpointEntity t : written) {
             refs.put(t.id, java.util.Arrays.stream(t.externalRefs).map(ExternalRef::decode).toList());
             changes.add(TouchpointService.change(t, "IMPORTED", before.get(t), actor, json));
-            events.add(new Outbox.Entry(t.id.toString(), TouchpointSnapshot.state(t)));
+            events.add(TouchpointState.TYPE.of(TouchpointSnapshot.state(t)));
         }
         touchpoints.replaceRefs(refs);
         history.insertAll(changes);
-        outbox.addAll(Topics.TOUCHPOINTS, EventTypes.TOUCHPOINT_STATE_V1, events);
+        outbox.publishAll(events);
         placeInJourneys(rows, journeysByKey, now);
     }
 

@@ -13,9 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-import org.voc.events.EventTypes;
+import org.voc.events.TouchpointState;
 import org.voc.events.Topics;
-import org.voc.touchpoint.messaging.Outbox;
 import org.voc.touchpoint.persistence.TouchpointChangeEntity;
 import org.voc.touchpoint.persistence.TouchpointEntity;
 import org.voc.touchpoint.persistence.TouchpointFilter;
@@ -25,6 +24,12 @@ import org.voc.touchpoint.persistence.TouchpointSort;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Revisions;
 
 /**
  * Registers and changes touchpoints; every change publishes the full new state through the outbox and appends
@@ -54,7 +59,7 @@ public class TouchpointService {
     @Transactional
     public TouchpointEntity register(String key, TouchpointFields fields, Actor actor) {
         if (RESERVED_KEYS.contains(key)) {
-            throw ProblemException.invalid("key", "'" + key + "' is reserved: choose another key");
+            throw Invalid.field("key", "'" + key + "' is reserved: choose another key");
         }
         if (touchpoints.findByKey(key).isPresent()) {
             throw conflict(key);
@@ -80,7 +85,7 @@ public class TouchpointService {
     public TouchpointEntity change(String key, long expectedRevision, TouchpointFields fields, Actor actor) {
         TouchpointEntity touchpoint = get(key);
         if (touchpoint.version != expectedRevision) {
-            throw stale("touchpoint", key, touchpoint.version, expectedRevision);
+            throw Revisions.stale("touchpoint", key, touchpoint.version, expectedRevision);
         }
         Map<String, Object> before = TouchpointSnapshot.of(touchpoint);
         TouchpointSnapshot.apply(touchpoint, fields, touchpoint.status, now());
@@ -98,12 +103,12 @@ public class TouchpointService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TouchpointEntity get(String key) {
-        return touchpoints.findByKey(key).orElseThrow(() -> ProblemException.notFound("touchpoint", key));
+        return touchpoints.findByKey(key).orElseThrow(() -> NotFound.of("touchpoint", key));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TouchpointEntity resolve(String system, String ref) {
-        return touchpoints.findByRef(system, ref).orElseThrow(() -> new ProblemException(404, "not-found",
+        return touchpoints.findByRef(system, ref).orElseThrow(() -> new NotFound("not-found",
                 "touchpoint not found", "no touchpoint is registered for " + system + " event '" + ref + "'", null));
     }
 
@@ -132,7 +137,7 @@ public class TouchpointService {
         for (int i = 0; i < refs.size(); i++) {
             String owner = held.get(refs.get(i).encoded());
             if (owner != null) {
-                throw new ProblemException(409, "conflict", "Reference already registered",
+                throw new Conflict("conflict", "Reference already registered",
                         refs.get(i).system() + " event '" + refs.get(i).ref() + "' already resolves to touchpoint '"
                                 + owner + "'",
                         "externalRefs[" + i + "]");
@@ -163,7 +168,7 @@ public class TouchpointService {
     }
 
     private void publish(TouchpointEntity t) {
-        outbox.add(Topics.TOUCHPOINTS, t.id.toString(), EventTypes.TOUCHPOINT_STATE_V1, TouchpointSnapshot.state(t));
+        outbox.publish(TouchpointState.TYPE.of(TouchpointSnapshot.state(t)));
     }
 
     private static List<ExternalRef> refs(TouchpointFields fields) {
@@ -174,15 +179,9 @@ public class TouchpointService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static ProblemException stale(String what, String key, long current, long expected) {
-        return new ProblemException(412, "stale-revision", "Precondition failed",
-                what + " '" + key + "' is at revision " + current + ", not " + expected
-                        + ": read it again and reapply the change",
-                null);
-    }
 
-    private static ProblemException conflict(String key) {
-        return new ProblemException(409, "conflict", "Key already registered",
+    private static Conflict conflict(String key) {
+        return new Conflict("conflict", "Key already registered",
                 "a touchpoint with key '" + key + "' already exists", "key");
     }
 }
