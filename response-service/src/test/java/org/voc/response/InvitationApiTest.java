@@ -31,7 +31,6 @@ import org.voc.events.Topics;
 import org.voc.response.domain.Invitation;
 import org.voc.response.domain.InvitationResponses;
 import org.voc.response.domain.Outcome;
-import org.voc.response.domain.ProblemException;
 import org.voc.response.domain.Submission;
 import org.voc.testsupport.TopicReader;
 import org.voc.testsupport.Tokens;
@@ -42,6 +41,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.voc.kit.problem.DomainException;
 
 /** The respondent JSON API and invitation tokens: verification, rotation, one response per invitation. */
 @QuarkusTest
@@ -158,7 +158,7 @@ class InvitationApiTest {
             try {
                 results.add(result.get(30, TimeUnit.SECONDS).created());
             } catch (ExecutionException e) {
-                results.add(((ProblemException) e.getCause()).kind());
+                results.add(((DomainException) e.getCause()).slug());
             }
         }
         assertEquals(List.of(true, "already-answered"), results);

@@ -27,6 +27,7 @@ import org.voc.testsupport.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.voc.kit.problem.Invalid;
 
 @QuarkusTest
 class ResponseApiTest {

@@ -3,6 +3,7 @@ package org.voc.response;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.voc.response.Surveys.answer;
 import static org.voc.response.Surveys.answers;
 
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.voc.testsupport.TopicReader;
+import org.voc.events.Topics;
 import org.voc.events.SurveyVersionPublished.Question;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +64,7 @@ class SurveyReplicaTest {
     }
 
     @Test
-    void publishedVersionsNeverChangeAndUnreadableRecordsAreSkipped() {
+    void publishedVersionsNeverChangeAndUnreadableRecordsAreDeadLettered() {
         UUID surveyId = UUID.randomUUID();
         String touchpoint = Surveys.touchpointKey();
         Surveys.publish(surveyId, 1, List.of(touchpoint), Surveys.standardQuestions(), 0);
@@ -83,6 +86,14 @@ class SurveyReplicaTest {
         Map<String, Object> v2 = Surveys.body(surveyId, touchpoint);
         v2.put("surveyVersion", 2);
         Surveys.submit(v2).then().statusCode(400).body("errors.field", contains("surveyVersion"));
+
+        try (TopicReader dlq = new TopicReader(Topics.SURVEYS + ".dlq")) {
+            List<TopicReader.Event> letters = dlq.awaitAll(e -> (surveyId + ":2").equals(e.key()), 1,
+                    Duration.ofSeconds(30));
+            assertEquals(1, letters.size(), "the poison record is on the dead-letter topic");
+            assertEquals("{not json", letters.get(0).value());
+            assertTrue(letters.get(0).headers().get("dlq-reason").startsWith("unreadable"));
+        }
     }
 
     /** Posts until created: "latest version" is cached briefly, so v2 may take a moment to become the default. */

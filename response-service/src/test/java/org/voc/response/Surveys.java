@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.voc.events.CloudEventHeaders;
-import org.voc.events.EventTypes;
 import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
 import org.voc.events.SurveyVersionPublished.Question;
@@ -107,7 +106,7 @@ final class Surveys {
     static void status(UUID surveyId, String status, Instant changedAt, Integer partition) {
         try {
             send(surveyId + ":status", JSON.writeValueAsString(new SurveyStatusChanged(surveyId, status, 1, changedAt)),
-                    partition, EventTypes.SURVEY_STATUS_CHANGED_V1);
+                    partition, SurveyStatusChanged.TYPE.type());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -115,7 +114,7 @@ final class Surveys {
 
     /** Sends a raw record on voc.surveys with the CloudEvents headers survey-service sets. */
     static void send(String key, String value, Integer partition) {
-        send(key, value, partition, EventTypes.SURVEY_VERSION_PUBLISHED_V1);
+        send(key, value, partition, SurveyVersionPublished.TYPE.type());
     }
 
     static void send(String key, String value, Integer partition, String type) {

@@ -11,7 +11,7 @@ import org.voc.kit.problem.Unavailable;
 /**
  * Tells a failure that will pass (the database or the broker away, a lock or a queue busy) from one that will come
  * back on every attempt (a value the database refuses, a bug). The inbound-event policy retries the first kind and
- * dead-letters the second; the group-commit writer answers the first 503 and the second 400.
+ * dead-letters the second.
  */
 public final class Failures {
 
@@ -31,20 +31,6 @@ public final class Failures {
             }
             if (t instanceof SQLException sql) {
                 return transientState(sql.getSQLState());
-            }
-        }
-        return false;
-    }
-
-    /**
-     * True when PostgreSQL refused the content itself (SQLSTATE class 22, data exception: NUL in text, a value too
-     * long, a date out of range; class 23, integrity constraint violation): the same rows fail every time.
-     */
-    public static boolean isRefusedContent(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                return state.startsWith("22") || state.startsWith("23");
             }
         }
         return false;

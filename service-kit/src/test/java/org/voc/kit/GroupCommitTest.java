@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.kit.problem.Conflict;
-import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Unavailable;
 import org.voc.testsupport.TopicReader;
 
@@ -72,7 +71,7 @@ class GroupCommitTest {
         }
         assertEquals(good.stream().map(KitEvent::id).toList(), stored, "every good item is committed, in order");
         assertEquals(2, failures.size());
-        assertInstanceOf(Invalid.class, failures.get(0), "a value the database refuses is the client's to fix");
+        assertInstanceOf(Unavailable.class, failures.get(0), "an item the database refuses fails alone, unstored");
         assertInstanceOf(Conflict.class, failures.get(1), "a domain refusal of one item reaches its request");
         assertEquals(60, count(good.stream().map(KitEvent::id).toList()));
         assertEquals(0, count(List.of(tooLong.id(), taken.id())));

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import org.voc.response.config.RespondentConfig;
-import org.voc.response.domain.ProblemException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Unavailable;
+import org.voc.response.domain.InvitationRefusal;
 
 /**
  * Renders the hosted pages with their security headers. Each page gets a fresh CSP nonce for its one inline style
@@ -51,12 +53,13 @@ public class HostedPages {
     }
 
     /** The friendly page for a problem the respondent's link ran into. */
-    Response problem(ProblemException e, RespondentText t) {
-        Response page = switch (e.kind()) {
-            case "already-answered", "conflict" -> message(409, t, t.answeredTitle(), t.answeredBody());
-            case "invitation-expired", "survey-closed" -> message(410, t, t.closedTitle(), t.closedBody());
-            case "invitation-not-found" -> message(404, t, t.notFoundTitle(), t.notFoundBody());
-            default -> message(e.status() >= 500 ? e.status() : 400, t, t.unavailableTitle(), t.unavailableBody());
+    Response problem(DomainException e, RespondentText t) {
+        Response page = switch (e.slug()) {
+            case InvitationRefusal.ALREADY_ANSWERED, "conflict" -> message(409, t, t.answeredTitle(), t.answeredBody());
+            case InvitationRefusal.EXPIRED, InvitationRefusal.SURVEY_CLOSED ->
+                message(410, t, t.closedTitle(), t.closedBody());
+            case InvitationRefusal.NOT_FOUND -> message(404, t, t.notFoundTitle(), t.notFoundBody());
+            default -> message(e instanceof Unavailable ? 503 : 400, t, t.unavailableTitle(), t.unavailableBody());
         };
         if (e.retryAfter() == null) {
             return page;

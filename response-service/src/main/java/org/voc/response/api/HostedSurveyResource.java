@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.response.domain.Answer;
 import org.voc.response.domain.Invitation;
 import org.voc.response.domain.InvitationResponses;
-import org.voc.response.domain.ProblemException;
 import org.voc.response.domain.Submission;
 import org.voc.response.domain.SurveyContent;
 import org.voc.response.domain.SurveyDefinition;
@@ -42,6 +41,10 @@ import org.voc.response.domain.SurveyDefinition;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.response.domain.InvitationRefusal;
+import org.voc.kit.problem.Violation;
 
 /**
  * The hosted survey page behind the link of an invitation ({@code /s/{token}}): plain HTML forms that work
@@ -85,7 +88,7 @@ public class HostedSurveyResource {
         InvitationResponses.Opened opened;
         try {
             opened = invitations.open(token);
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return pages.problem(e, browser(headers));
         }
         RespondentText t = RespondentText.of(opened.survey().locale());
@@ -116,7 +119,7 @@ public class HostedSurveyResource {
         try {
             invitation = invitations.verify(token);
             survey = invitations.survey(invitation);
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return Uni.createFrom().item(pages.problem(e, browser(headers)));
         }
         RespondentText t = RespondentText.of(survey.locale());
@@ -142,9 +145,9 @@ public class HostedSurveyResource {
                     .onFailure(CompletionException.class).transform(Throwable::getCause)
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(outcome -> Response.seeOther(URI.create("/s/" + token + "/thanks")).build())
-                    .onFailure(ProblemException.class).recoverWithItem(e -> refused((ProblemException) e, token,
+                    .onFailure(DomainException.class).recoverWithItem(e -> refused((DomainException) e, token,
                             survey, t, shownId, values, answered));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return Uni.createFrom().item(refused(e, token, survey, t, shownId, values, answered));
         }
     }
@@ -160,8 +163,8 @@ public class HostedSurveyResource {
         Invitation invitation;
         try {
             invitation = invitations.verify(token);
-        } catch (ProblemException e) {
-            if (!"invitation-expired".equals(e.kind())) {
+        } catch (DomainException e) {
+            if (!InvitationRefusal.EXPIRED.equals(e.slug())) {
                 return pages.problem(e, browser(headers));
             }
             // Answered just before it expired: still a thank-you, not "closed".
@@ -179,13 +182,13 @@ public class HostedSurveyResource {
     }
 
     /** Validation errors re-render the form next to the answers at fault; anything else is a friendly page. */
-    private Response refused(ProblemException e, String token, SurveyContent.Localized survey, RespondentText t,
+    private Response refused(DomainException e, String token, SurveyContent.Localized survey, RespondentText t,
             String responseId, MultivaluedMap<String, String> values, List<String> answered) {
-        if (e.status() != 400) {
+        if (!(e instanceof Invalid)) {
             return pages.problem(e, t);
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ProblemException.Violation v : e.violations()) {
+        for (Violation v : e.violations()) {
             String question = question(v.field(), answered);
             if (question != null) {
                 errors.putIfAbsent(question, t.invalidAnswer());

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.voc.response.domain.ProblemException;
 import org.voc.response.domain.Submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.voc.kit.problem.Invalid;
 
 /** Request bodies to domain submissions, shared by the authenticated and the respondent API. */
 final class RespondMapping {
@@ -39,7 +39,7 @@ final class RespondMapping {
             return null;
         }
         if (!score.isNumber() || score.isFloatingPointNumber() && !Double.isFinite(score.doubleValue())) {
-            throw ProblemException.invalid("answers[" + index + "].score", "must be an integer");
+            throw Invalid.field("answers[" + index + "].score", "must be an integer");
         }
         return score.decimalValue();
     }

@@ -26,6 +26,7 @@ import org.voc.response.domain.InvitationResponses;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import org.voc.kit.problem.Problem;
 
 /**
  * The respondent API for apps and widgets: no login, the invitation token in the path is the credential. Public

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import org.voc.kit.problem.Problem;
 
 /**
  * Guards of the public respondent endpoints ({@code /s/*}, {@code /api/respond/*}): a token bucket per client

@@ -26,13 +26,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.response.domain.InvitationVerifier;
 import org.voc.response.domain.Outcome;
-import org.voc.response.domain.ProblemException;
 import org.voc.response.domain.ResponseIntake;
 import org.voc.response.domain.Submission;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.problem.Violation;
+import org.voc.kit.security.Roles;
 
 /** Customer responses over HTTP; validation lives in {@link ResponseIntake}, storing in its group-commit writer. */
 @Path("/api/responses")
@@ -103,7 +107,7 @@ public class ResponseResource {
         try {
             parsed = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("response", id);
+            throw NotFound.of("response", id);
         }
         return ResponseView.of(intake.get(parsed));
     }
@@ -122,15 +126,15 @@ public class ResponseResource {
         if (r.invitationToken() != null) {
             return invitations.verify(r.invitationToken(), "invitationToken").bind(s);
         }
-        List<ProblemException.Violation> missing = new ArrayList<>();
+        List<Violation> missing = new ArrayList<>();
         if (r.surveyId() == null) {
-            missing.add(new ProblemException.Violation("surveyId", "must not be null"));
+            missing.add(new Violation("surveyId", "must not be null"));
         }
         if (r.customerRef() == null || r.customerRef().isBlank()) {
-            missing.add(new ProblemException.Violation("customerRef", "must not be blank"));
+            missing.add(new Violation("customerRef", "must not be blank"));
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.invalid(missing);
+            throw Invalid.of(missing);
         }
         return s;
     }

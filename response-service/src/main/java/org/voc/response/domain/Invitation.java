@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.voc.response.domain.ProblemException.Violation;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Violation;
 
 /**
  * A verified invitation: survey-service invited this pseudonymous customer to answer this survey version about
@@ -33,7 +34,7 @@ public record Invitation(UUID id, UUID surveyId, int surveyVersion, String touch
         check(violations, "channel", s.channel(), channel);
         check(violations, "customerRef", s.customerRef(), customerRef);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw Invalid.of(violations);
         }
         return new Submission(s.id(), surveyId, surveyVersion, touchpointKey, channel, customerRef, s.respondedAt(),
                 s.answers(), id);

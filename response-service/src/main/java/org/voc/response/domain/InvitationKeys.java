@@ -20,6 +20,7 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 import org.voc.response.config.InvitationConfig;
+import org.voc.kit.problem.Unavailable;
 
 /**
  * survey-service's public invitation keys, fetched from its JWKS and cached ({@link HttpsJwks}). A token whose

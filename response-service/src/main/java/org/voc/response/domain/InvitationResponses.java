@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.voc.response.persistence.ResponseRepository;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Unavailable;
 
 /**
  * Respondents answering their invitation, with nothing but the token: what the hosted page and the respondent
@@ -87,12 +89,12 @@ public class InvitationResponses {
 
     private void closed(Invitation invitation) {
         if (catalog.archived(invitation.surveyId())) {
-            throw ProblemException.surveyClosed();
+            throw InvitationRefusal.surveyClosed();
         }
     }
 
-    private static ProblemException notReplicatedYet() {
-        return ProblemException.unavailable("the survey of this invitation is not available yet; try again shortly",
+    private static DomainException notReplicatedYet() {
+        return new Unavailable("the survey of this invitation is not available yet; try again shortly",
                 REPLICA_LAG);
     }
 }

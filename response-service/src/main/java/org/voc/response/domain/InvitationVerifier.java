@@ -21,6 +21,9 @@ import org.voc.response.config.InvitationConfig;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.voc.kit.crypto.Ecdsa;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Unavailable;
 
 /**
  * Turns an invitation token (compact JWS, ES256, signed by survey-service) into a verified {@link Invitation}, or
@@ -74,7 +77,7 @@ public class InvitationVerifier {
     public Invitation verify(String token, String field) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             invalid.increment();
-            throw ProblemException.invitationNotFound(field);
+            throw InvitationRefusal.notFound(field);
         }
         Verified cached = verified.get(token);
         if (cached == null || System.nanoTime() - cached.verifiedAtNanos() > config.jwksCacheDuration().toNanos()) {
@@ -88,7 +91,7 @@ public class InvitationVerifier {
         Invitation invitation = cached.invitation();
         if (!Instant.now().isBefore(invitation.expiresAt().plus(config.clockSkew()))) {
             expired.increment();
-            throw ProblemException.invitationExpired(field);
+            throw InvitationRefusal.expired(field);
         }
         return invitation;
     }
@@ -102,17 +105,17 @@ public class InvitationVerifier {
             if (unreachable != null) {
                 keysUnavailable.increment();
                 LOG.warn(unreachable.getMessage());
-                throw ProblemException.unavailable("the invitation cannot be checked right now; try again shortly",
+                throw new Unavailable("the invitation cannot be checked right now; try again shortly",
                         Duration.ofSeconds(5));
             }
             if (onlyExpired(e)) {
                 expired.increment();
-                throw ProblemException.invitationExpired(field);
+                throw InvitationRefusal.expired(field);
             }
             invalid.increment();
             // Debug only: anyone can send garbage, and the reason must not reach the client (it helps forging).
             LOG.debugf("invitation token refused: %s", e.getOriginalMessage());
-            throw ProblemException.invitationNotFound(field);
+            throw InvitationRefusal.notFound(field);
         }
         try {
             return new Invitation(uuid(claims.getJwtId()), uuid(claims.getStringClaimValue("survey")),
@@ -124,7 +127,7 @@ public class InvitationVerifier {
             // Correctly signed but not an invitation: a token of another kind from the same issuer, or a signer bug.
             invalid.increment();
             LOG.warnf("a correctly signed invitation token has unusable claims: %s", e.toString());
-            throw ProblemException.invitationNotFound(field);
+            throw InvitationRefusal.notFound(field);
         }
     }
 

@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.voc.response.config.IngestConfig;
-import org.voc.response.domain.ProblemException.Violation;
 import org.voc.response.persistence.ResponseRepository;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,6 +30,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Violation;
 
 /**
  * Accepts responses: checks each one against its survey version (from the local replica, never a call to
@@ -58,7 +60,7 @@ public class ResponseIntake {
     }
 
     /**
-     * Validates and queues a response. Throws {@link ProblemException} (400, 503) at once; the future completes
+     * Validates and queues a response. Throws {@link DomainException} (400, 503) at once; the future completes
      * with the stored response, or fails with 409 (same id, different body) or 503.
      */
     public CompletableFuture<Outcome> submit(Submission submission) {
@@ -69,17 +71,17 @@ public class ResponseIntake {
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredResponse get(UUID id) {
         return responses.findByIdOptional(id).map(responses::toStored)
-                .orElseThrow(() -> ProblemException.notFound("response", id.toString()));
+                .orElseThrow(() -> NotFound.of("response", id.toString()));
     }
 
     StoredResponse validate(Submission s, Instant receivedAt) {
         if (s.surveyId() == null) {
-            throw ProblemException.invalid("surveyId", "must not be null");
+            throw Invalid.field("surveyId", "must not be null");
         }
         SurveyDefinition survey = survey(s.surveyId(), s.surveyVersion());
         // PAUSED stops invitations, not answers to those already sent; ARCHIVED is the end of the survey.
         if (catalog.archived(s.surveyId())) {
-            throw ProblemException.invalid("surveyId", "survey " + s.surveyId()
+            throw Invalid.field("surveyId", "survey " + s.surveyId()
                     + " is archived and takes no more responses");
         }
         List<Violation> violations = new ArrayList<>();
@@ -103,7 +105,7 @@ public class ResponseIntake {
 
         List<Answer> answers = answers(s, survey, violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw Invalid.of(violations);
         }
         Map<String, SurveyDefinition.Question> questions = survey.questionsById();
         Integer nps = answers.stream().filter(a -> questions.get(a.questionId()).isNps() && a.score() != null)
@@ -123,10 +125,10 @@ public class ResponseIntake {
         }
         OptionalInt latest = catalog.latestVersion(surveyId);
         if (latest.isEmpty()) {
-            throw ProblemException.invalid("surveyId", "no published version of survey " + surveyId + " is known");
+            throw Invalid.field("surveyId", "no published version of survey " + surveyId + " is known");
         }
         if (version != null) {
-            throw ProblemException.invalid("surveyVersion", "survey " + surveyId + " has no published version "
+            throw Invalid.field("surveyVersion", "survey " + surveyId + " has no published version "
                     + version + "; the latest is " + latest.getAsInt());
         }
         return catalog.version(surveyId, latest.getAsInt()).orElseThrow(() -> new IllegalStateException(

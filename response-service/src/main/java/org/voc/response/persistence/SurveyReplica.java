@@ -41,8 +41,8 @@ public class SurveyReplica {
         this.reader = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** Parses one event; fails on anything that is not a {@code SurveyVersionPublished} JSON object. */
-    public SurveyVersionPublished parse(String value) throws JsonProcessingException {
+    /** Parses a stored definition; fails on anything that is not a {@code SurveyVersionPublished} JSON object. */
+    SurveyVersionPublished parse(String value) throws JsonProcessingException {
         return reader.readValue(value, SurveyVersionPublished.class);
     }
 
@@ -74,11 +74,6 @@ public class SurveyReplica {
                 return inserted;
             }
         });
-    }
-
-    /** Parses one status event; fails on anything that is not a {@code SurveyStatusChanged} JSON object. */
-    public SurveyStatusChanged parseStatus(String value) throws JsonProcessingException {
-        return reader.readValue(value, SurveyStatusChanged.class);
     }
 
     /** Keeps the newest status of each survey; an older one replayed or arriving late changes nothing. */

@@ -11,9 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
-import org.voc.kit.Failures;
 import org.voc.kit.problem.DomainException;
-import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Unavailable;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,8 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Group commit: request threads submit items and get a future; ONE writer thread takes everything pending (up to
  * {@code maxBatch}) and writes it in ONE transaction, so thousands of requests per second cost a few fsyncs instead
  * of one each. Futures complete only after the commit, so a 2xx still means durable. A failed batch is written again
- * item by item, so one bad item cannot fail the others; an item the database refuses for its content is answered
- * 400, any other failure 503 with Retry-After (safe to send again). A full queue is refused at once with 503.
+ * item by item, so one bad item cannot fail the others; an item that fails alone is answered 503 with Retry-After
+ * (nothing was stored, so sending it again is safe). A full queue is refused at once with 503.
  * <p>
  * Meters, under the writer's prefix: {@code .batch.size}, {@code .batch.commit}, {@code .queue.depth} and
  * {@code .rejected} by reason ({@code queue-full}, {@code write-failed}, {@code commit-timeout}).
@@ -193,7 +191,8 @@ public final class GroupCommit<I, R> {
                     outcomes.addAll(commit(List.of(pending)));
                 } catch (RuntimeException itemFailure) {
                     failed.increment();
-                    outcomes.add(Outcome.failed(itemFailure(itemFailure)));
+                    LOG.errorf(itemFailure, "%s: an item could not be stored", name);
+                    outcomes.add(Outcome.failed(unavailable("the request could not be stored")));
                 }
             }
         }
@@ -215,16 +214,6 @@ public final class GroupCommit<I, R> {
             throw new IllegalStateException(name + " settled " + outcomes.size() + " of " + items.size() + " items");
         }
         return outcomes;
-    }
-
-    /** A value the database refuses fails every time (400); anything else may pass (503, send it again). */
-    private DomainException itemFailure(RuntimeException failure) {
-        if (Failures.isRefusedContent(failure)) {
-            LOG.warnf("%s: the database refused an item: %s", name, failure.toString());
-            return Invalid.of("a value of this request cannot be stored", List.of());
-        }
-        LOG.errorf(failure, "%s: an item could not be stored", name);
-        return unavailable("the request could not be stored");
     }
 
     private Unavailable unavailable(String detail) {

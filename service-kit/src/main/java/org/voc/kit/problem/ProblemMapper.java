@@ -63,7 +63,8 @@ public class ProblemMapper {
         return Problem.of(status(e), e.slug(), e.title(), e.getMessage(), instance, e.violations());
     }
 
-    static int status(DomainException e) {
+    /** The HTTP status of a domain failure, for pages that answer it in HTML. */
+    public static int status(DomainException e) {
         return switch (e.kind()) {
             case INVALID -> 400;
             case NOT_FOUND -> 404;
