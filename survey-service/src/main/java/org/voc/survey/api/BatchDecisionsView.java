@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.voc.kit.problem.Problem;
 
 /**
  * The answer to a batch, one item per interaction in request order: the decision's fields (as for one

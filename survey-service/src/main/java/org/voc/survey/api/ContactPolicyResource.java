@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.survey.domain.DistributionService;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** The global contact policy (fatigue cap) over HTTP. */
 @Path("/api/contact-policy")

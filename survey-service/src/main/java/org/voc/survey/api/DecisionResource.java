@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.survey.domain.DistributionService;
-import org.voc.survey.domain.ProblemException;
 import org.voc.survey.domain.StoredDecision;
 import org.voc.survey.persistence.DecisionCursor;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** A customer's distribution decisions, for analysts answering "why was (or wasn't) this customer surveyed?". */
 @Path("/api/decisions")
@@ -49,7 +51,7 @@ public class DecisionResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit") String limit) {
         if (customerRef == null || customerRef.isBlank()) {
-            throw ProblemException.invalid("customerRef", "is required");
+            throw Invalid.field("customerRef", "is required");
         }
         int size = limit(limit);
         List<StoredDecision> page = service.decisions(customerRef, cursor(after), size);
@@ -69,7 +71,7 @@ public class DecisionResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static String encode(StoredDecision last) {

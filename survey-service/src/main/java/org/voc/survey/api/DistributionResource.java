@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.survey.domain.DistributionService;
-import org.voc.survey.domain.ProblemException;
 import org.voc.survey.domain.SettingsRules;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** A survey's distribution rules over HTTP (docs/distribution.md); rules live in {@link DistributionService}. */
 @Path("/api/surveys/{id}/distribution")
@@ -90,7 +92,7 @@ public class DistributionResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("survey", id);
+            throw NotFound.of("survey", id);
         }
     }
 }

@@ -26,15 +26,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.problem.ProblemMapper;
 import org.voc.events.Interaction;
 import org.voc.survey.domain.DecisionResult;
 import org.voc.survey.domain.DistributionService;
 import org.voc.survey.domain.InteractionIntake;
-import org.voc.survey.domain.ProblemException;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Violation;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** Interaction intake and its decisions over HTTP; deciding lives in the domain's DecisionWriter. */
 @Path("/api/interactions")
@@ -149,7 +154,7 @@ public class InteractionResource {
     @APIResponse(responseCode = "503", description = "The queue cannot take the batch; retry after Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "queue full", value = UNAVAILABLE_EXAMPLE)))
     public Uni<BatchDecisionsView> decideAll(@NotNull InteractionBatchRequest request, @Context UriInfo uri) {
         if (request.interactions() == null) {
-            throw ProblemException.invalid("interactions", "is required");
+            throw Invalid.field("interactions", "is required");
         }
         List<Interaction> interactions = request.interactions().stream()
                 .map(r -> r == null ? null : r.toInteraction()).toList();
@@ -159,7 +164,8 @@ public class InteractionResource {
                 .map(items -> new BatchDecisionsView(items.stream().map(item -> item.result() != null
                         ? new BatchDecisionsView.Item(item.result().created() ? 201 : 200,
                                 DecisionView.of(item.result().decision(), true), null)
-                        : new BatchDecisionsView.Item(item.problem().status(), null, problem(item.problem(), path)))
+                        : new BatchDecisionsView.Item(ProblemMapper.status(item.problem()), null,
+                                ProblemMapper.problem(item.problem(), path)))
                         .toList()));
     }
 
@@ -184,8 +190,4 @@ public class InteractionResource {
                 : Response.ok(view).build();
     }
 
-    private static Problem problem(ProblemException e, String path) {
-        return Problem.of(e.status(), e.kind(), e.title(), e.getMessage(), path,
-                e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())));
-    }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.survey.invitation.InvitationKeys;
+import org.voc.kit.security.Roles;
 
 /** The keys that sign invitation tokens: public halves for verifiers, the list and rotation for operators. */
 @Path("/api/invitation-keys")

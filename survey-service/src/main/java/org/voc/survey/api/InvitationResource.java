@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.survey.domain.DistributionService;
-import org.voc.survey.domain.ProblemException;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** Invitations issued by distribution, read back by analysts. */
 @Path("/api/invitations")
@@ -46,7 +48,7 @@ public class InvitationResource {
         try {
             parsed = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("invitation", id);
+            throw NotFound.of("invitation", id);
         }
         return InvitationView.of(service.invitation(parsed), false);
     }

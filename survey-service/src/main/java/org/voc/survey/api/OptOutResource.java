@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.survey.domain.DistributionService;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.security.Roles;
 
 /** The opt-out list over HTTP; CRM systems keep it in step with customers' preferences. */
 @Path("/api/opt-outs/{customerRef}")

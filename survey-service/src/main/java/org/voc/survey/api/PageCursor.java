@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.voc.kit.problem.Invalid;
 
-import org.voc.survey.domain.ProblemException;
 
 /**
  * The opaque {@code after} cursor of keyset-paged lists: base64url of "time|id" of the last item of a page, so
@@ -38,6 +38,6 @@ final class PageCursor {
         } catch (RuntimeException e) {
             // answered below
         }
-        throw ProblemException.invalid("after", "must be the nextCursor of a previous page");
+        throw Invalid.field("after", "must be the nextCursor of a previous page");
     }
 }

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.voc.survey.domain.ProblemException;
 import org.voc.survey.domain.Question;
 import org.voc.survey.domain.Survey;
 import org.voc.survey.domain.SurveyDefinition;
@@ -38,6 +37,11 @@ import org.voc.survey.domain.SurveyStatus;
 import org.voc.survey.domain.SurveyVersion;
 import org.voc.survey.persistence.SurveyCursor;
 import org.voc.survey.persistence.SurveyFilter;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.problem.Revisions;
+import org.voc.kit.security.Roles;
 
 /** Survey definitions and their published versions over HTTP; business rules live in {@link SurveyService}. */
 @Path("/api/surveys")
@@ -163,7 +167,7 @@ public class SurveyResource {
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SurveyRequest request) {
         UUID surveyId = surveyId(id);
-        Survey changed = service.change(surveyId, revision(ifMatch), definition(request));
+        Survey changed = service.change(surveyId, Revisions.expected(ifMatch), definition(request));
         return Response.ok(SurveyView.of(changed)).tag(etag(changed)).build();
     }
 
@@ -229,7 +233,7 @@ public class SurveyResource {
         try {
             number = Integer.parseInt(version);
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("survey version", id + "/versions/" + version);
+            throw NotFound.of("survey version", id + "/versions/" + version);
         }
         return SurveyVersionView.of(service.version(surveyId, number));
     }
@@ -275,28 +279,12 @@ public class SurveyResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("survey", id);
+            throw NotFound.of("survey", id);
         }
     }
 
     private static EntityTag etag(Survey survey) {
-        return new EntityTag(Long.toString(survey.revision()));
-    }
-
-    private static long revision(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "send If-Match with the ETag of the revision you read", "If-Match");
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, such as \"3\"");
-        }
+        return Revisions.etag(survey.revision());
     }
 
     private static int limit(String value) {
@@ -311,7 +299,7 @@ public class SurveyResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static SurveyStatus status(String value) {
@@ -321,7 +309,7 @@ public class SurveyResource {
         try {
             return SurveyStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + List.of(SurveyStatus.values()));
+            throw Invalid.field("status", "must be one of " + List.of(SurveyStatus.values()));
         }
     }
 

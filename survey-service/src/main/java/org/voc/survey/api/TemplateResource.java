@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.survey.domain.SurveyTemplates;
+import org.voc.kit.security.Roles;
 
 /** The ready-made survey templates; POST /api/surveys/from-template/{template} turns one into a draft. */
 @Path("/api/survey-templates")

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.voc.survey.domain.ProblemException.Violation;
 import org.voc.survey.domain.Question.Condition;
 import org.voc.survey.domain.Question.Operator;
 import org.voc.survey.domain.Question.Option;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Violation;
 
 /**
  * Rules across fields that bean validation cannot express. A draft must be consistent ({@link #check}); it may
@@ -30,7 +31,7 @@ final class DefinitionRules {
     static void check(SurveyDefinition definition) {
         List<String> declared = definition.locales();
         if (declared != null && !declared.contains(definition.defaultLocale())) {
-            throw ProblemException.invalid("locales",
+            throw Invalid.field("locales",
                     "must include the default locale '" + definition.defaultLocale() + "'");
         }
         Map<String, Integer> earlier = new HashMap<>();
@@ -41,18 +42,18 @@ final class DefinitionRules {
             Question question = questions.get(i);
             String at = "questions[" + i + "]";
             if (earlier.containsKey(question.id())) {
-                throw ProblemException.invalid(at + ".id",
+                throw Invalid.field(at + ".id",
                         "'" + question.id() + "' is already the id of an earlier question");
             }
             if (question.type().isUniquePerSurvey()) {
                 Integer previous = unique.putIfAbsent(question.type(), i);
                 if (previous != null) {
-                    throw ProblemException.invalid(at + ".type", "a survey has at most one " + question.type()
+                    throw Invalid.field(at + ".type", "a survey has at most one " + question.type()
                             + " question and questions[" + previous + "] is one");
                 }
             }
             if (!question.text().containsKey(definition.defaultLocale())) {
-                throw ProblemException.invalid(at + ".text",
+                throw Invalid.field(at + ".text",
                         "must have a wording in the default locale '" + definition.defaultLocale() + "'");
             }
             if (declared != null) {
@@ -61,7 +62,7 @@ final class DefinitionRules {
                 firstLocales = question.text().keySet();
             } else if (!firstLocales.equals(question.text().keySet())) {
                 // Without declared locales, the first question's wordings say which locales the survey has.
-                throw ProblemException.invalid(at + ".text",
+                throw Invalid.field(at + ".text",
                         "must be worded in the same locales as questions[0]: " + firstLocales);
             }
             scale(question, at);
@@ -103,7 +104,7 @@ final class DefinitionRules {
     private static void undeclared(Map<String, String> text, List<String> declared, String at) {
         for (String locale : text.keySet()) {
             if (!declared.contains(locale)) {
-                throw ProblemException.invalid(at + "[" + locale + "]",
+                throw Invalid.field(at + "[" + locale + "]",
                         "'" + locale + "' is not one of the survey's locales " + declared);
             }
         }
@@ -112,22 +113,22 @@ final class DefinitionRules {
     private static void scale(Question q, String at) {
         if (q.type() != QuestionType.RATING) {
             if (q.min() != null || q.max() != null) {
-                throw ProblemException.invalid(at + (q.min() != null ? ".min" : ".max"), "only RATING questions "
+                throw Invalid.field(at + (q.min() != null ? ".min" : ".max"), "only RATING questions "
                         + "take min and max; " + q.type() + " has a fixed scale");
             }
             return;
         }
         if (q.min() == null) {
-            throw ProblemException.invalid(at + ".min", "is required for a RATING question");
+            throw Invalid.field(at + ".min", "is required for a RATING question");
         }
         if (q.max() == null) {
-            throw ProblemException.invalid(at + ".max", "is required for a RATING question");
+            throw Invalid.field(at + ".max", "is required for a RATING question");
         }
         if (q.min() >= q.max()) {
-            throw ProblemException.invalid(at + ".max", "must be greater than min (" + q.min() + ")");
+            throw Invalid.field(at + ".max", "must be greater than min (" + q.min() + ")");
         }
         if ((long) q.max() - q.min() > MAX_RATING_SPAN) {
-            throw ProblemException.invalid(at + ".max",
+            throw Invalid.field(at + ".max",
                     "a rating scale spans at most " + MAX_RATING_SPAN + " points");
         }
     }
@@ -135,14 +136,14 @@ final class DefinitionRules {
     private static void options(Question q, SurveyDefinition definition, String at) {
         if (!q.type().isChoice()) {
             if (q.options() != null) {
-                throw ProblemException.invalid(at + ".options",
+                throw Invalid.field(at + ".options",
                         "only SINGLE_CHOICE and MULTI_CHOICE questions take options");
             }
             return;
         }
         List<Option> options = q.options();
         if (options == null || options.size() < MIN_OPTIONS || options.size() > MAX_OPTIONS) {
-            throw ProblemException.invalid(at + ".options", "a " + q.type() + " question needs " + MIN_OPTIONS
+            throw Invalid.field(at + ".options", "a " + q.type() + " question needs " + MIN_OPTIONS
                     + " to " + MAX_OPTIONS + " options");
         }
         Set<String> ids = new HashSet<>();
@@ -150,11 +151,11 @@ final class DefinitionRules {
             Option option = options.get(j);
             String optionAt = at + ".options[" + j + "]";
             if (!ids.add(option.id())) {
-                throw ProblemException.invalid(optionAt + ".id",
+                throw Invalid.field(optionAt + ".id",
                         "'" + option.id() + "' is already the id of an earlier option");
             }
             if (!option.text().containsKey(definition.defaultLocale())) {
-                throw ProblemException.invalid(optionAt + ".text",
+                throw Invalid.field(optionAt + ".text",
                         "must have a wording in the default locale '" + definition.defaultLocale() + "'");
             }
             List<String> locales = definition.locales() != null ? definition.locales()
@@ -166,20 +167,20 @@ final class DefinitionRules {
     private static void selection(Question q, String at) {
         if (q.type() != QuestionType.MULTI_CHOICE) {
             if (q.minSelected() != null || q.maxSelected() != null) {
-                throw ProblemException.invalid(at + (q.minSelected() != null ? ".minSelected" : ".maxSelected"),
+                throw Invalid.field(at + (q.minSelected() != null ? ".minSelected" : ".maxSelected"),
                         "only MULTI_CHOICE questions take minSelected and maxSelected");
             }
             return;
         }
         int count = q.options().size();
         if (q.minSelected() != null && q.minSelected() > count) {
-            throw ProblemException.invalid(at + ".minSelected", "must be at most the number of options (" + count + ")");
+            throw Invalid.field(at + ".minSelected", "must be at most the number of options (" + count + ")");
         }
         if (q.maxSelected() != null && q.maxSelected() > count) {
-            throw ProblemException.invalid(at + ".maxSelected", "must be at most the number of options (" + count + ")");
+            throw Invalid.field(at + ".maxSelected", "must be at most the number of options (" + count + ")");
         }
         if (q.minSelected() != null && q.maxSelected() != null && q.minSelected() > q.maxSelected()) {
-            throw ProblemException.invalid(at + ".minSelected", "must not be greater than maxSelected");
+            throw Invalid.field(at + ".minSelected", "must not be greater than maxSelected");
         }
     }
 
@@ -191,46 +192,46 @@ final class DefinitionRules {
         String cat = at + ".showIf";
         Integer index = earlier.get(c.questionId());
         if (index == null) {
-            throw ProblemException.invalid(cat + ".questionId",
+            throw Invalid.field(cat + ".questionId",
                     "'" + c.questionId() + "' is not the id of an earlier question");
         }
         Question source = questions.get(index);
         if (source.type() == QuestionType.TEXT) {
-            throw ProblemException.invalid(cat + ".questionId",
+            throw Invalid.field(cat + ".questionId",
                     "'" + c.questionId() + "' is a TEXT question; only scores and choices can be conditions");
         }
         if (source.type().isChoice()) {
             if (c.operator() != Operator.IN) {
-                throw ProblemException.invalid(cat + ".operator",
+                throw Invalid.field(cat + ".operator",
                         "a condition on the choice question '" + source.id() + "' uses IN");
             }
             if (c.value() != null) {
-                throw ProblemException.invalid(cat + ".value", "a condition with IN takes values, not value");
+                throw Invalid.field(cat + ".value", "a condition with IN takes values, not value");
             }
             if (c.values() == null || c.values().isEmpty()) {
-                throw ProblemException.invalid(cat + ".values", "must name at least one option of '" + source.id() + "'");
+                throw Invalid.field(cat + ".values", "must name at least one option of '" + source.id() + "'");
             }
             Set<String> optionIds = new HashSet<>(source.options().stream().map(Option::id).toList());
             for (int k = 0; k < c.values().size(); k++) {
                 if (!optionIds.contains(c.values().get(k))) {
-                    throw ProblemException.invalid(cat + ".values[" + k + "]", "'" + c.values().get(k)
+                    throw Invalid.field(cat + ".values[" + k + "]", "'" + c.values().get(k)
                             + "' is not an option of '" + source.id() + "'");
                 }
             }
             return;
         }
         if (c.operator() == Operator.IN) {
-            throw ProblemException.invalid(cat + ".operator", "IN is for choice questions; '" + source.id()
+            throw Invalid.field(cat + ".operator", "IN is for choice questions; '" + source.id()
                     + "' is scored: use LE, LT, GE, GT, EQ or NE");
         }
         if (c.values() != null) {
-            throw ProblemException.invalid(cat + ".values", "a condition on a score takes value, not values");
+            throw Invalid.field(cat + ".values", "a condition on a score takes value, not values");
         }
         if (c.value() == null) {
-            throw ProblemException.invalid(cat + ".value", "is required");
+            throw Invalid.field(cat + ".value", "is required");
         }
         if (c.value() < source.lowest() || c.value() > source.highest()) {
-            throw ProblemException.invalid(cat + ".value", "must be within the scale of '" + source.id() + "' ("
+            throw Invalid.field(cat + ".value", "must be within the scale of '" + source.id() + "' ("
                     + source.lowest() + "–" + source.highest() + ")");
         }
     }

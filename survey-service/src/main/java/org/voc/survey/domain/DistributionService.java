@@ -15,6 +15,9 @@ import org.voc.survey.persistence.DecisionRepository;
 import org.voc.survey.persistence.DistributionRepository;
 import org.voc.survey.persistence.SurveyEntity;
 import org.voc.survey.persistence.SurveyRepository;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
 
 /**
  * Everything about distribution except deciding: rules per survey, the contact policy, opt-outs, and reading
@@ -38,7 +41,7 @@ public class DistributionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DistributionSettings settings(UUID surveyId) {
-        surveys.findByIdOptional(surveyId).orElseThrow(() -> ProblemException.notFound("survey", surveyId.toString()));
+        surveys.findByIdOptional(surveyId).orElseThrow(() -> NotFound.of("survey", surveyId.toString()));
         return distribution.find(surveyId).orElse(DistributionSettings.none(surveyId));
     }
 
@@ -47,9 +50,9 @@ public class DistributionService {
     public DistributionSettings replace(UUID surveyId, Boolean enabled, Duration minGap,
             List<SettingsRules.RuleInput> rules, String by) {
         SurveyEntity survey = surveys.findForUpdate(surveyId)
-                .orElseThrow(() -> ProblemException.notFound("survey", surveyId.toString()));
+                .orElseThrow(() -> NotFound.of("survey", surveyId.toString()));
         if (survey.status == SurveyStatus.ARCHIVED) {
-            throw ProblemException.conflict("survey '" + surveyId + "' is ARCHIVED and invites nobody any more");
+            throw Conflict.of("Conflict", "survey '" + surveyId + "' is ARCHIVED and invites nobody any more", null);
         }
         List<DistributionRule> checked = SettingsRules.rules(enabled, minGap, rules, List.of(survey.touchpointKeys));
         DistributionSettings settings = new DistributionSettings(surveyId, enabled,
@@ -75,7 +78,7 @@ public class DistributionService {
     public OptOut optOut(String customerRef, String reason) {
         checkCustomerRef(customerRef);
         if (reason != null && reason.length() > 500) {
-            throw ProblemException.invalid("reason", "must be at most 500 characters");
+            throw Invalid.field("reason", "must be at most 500 characters");
         }
         return contacts.optOut(customerRef, reason, now());
     }
@@ -89,13 +92,13 @@ public class DistributionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OptOut optOutOf(String customerRef) {
-        return contacts.find(customerRef).orElseThrow(() -> ProblemException.notFound("opt-out", customerRef));
+        return contacts.find(customerRef).orElseThrow(() -> NotFound.of("opt-out", customerRef));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredDecision decision(String interactionId) {
         return decisions.findByInteractionId(interactionId)
-                .orElseThrow(() -> ProblemException.notFound("decision for interaction", interactionId));
+                .orElseThrow(() -> NotFound.of("decision for interaction", interactionId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -105,12 +108,12 @@ public class DistributionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Invitation invitation(UUID id) {
-        return decisions.findInvitation(id).orElseThrow(() -> ProblemException.notFound("invitation", id.toString()));
+        return decisions.findInvitation(id).orElseThrow(() -> NotFound.of("invitation", id.toString()));
     }
 
     private static void checkCustomerRef(String customerRef) {
         if (customerRef == null || customerRef.isBlank() || customerRef.length() > InteractionRules.MAX_REF) {
-            throw ProblemException.invalid("customerRef", "must be 1 to " + InteractionRules.MAX_REF + " characters");
+            throw Invalid.field("customerRef", "must be 1 to " + InteractionRules.MAX_REF + " characters");
         }
     }
 

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.voc.events.Interaction;
 import org.voc.survey.config.DistributionConfig;
-import org.voc.survey.domain.ProblemException.Violation;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Unavailable;
+import org.voc.kit.problem.Violation;
 
 /**
  * The one way into distribution, for the API and the Kafka consumer: checks interactions, then hands them to the
@@ -22,7 +25,7 @@ public class InteractionIntake {
     public static final int MAX_BATCH = 1000;
 
     /** One item of a batch: its decision, or why it has none (409 id reused, 503 not stored). */
-    public record Item(DecisionResult result, ProblemException problem) {
+    public record Item(DecisionResult result, DomainException problem) {
     }
 
     private final DecisionWriter writer;
@@ -36,7 +39,7 @@ public class InteractionIntake {
     public CompletableFuture<DecisionResult> submit(Interaction interaction) {
         List<Violation> violations = InteractionRules.violations(interaction, "", Instant.now());
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw Invalid.of(violations);
         }
         return writer.decide(interaction);
     }
@@ -44,7 +47,7 @@ public class InteractionIntake {
     /** Decisions in the order of the interactions; {@code field} names the list in problem paths. */
     public CompletableFuture<List<Item>> submitAll(List<Interaction> interactions, String field) {
         if (interactions.size() > MAX_BATCH) {
-            throw ProblemException.invalid(field, "holds " + interactions.size() + " interactions; at most "
+            throw Invalid.field(field, "holds " + interactions.size() + " interactions; at most "
                     + MAX_BATCH + " are taken at once");
         }
         Instant now = Instant.now();
@@ -58,10 +61,10 @@ public class InteractionIntake {
             }
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
+            throw Invalid.of(violations);
         }
         if (writer.remainingCapacity() < interactions.size()) {
-            throw ProblemException.unavailable("too many interactions are waiting to be decided", config.retryAfter());
+            throw new Unavailable("too many interactions are waiting to be decided", config.retryAfter());
         }
         List<CompletableFuture<Item>> items = new ArrayList<>(interactions.size());
         for (Interaction interaction : interactions) {
@@ -69,7 +72,7 @@ public class InteractionIntake {
             try {
                 item = writer.decide(interaction).handle((result, failure) -> result != null
                         ? new Item(result, null) : new Item(null, problem(failure)));
-            } catch (ProblemException e) {
+            } catch (DomainException e) {
                 // The queue filled up meanwhile: what is queued is decided; the rest is answered 503 (retry is safe).
                 item = CompletableFuture.completedFuture(new Item(null, e));
             }
@@ -79,10 +82,10 @@ public class InteractionIntake {
                 .thenApply(done -> items.stream().map(CompletableFuture::join).toList());
     }
 
-    private ProblemException problem(Throwable failure) {
+    private DomainException problem(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        return cause instanceof ProblemException p ? p
-                : ProblemException.unavailable("the decision could not be stored", config.retryAfter());
+        return cause instanceof DomainException p ? p
+                : new Unavailable("the decision could not be stored", config.retryAfter());
     }
 }

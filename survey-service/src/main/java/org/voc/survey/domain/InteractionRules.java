@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.voc.events.Interaction;
-import org.voc.survey.domain.ProblemException.Violation;
+import org.voc.kit.problem.Violation;
 
 /**
  * What makes an interaction acceptable, for the API and the Kafka intake alike. Fields are named as the API names

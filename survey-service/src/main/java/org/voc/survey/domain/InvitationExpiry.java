@@ -6,17 +6,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.voc.events.EventTypes;
 import org.voc.events.InvitationExpired;
 import org.voc.events.Topics;
 import org.voc.survey.config.DistributionConfig;
-import org.voc.survey.messaging.Outbox;
 import org.voc.survey.persistence.DecisionRepository;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.voc.kit.outbox.Outbox;
 
 /**
  * Marks ISSUED invitations past their expiry as EXPIRED and publishes {@code InvitationExpired} for each, in
@@ -69,10 +68,8 @@ public class InvitationExpiry {
 
     private int expireBatch() {
         List<Invitation> due = decisions.expireDue(Instant.now(), config.expiryBatch());
-        outbox.addAll(due.stream().map(v -> outbox.event(Topics.INVITATIONS, v.id().toString(),
-                EventTypes.INVITATION_EXPIRED_V1, new InvitationExpired(v.id(), v.surveyId(), v.surveyVersion(),
-                        v.touchpointKey(), v.customerRef(), v.expiredAt()),
-                Instant.now())).toList());
+        outbox.publishAll(due.stream().map(v -> InvitationExpired.TYPE.of(new InvitationExpired(v.id(), v.surveyId(),
+                v.surveyVersion(), v.touchpointKey(), v.customerRef(), v.expiredAt()))).toList());
         expired.increment(due.size());
         return due.size();
     }

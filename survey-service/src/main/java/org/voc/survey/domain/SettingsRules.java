@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.voc.survey.domain.ProblemException.Violation;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Violation;
 
 /**
  * What makes distribution settings and the contact policy acceptable. Every field at fault is reported at once,
@@ -57,7 +58,7 @@ public final class SettingsRules {
             }
         }
         if (!found.isEmpty()) {
-            throw ProblemException.invalid(found);
+            throw Invalid.of(found);
         }
         return checked;
     }
@@ -75,7 +76,7 @@ public final class SettingsRules {
             found.add(new Violation("window", "must be between PT1H and P365D"));
         }
         if (!found.isEmpty()) {
-            throw ProblemException.invalid(found);
+            throw Invalid.of(found);
         }
     }
 

@@ -8,11 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.voc.events.EventTypes;
 import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
 import org.voc.events.Topics;
-import org.voc.survey.messaging.Outbox;
 import org.voc.survey.persistence.SurveyCursor;
 import org.voc.survey.persistence.SurveyEntity;
 import org.voc.survey.persistence.SurveyFilter;
@@ -27,6 +25,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.type.CollectionType;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Violation;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Revisions;
 
 /**
  * Edits survey drafts and publishes them as immutable versions; publishing writes the version and its
@@ -73,7 +78,7 @@ public class SurveyService {
     @Transactional
     public Survey createFromTemplate(String key, String name, List<String> touchpointKeys) {
         SurveyDefinition template = SurveyTemplates.find(key)
-                .orElseThrow(() -> ProblemException.notFound("survey template", key)).definition();
+                .orElseThrow(() -> NotFound.of("survey template", key)).definition();
         return create(new SurveyDefinition(name == null ? template.name() : name, template.defaultLocale(),
                 template.locales(), touchpointKeys == null ? List.of() : touchpointKeys, template.questions()));
     }
@@ -82,13 +87,10 @@ public class SurveyService {
     public Survey change(UUID id, long expectedRevision, SurveyDefinition definition) {
         SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (survey.revision != expectedRevision) {
-            throw new ProblemException(412, "stale-revision", "Precondition failed",
-                    "survey '" + id + "' is at revision " + survey.revision + ", not " + expectedRevision
-                            + ": read it again and reapply the change",
-                    null);
+            throw Revisions.stale("survey", id, survey.revision, expectedRevision);
         }
         if (survey.status == SurveyStatus.ARCHIVED) {
-            throw ProblemException.conflict("survey '" + id + "' is ARCHIVED and can no longer be edited");
+            throw Conflict.of("Conflict", "survey '" + id + "' is ARCHIVED and can no longer be edited", null);
         }
         check(definition);
         apply(survey, definition);
@@ -100,19 +102,19 @@ public class SurveyService {
     public SurveyVersion publish(UUID id, String publishedBy) {
         SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (survey.status == SurveyStatus.ARCHIVED) {
-            throw ProblemException.conflict("survey '" + id + "' is ARCHIVED and can no longer be published");
+            throw Conflict.of("Conflict", "survey '" + id + "' is ARCHIVED and can no longer be published", null);
         }
         SurveyDefinition definition = definition(survey);
         if (definition.questions().isEmpty()) {
-            throw ProblemException.invalid("questions", "a survey needs at least one question to be published");
+            throw Invalid.field("questions", "a survey needs at least one question to be published");
         }
         if (definition.touchpointKeys().isEmpty()) {
-            throw ProblemException.invalid("touchpointKeys",
+            throw Invalid.field("touchpointKeys",
                     "a survey needs at least one touchpoint to be published");
         }
-        List<ProblemException.Violation> incomplete = DefinitionRules.checkPublishable(definition);
+        List<Violation> incomplete = DefinitionRules.checkPublishable(definition);
         if (!incomplete.isEmpty()) {
-            throw ProblemException.invalid(incomplete);
+            throw Invalid.of(incomplete);
         }
         SurveyVersionEntity version = new SurveyVersionEntity();
         version.surveyId = survey.id;
@@ -131,8 +133,8 @@ public class SurveyService {
             statusChanged(survey);
         }
 
-        outbox.add(Topics.SURVEYS, survey.id + ":" + version.version, EventTypes.SURVEY_VERSION_PUBLISHED_V1,
-                event(survey.id, version.version, definition, version.publishedAt));
+        outbox.publish(SurveyVersionPublished.TYPE.of(event(survey.id, version.version, definition,
+                version.publishedAt)));
         return new SurveyVersion(version.surveyId, version.version, definition, version.publishedAt,
                 version.publishedBy);
     }
@@ -144,7 +146,7 @@ public class SurveyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SurveyVersion version(UUID id, int number) {
-        SurveyVersionEntity v = versions.find(id, number).orElseThrow(() -> ProblemException.notFound(
+        SurveyVersionEntity v = versions.find(id, number).orElseThrow(() -> NotFound.of(
                 "survey version", id + "/versions/" + number));
         return new SurveyVersion(v.surveyId, v.version, read(definitionReader, v.definition), v.publishedAt,
                 v.publishedBy);
@@ -177,8 +179,8 @@ public class SurveyService {
     private Survey transition(UUID id, SurveyStatus target, String action, SurveyStatus... from) {
         SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (!List.of(from).contains(survey.status)) {
-            throw ProblemException.conflict("cannot " + action + " survey '" + id + "': it is " + survey.status
-                    + ", and only a survey that is " + List.of(from) + " can be " + target);
+            throw Conflict.of("Conflict", "cannot " + action + " survey '" + id + "': it is " + survey.status
+                    + ", and only a survey that is " + List.of(from) + " can be " + target, null);
         }
         survey.status = target;
         survey.updatedAt = now();
@@ -189,8 +191,8 @@ public class SurveyService {
 
     /** Keyed {@code <id>:status}, so compaction keeps each survey's latest status beside its versions. */
     private void statusChanged(SurveyEntity survey) {
-        outbox.add(Topics.SURVEYS, survey.id + ":status", EventTypes.SURVEY_STATUS_CHANGED_V1,
-                new SurveyStatusChanged(survey.id, survey.status.name(), survey.latestVersion, survey.updatedAt));
+        outbox.publish(SurveyStatusChanged.TYPE.of(new SurveyStatusChanged(survey.id, survey.status.name(),
+                survey.latestVersion, survey.updatedAt)));
     }
 
     static void check(SurveyDefinition definition) {
@@ -252,7 +254,7 @@ public class SurveyService {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("survey", id.toString());
+    private static DomainException notFound(UUID id) {
+        return NotFound.of("survey", id.toString());
     }
 }

@@ -7,6 +7,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
+import org.voc.kit.crypto.Ecdsa;
 
 /**
  * Signs invitation tokens with the current key of {@link InvitationKeys}: a compact JWS (ES256) whose header names

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.voc.events.EventTypes;
 import org.voc.events.TouchpointState;
+import org.voc.kit.inbound.InboundEvents;
+import org.voc.kit.inbound.Reads;
 import org.voc.survey.domain.TouchpointReplicaService;
 
 import io.smallrye.common.annotation.Blocking;
@@ -19,27 +20,23 @@ import io.smallrye.common.annotation.Blocking;
 public class TouchpointConsumer {
 
     private static final Logger LOG = Logger.getLogger(TouchpointConsumer.class);
+    private static final Reads READS = Reads.of(TouchpointState.TYPE, TouchpointConsumer::invalid);
 
-    private final InboundEvents events;
-    private final DeadLetters deadLetters;
+    private final InboundEvents inbound;
     private final TouchpointReplicaService replica;
 
-    public TouchpointConsumer(InboundEvents events, DeadLetters deadLetters, TouchpointReplicaService replica) {
-        this.events = events;
-        this.deadLetters = deadLetters;
+    public TouchpointConsumer(InboundEvents inbound, TouchpointReplicaService replica) {
+        this.inbound = inbound;
         this.replica = replica;
     }
 
     @Incoming("touchpoints")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        InboundEvents.Parsed<TouchpointState> parsed = events.parse(records, EventTypes.TOUCHPOINT_STATE_V1,
-                TouchpointState.class, TouchpointConsumer::invalid);
-        deadLetters.send(parsed.rejected());
-        if (!parsed.accepted().isEmpty()) {
-            int changed = replica.apply(parsed.events());
-            LOG.debugf("%d touchpoint states, %d replica rows changed", parsed.accepted().size(), changed);
-        }
+        inbound.consume(records, READS, batch -> {
+            int changed = replica.apply(batch.events(TouchpointState.TYPE));
+            LOG.debugf("%d touchpoint states, %d replica rows changed", batch.size(), changed);
+        });
     }
 
     private static String invalid(TouchpointState s) {
