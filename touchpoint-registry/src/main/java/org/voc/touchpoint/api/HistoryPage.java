@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.voc.touchpoint.persistence.TouchpointChangeEntity;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.voc.touchpoint.domain.TouchpointChange;
 
 /** One page of a touchpoint's history, newest first. */
 public record HistoryPage(List<Entry> items,
@@ -23,15 +19,8 @@ public record HistoryPage(List<Entry> items,
             Instant changedAt,
             @Schema(description = "Changed fields: {field: {from, to}}") Map<String, Object> changes) {
 
-        private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-        };
-
-        static Entry of(TouchpointChangeEntity c, ObjectMapper json) {
-            try {
-                return new Entry(c.revision, c.action, c.actor, c.actorName, c.changedAt, json.readValue(c.changes, MAP));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("history entry " + c.id + " is unreadable", e);
-            }
+        static Entry of(TouchpointChange c) {
+            return new Entry(c.revision(), c.action(), c.actor(), c.actorName(), c.changedAt(), c.changes());
         }
     }
 }

@@ -30,8 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.touchpoint.domain.CoverageAudit;
+import org.voc.touchpoint.domain.Journey;
 import org.voc.touchpoint.domain.JourneyService;
-import org.voc.touchpoint.persistence.JourneyEntity;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Revisions;
 import org.voc.kit.problem.Problem;
@@ -74,9 +74,9 @@ public class JourneyResource {
         if (request.key() == null) {
             throw Invalid.field("key", "must not be blank");
         }
-        JourneyEntity created = service.create(request.key(), fields(request));
-        return Response.created(URI.create("/api/journeys/" + created.key)).tag(Revisions.etag(created.version))
-                .entity(JourneyView.of(created, service)).build();
+        Journey created = service.create(request.key(), fields(request));
+        return Response.created(URI.create("/api/journeys/" + created.key())).tag(Revisions.etag(created.revision()))
+                .entity(JourneyView.of(created)).build();
     }
 
     @GET
@@ -86,8 +86,8 @@ public class JourneyResource {
     @APIResponse(responseCode = "200", description = "The journey", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card-onboarding", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No journey has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-onboarding") @PathParam("key") String key) {
-        JourneyEntity journey = service.get(key);
-        return Response.ok(JourneyView.of(journey, service)).tag(Revisions.etag(journey.version)).build();
+        Journey journey = service.get(key);
+        return Response.ok(JourneyView.of(journey)).tag(Revisions.etag(journey.revision())).build();
     }
 
     @PUT
@@ -104,8 +104,8 @@ public class JourneyResource {
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull JourneyRequest request) {
         Preconditions.sameKey(key, request.key());
-        JourneyEntity changed = service.change(key, Revisions.expected(ifMatch), fields(request));
-        return Response.ok(JourneyView.of(changed, service)).tag(Revisions.etag(changed.version)).build();
+        Journey changed = service.change(key, Revisions.expected(ifMatch), fields(request));
+        return Response.ok(JourneyView.of(changed)).tag(Revisions.etag(changed.revision())).build();
     }
 
     @DELETE
@@ -129,9 +129,9 @@ public class JourneyResource {
     public Page<JourneyView> list(@Parameter(example = "card-delivery") @QueryParam("touchpoint") String touchpoint,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        List<JourneyEntity> page = service.list(touchpoint == null || touchpoint.isBlank() ? null : touchpoint, after, limit);
-        String next = page.size() == limit ? page.get(page.size() - 1).key : null;
-        return new Page<>(page.stream().map(j -> JourneyView.of(j, service)).toList(), next);
+        List<Journey> page = service.list(touchpoint == null || touchpoint.isBlank() ? null : touchpoint, after, limit);
+        String next = page.size() == limit ? page.get(page.size() - 1).key() : null;
+        return new Page<>(page.stream().map(JourneyView::of).toList(), next);
     }
 
     @GET
@@ -152,6 +152,6 @@ public class JourneyResource {
 
     private static JourneyService.Fields fields(JourneyRequest r) {
         return new JourneyService.Fields(r.name(), r.description(), r.stages().stream()
-                .map(s -> new JourneyService.Stage(s.name(), s.touchpointKeys())).toList());
+                .map(s -> new Journey.Stage(s.name(), s.touchpointKeys())).toList());
     }
 }

@@ -30,8 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.touchpoint.domain.Team;
 import org.voc.touchpoint.domain.TeamService;
-import org.voc.touchpoint.persistence.TeamEntity;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Revisions;
 import org.voc.kit.problem.Problem;
@@ -71,8 +71,8 @@ public class TeamResource {
         if (request.key() == null) {
             throw Invalid.field("key", "must not be blank");
         }
-        TeamEntity created = service.register(request.key(), fields(request));
-        return Response.created(URI.create("/api/teams/" + created.key)).tag(Revisions.etag(created.version))
+        Team created = service.register(request.key(), fields(request));
+        return Response.created(URI.create("/api/teams/" + created.key())).tag(Revisions.etag(created.revision()))
                 .entity(TeamView.of(created)).build();
     }
 
@@ -83,8 +83,8 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "The team", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "cards-ops", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No team has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "cards-ops") @PathParam("key") String key) {
-        TeamEntity team = service.get(key);
-        return Response.ok(TeamView.of(team)).tag(Revisions.etag(team.version)).build();
+        Team team = service.get(key);
+        return Response.ok(TeamView.of(team)).tag(Revisions.etag(team.revision())).build();
     }
 
     @PUT
@@ -101,8 +101,8 @@ public class TeamResource {
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TeamRequest request) {
         Preconditions.sameKey(key, request.key());
-        TeamEntity changed = service.change(key, Revisions.expected(ifMatch), fields(request));
-        return Response.ok(TeamView.of(changed)).tag(Revisions.etag(changed.version)).build();
+        Team changed = service.change(key, Revisions.expected(ifMatch), fields(request));
+        return Response.ok(TeamView.of(changed)).tag(Revisions.etag(changed.revision())).build();
     }
 
     @GET
@@ -111,8 +111,8 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": null}")))
     public Page<TeamView> list(@Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        List<TeamEntity> page = service.list(after, limit);
-        String next = page.size() == limit ? page.get(page.size() - 1).key : null;
+        List<Team> page = service.list(after, limit);
+        String next = page.size() == limit ? page.get(page.size() - 1).key() : null;
         return new Page<>(page.stream().map(TeamView::of).toList(), next);
     }
 

@@ -36,16 +36,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.touchpoint.domain.Channel;
 import org.voc.touchpoint.domain.JourneyStage;
 import org.voc.touchpoint.domain.SignalKind;
+import org.voc.touchpoint.domain.Touchpoint;
+import org.voc.touchpoint.domain.TouchpointChange;
+import org.voc.touchpoint.domain.TouchpointCursor;
+import org.voc.touchpoint.domain.TouchpointFilter;
 import org.voc.touchpoint.domain.TouchpointImport;
 import org.voc.touchpoint.domain.TouchpointService;
+import org.voc.touchpoint.domain.TouchpointSort;
 import org.voc.touchpoint.domain.TouchpointStatus;
-import org.voc.touchpoint.persistence.TouchpointEntity;
-import org.voc.touchpoint.persistence.TouchpointChangeEntity;
-import org.voc.touchpoint.persistence.TouchpointFilter;
-import org.voc.touchpoint.persistence.TouchpointRepository;
-import org.voc.touchpoint.persistence.TouchpointSort;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Revisions;
 import org.voc.kit.problem.Problem;
@@ -94,16 +93,13 @@ public class TouchpointResource {
     private final TouchpointService service;
     private final TouchpointImport importer;
     private final Actors actors;
-    private final ObjectMapper json;
     private final ImportFiles files;
 
-    public TouchpointResource(TouchpointService service, TouchpointImport importer, Actors actors, ObjectMapper json,
-            ImportFiles files) {
+    public TouchpointResource(TouchpointService service, TouchpointImport importer, Actors actors, ImportFiles files) {
         this.files = files;
         this.service = service;
         this.importer = importer;
         this.actors = actors;
-        this.json = json;
     }
 
     @POST
@@ -117,9 +113,9 @@ public class TouchpointResource {
         if (request.key() == null) {
             throw Invalid.field("key", "must not be blank");
         }
-        TouchpointEntity created = service.register(request.key(), request.toFields(), actors.current());
-        return Response.created(URI.create("/api/touchpoints/" + created.key))
-                .tag(Revisions.etag(created.version)).entity(TouchpointView.of(created)).build();
+        Touchpoint created = service.register(request.key(), request.toFields(), actors.current());
+        return Response.created(URI.create("/api/touchpoints/" + created.key()))
+                .tag(Revisions.etag(created.revision())).entity(TouchpointView.of(created)).build();
     }
 
     @GET
@@ -129,8 +125,8 @@ public class TouchpointResource {
     @APIResponse(responseCode = "200", description = "The touchpoint", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-delivery") @PathParam("key") String key) {
-        TouchpointEntity touchpoint = service.get(key);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.version)).build();
+        Touchpoint touchpoint = service.get(key);
+        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.revision())).build();
     }
 
     @PUT
@@ -150,8 +146,8 @@ public class TouchpointResource {
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TouchpointRequest request) {
         Preconditions.sameKey(key, request.key());
-        TouchpointEntity changed = service.change(key, Revisions.expected(ifMatch), request.toFields(), actors.current());
-        return Response.ok(TouchpointView.of(changed)).tag(Revisions.etag(changed.version)).build();
+        Touchpoint changed = service.change(key, Revisions.expected(ifMatch), request.toFields(), actors.current());
+        return Response.ok(TouchpointView.of(changed)).tag(Revisions.etag(changed.revision())).build();
     }
 
     @GET
@@ -179,7 +175,7 @@ public class TouchpointResource {
                 parse(JourneyStage.class, journeyStage, "journeyStage"), blankToNull(segment), blankToNull(ownerTeam),
                 parse(TouchpointStatus.class, status, "status"), parse(SignalKind.class, signalKind, "signalKind"),
                 blankToNull(tag), blankToNull(text));
-        List<TouchpointEntity> page = service.list(filter, order, position(order, after), limit);
+        List<Touchpoint> page = service.list(filter, order, position(order, after), limit);
         String next = page.size() == limit ? cursor(order, page.get(page.size() - 1)) : null;
         return new TouchpointPage(page.stream().map(TouchpointView::of).toList(), next, service.count(filter));
     }
@@ -199,11 +195,12 @@ public class TouchpointResource {
         if (ref == null || ref.isBlank()) {
             throw Invalid.field("ref", "must not be blank");
         }
-        TouchpointEntity touchpoint = service.resolve(system, ref);
+        Touchpoint touchpoint = service.resolve(system, ref);
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(60);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.version)).cacheControl(cache).build();
+        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.revision())).cacheControl(cache)
+                .build();
     }
 
     @GET
@@ -224,9 +221,9 @@ public class TouchpointResource {
                 throw Invalid.field("after", "must be a nextCursor returned by this operation");
             }
         }
-        List<TouchpointChangeEntity> page = service.history(key, before, limit);
-        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).revision) : null;
-        return new HistoryPage(page.stream().map(c -> HistoryPage.Entry.of(c, json)).toList(), next);
+        List<TouchpointChange> page = service.history(key, before, limit);
+        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).revision()) : null;
+        return new HistoryPage(page.stream().map(HistoryPage.Entry::of).toList(), next);
     }
 
     @POST
@@ -268,11 +265,11 @@ public class TouchpointResource {
     }
 
     /** Key order keeps the plain key as its cursor (as before sorting existed); other orders carry value and key. */
-    private static String cursor(TouchpointSort sort, TouchpointEntity last) {
+    private static String cursor(TouchpointSort sort, Touchpoint last) {
         return switch (sort) {
-            case KEY, KEY_DESC -> last.key;
-            case NAME, NAME_DESC -> encode(last.name, last.key);
-            case UPDATED, UPDATED_DESC -> encode(last.updatedAt.toString(), last.key);
+            case KEY, KEY_DESC -> last.key();
+            case NAME, NAME_DESC -> encode(last.name(), last.key());
+            case UPDATED, UPDATED_DESC -> encode(last.updatedAt().toString(), last.key());
         };
     }
 
@@ -281,19 +278,19 @@ public class TouchpointResource {
                 .encodeToString((value + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static TouchpointRepository.Position position(TouchpointSort sort, String after) {
+    private static TouchpointCursor position(TouchpointSort sort, String after) {
         if (after == null || after.isEmpty()) {
             return null;
         }
         if (sort == TouchpointSort.KEY || sort == TouchpointSort.KEY_DESC) {
-            return new TouchpointRepository.Position(after, after);
+            return new TouchpointCursor(after, after);
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
             int split = decoded.lastIndexOf('\u0000');
             String value = decoded.substring(0, split);
             String key = decoded.substring(split + 1);
-            return new TouchpointRepository.Position(
+            return new TouchpointCursor(
                     sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC ? value : Instant.parse(value), key);
         } catch (RuntimeException e) {
             throw Invalid.field("after", "must be a nextCursor returned with the same sort");

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.voc.touchpoint.persistence.TeamRepository;
-import org.voc.touchpoint.persistence.TouchpointEntity;
 import org.voc.touchpoint.persistence.TouchpointRepository;
 import org.voc.touchpoint.persistence.SurveyCoverageRepository;
 
@@ -59,21 +58,18 @@ public class CoverageAudit {
     /** The whole registry, or only the touchpoints with {@code tag} when it is given. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Report registry(String tag) {
-        List<TouchpointEntity> inScope = tag == null
-                ? touchpoints.list("status <> ?1", TouchpointStatus.RETIRED)
-                : touchpoints.list("status <> ?1 and array_contains(tags, ?2)", TouchpointStatus.RETIRED, tag);
-        return audit(tag == null ? "registry" : "tag:" + tag, inScope);
+        return audit(tag == null ? "registry" : "tag:" + tag, touchpoints.listNotRetired(tag));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Report journey(String key) {
-        Set<String> keys = journeys.touchpointKeys(journeys.get(key));
-        List<TouchpointEntity> inScope = touchpoints.findByKeys(keys).stream()
-                .filter(t -> t.status != TouchpointStatus.RETIRED).toList();
+        Set<String> keys = journeys.get(key).touchpointKeys();
+        List<Touchpoint> inScope = touchpoints.findByKeys(keys).stream()
+                .filter(t -> t.status() != TouchpointStatus.RETIRED).toList();
         return audit("journey:" + key, inScope);
     }
 
-    private Report audit(String scope, Collection<TouchpointEntity> inScope) {
+    private Report audit(String scope, Collection<Touchpoint> inScope) {
         Set<String> covered = surveys.coveredTouchpointKeys();
         Set<String> registeredTeams = teams.allKeys();
         record CellKey(JourneyStage stage, Channel channel, String segment) implements Comparable<CellKey> {
@@ -91,24 +87,25 @@ public class CoverageAudit {
         Set<String> directSegments = new TreeSet<>();
         List<Unowned> unowned = new ArrayList<>();
         int withSource = 0;
-        for (TouchpointEntity t : inScope) {
-            boolean hasSource = covered.contains(t.key);
+        for (Touchpoint t : inScope) {
+            boolean hasSource = covered.contains(t.key());
             if (hasSource) {
                 withSource++;
             }
-            List<String> own = t.segments.length == 0 ? List.of(NO_SEGMENT) : Arrays.asList(t.segments);
+            List<String> own = t.segments().isEmpty() ? List.of(NO_SEGMENT) : t.segments();
             for (String segment : own) {
-                int[] counts = cells.computeIfAbsent(new CellKey(t.journeyStage, t.channel, segment), k -> new int[2]);
+                int[] counts = cells.computeIfAbsent(new CellKey(t.journeyStage(), t.channel(), segment),
+                        k -> new int[2]);
                 counts[0]++;
                 counts[1] += hasSource ? 1 : 0;
             }
-            Arrays.stream(t.segments).forEach(segments::add);
-            if (t.signalKind == SignalKind.DIRECT) {
-                directStages.add(t.journeyStage);
-                Arrays.stream(t.segments).forEach(directSegments::add);
+            segments.addAll(t.segments());
+            if (t.signalKind() == SignalKind.DIRECT) {
+                directStages.add(t.journeyStage());
+                directSegments.addAll(t.segments());
             }
-            if (!registeredTeams.contains(t.ownerTeam)) {
-                unowned.add(new Unowned(t.key, t.ownerTeam, "owner team not registered"));
+            if (!registeredTeams.contains(t.ownerTeam())) {
+                unowned.add(new Unowned(t.key(), t.ownerTeam(), "owner team not registered"));
             }
         }
         unowned.sort((a, b) -> a.key().compareTo(b.key()));

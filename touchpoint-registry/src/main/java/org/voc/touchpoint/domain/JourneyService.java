@@ -13,12 +13,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.voc.touchpoint.persistence.JourneyEntity;
 import org.voc.touchpoint.persistence.JourneyRepository;
-import org.voc.touchpoint.persistence.TouchpointEntity;
 import org.voc.touchpoint.persistence.TouchpointRepository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
@@ -29,32 +25,22 @@ import org.voc.kit.problem.Revisions;
 @ApplicationScoped
 public class JourneyService {
 
-    /** One stage of a journey, in journey order. */
-    public record Stage(String name, List<String> touchpointKeys) {
-    }
-
     /** Field values of a journey as the caller wants them. */
-    public record Fields(String name, String description, List<Stage> stages) {
+    public record Fields(String name, String description, List<Journey.Stage> stages) {
     }
-
-    private static final TypeReference<List<Stage>> STAGES = new TypeReference<>() {
-    };
 
     private final JourneyRepository journeys;
     private final TouchpointRepository touchpoints;
     private final EntityManager em;
-    private final ObjectMapper json;
 
-    public JourneyService(JourneyRepository journeys, TouchpointRepository touchpoints, EntityManager em,
-            ObjectMapper json) {
+    public JourneyService(JourneyRepository journeys, TouchpointRepository touchpoints, EntityManager em) {
         this.journeys = journeys;
         this.touchpoints = touchpoints;
         this.em = em;
-        this.json = json;
     }
 
     @Transactional
-    public JourneyEntity create(String key, Fields fields) {
+    public Journey create(String key, Fields fields) {
         if (journeys.findByKey(key).isPresent()) {
             throw conflict(key);
         }
@@ -68,15 +54,15 @@ public class JourneyService {
         } catch (ConstraintViolationException e) {
             throw conflict(key);
         }
-        return journey;
+        return journeys.toJourney(journey);
     }
 
     @Transactional
-    public JourneyEntity change(String key, long expectedRevision, Fields fields) {
+    public Journey change(String key, long expectedRevision, Fields fields) {
         JourneyEntity journey = current(key, expectedRevision);
         apply(journey, fields);
         em.flush();
-        return journey;
+        return journeys.toJourney(journey);
     }
 
     @Transactional
@@ -85,38 +71,17 @@ public class JourneyService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public JourneyEntity get(String key) {
+    public Journey get(String key) {
         return journeys.findByKey(key).orElseThrow(() -> NotFound.of("journey", key));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<JourneyEntity> list(String touchpointKey, String after, int limit) {
+    public List<Journey> list(String touchpointKey, String after, int limit) {
         return journeys.list(touchpointKey, after, limit);
     }
 
-    public List<Stage> stages(JourneyEntity journey) {
-        try {
-            return json.readValue(journey.stages, STAGES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored stages of journey " + journey.key + " are unreadable", e);
-        }
-    }
-
-    public String stagesJson(List<Stage> stages) {
-        try {
-            return json.writeValueAsString(stages);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every touchpoint key the journey holds, in any stage. */
-    public Set<String> touchpointKeys(JourneyEntity journey) {
-        return stages(journey).stream().flatMap(s -> s.touchpointKeys().stream()).collect(Collectors.toSet());
-    }
-
     private JourneyEntity current(String key, long expectedRevision) {
-        JourneyEntity journey = get(key);
+        JourneyEntity journey = journeys.findEntityByKey(key).orElseThrow(() -> NotFound.of("journey", key));
         if (journey.version != expectedRevision) {
             throw Revisions.stale("journey", key, journey.version, expectedRevision);
         }
@@ -132,8 +97,7 @@ public class JourneyService {
             }
             wanted.addAll(f.stages().get(i).touchpointKeys());
         }
-        Set<String> known = touchpoints.findByKeys(wanted).stream().map((TouchpointEntity t) -> t.key)
-                .collect(Collectors.toSet());
+        Set<String> known = touchpoints.findByKeys(wanted).stream().map(Touchpoint::key).collect(Collectors.toSet());
         for (int i = 0; i < f.stages().size(); i++) {
             List<String> keys = f.stages().get(i).touchpointKeys();
             for (int j = 0; j < keys.size(); j++) {
@@ -145,8 +109,8 @@ public class JourneyService {
         }
         journey.name = f.name();
         journey.description = f.description();
-        journey.stages = stagesJson(f.stages().stream()
-                .map(s -> new Stage(s.name(), s.touchpointKeys().stream().distinct().toList())).toList());
+        journey.stages = journeys.stagesJson(f.stages().stream()
+                .map(s -> new Journey.Stage(s.name(), s.touchpointKeys().stream().distinct().toList())).toList());
         journey.updatedAt = TouchpointService.now();
     }
 

@@ -42,7 +42,7 @@ public class TeamService {
     }
 
     @Transactional
-    public TeamEntity register(String key, Fields fields) {
+    public Team register(String key, Fields fields) {
         if (teams.findByKey(key).isPresent()) {
             throw conflict(key);
         }
@@ -57,28 +57,28 @@ public class TeamService {
             throw conflict(key);
         }
         publish(team);
-        return team;
+        return TeamRepository.toTeam(team);
     }
 
     @Transactional
-    public TeamEntity change(String key, long expectedRevision, Fields fields) {
-        TeamEntity team = get(key);
+    public Team change(String key, long expectedRevision, Fields fields) {
+        TeamEntity team = teams.findEntityByKey(key).orElseThrow(() -> NotFound.of("team", key));
         if (team.version != expectedRevision) {
             throw Revisions.stale("team", key, team.version, expectedRevision);
         }
         apply(team, fields);
         em.flush();
         publish(team);
-        return team;
+        return TeamRepository.toTeam(team);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TeamEntity get(String key) {
+    public Team get(String key) {
         return teams.findByKey(key).orElseThrow(() -> NotFound.of("team", key));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TeamEntity> list(String after, int limit) {
+    public List<Team> list(String after, int limit) {
         return teams.list(after, limit);
     }
 

@@ -60,18 +60,15 @@ public class TouchpointImport {
     private final TouchpointRepository touchpoints;
     private final TouchpointHistoryRepository history;
     private final JourneyRepository journeys;
-    private final JourneyService journeyService;
     private final Outbox outbox;
     private final EntityManager em;
     private final ObjectMapper json;
 
     public TouchpointImport(TouchpointRepository touchpoints, TouchpointHistoryRepository history,
-            JourneyRepository journeys, JourneyService journeyService, Outbox outbox, EntityManager em,
-            ObjectMapper json) {
+            JourneyRepository journeys, Outbox outbox, EntityManager em, ObjectMapper json) {
         this.touchpoints = touchpoints;
         this.history = history;
         this.journeys = journeys;
-        this.journeyService = journeyService;
         this.outbox = outbox;
         this.em = em;
         this.json = json;
@@ -103,7 +100,8 @@ public class TouchpointImport {
         Map<String, TouchpointEntity> existing = new HashMap<>();
         List<String> keys = new ArrayList<>(byKey.keySet());
         for (int i = 0; i < keys.size(); i += 1000) {
-            touchpoints.findByKeys(keys.subList(i, Math.min(keys.size(), i + 1000))).forEach(t -> existing.put(t.key, t));
+            touchpoints.findEntitiesByKeys(keys.subList(i, Math.min(keys.size(), i + 1000)))
+                    .forEach(t -> existing.put(t.key, t));
         }
         checkRefs(rows, existing, errors);
         Map<String, JourneyEntity> journeysByKey = checkJourneys(rows, errors);
@@ -180,18 +178,18 @@ public class TouchpointImport {
 
     /** Adds each row's touchpoint to the journey stages it names; stages keep their other touchpoints. */
     private void placeInJourneys(List<Row> rows, Map<String, JourneyEntity> journeysByKey, java.time.Instant now) {
-        Map<String, List<JourneyService.Stage>> stages = new HashMap<>();
+        Map<String, List<Journey.Stage>> stages = new HashMap<>();
         Set<String> changed = new HashSet<>();
         for (Row row : rows) {
             for (String entry : row.journeys()) {
                 int slash = entry.indexOf('/');
                 String journeyKey = entry.substring(0, slash);
                 String stageName = entry.substring(slash + 1);
-                List<JourneyService.Stage> journeyStages = stages.computeIfAbsent(journeyKey,
-                        k -> new ArrayList<>(journeyService.stages(journeysByKey.get(k)).stream()
-                                .map(s -> new JourneyService.Stage(s.name(), new ArrayList<>(s.touchpointKeys())))
+                List<Journey.Stage> journeyStages = stages.computeIfAbsent(journeyKey,
+                        k -> new ArrayList<>(journeys.stages(journeysByKey.get(k)).stream()
+                                .map(s -> new Journey.Stage(s.name(), new ArrayList<>(s.touchpointKeys())))
                                 .toList()));
-                for (JourneyService.Stage stage : journeyStages) {
+                for (Journey.Stage stage : journeyStages) {
                     if (stage.name().equals(stageName) && !stage.touchpointKeys().contains(row.key())) {
                         stage.touchpointKeys().add(row.key());
                         changed.add(journeyKey);
@@ -201,7 +199,7 @@ public class TouchpointImport {
         }
         for (String journeyKey : changed) {
             JourneyEntity journey = journeysByKey.get(journeyKey);
-            journey.stages = journeyService.stagesJson(stages.get(journeyKey));
+            journey.stages = journeys.stagesJson(stages.get(journeyKey));
             journey.updatedAt = now;
         }
         em.flush();
@@ -274,7 +272,7 @@ public class TouchpointImport {
         }
         Map<String, Set<String>> stageNames = new HashMap<>();
         found.forEach((k, j) -> stageNames.put(k,
-                new HashSet<>(journeyService.stages(j).stream().map(JourneyService.Stage::name).toList())));
+                new HashSet<>(journeys.stages(j).stream().map(Journey.Stage::name).toList())));
         for (Row row : rows) {
             for (int i = 0; i < row.journeys().size(); i++) {
                 String entry = row.journeys().get(i);

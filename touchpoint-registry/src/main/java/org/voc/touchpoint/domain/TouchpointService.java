@@ -17,10 +17,8 @@ import org.voc.events.TouchpointState;
 import org.voc.events.Topics;
 import org.voc.touchpoint.persistence.TouchpointChangeEntity;
 import org.voc.touchpoint.persistence.TouchpointEntity;
-import org.voc.touchpoint.persistence.TouchpointFilter;
 import org.voc.touchpoint.persistence.TouchpointHistoryRepository;
 import org.voc.touchpoint.persistence.TouchpointRepository;
-import org.voc.touchpoint.persistence.TouchpointSort;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +55,7 @@ public class TouchpointService {
     }
 
     @Transactional
-    public TouchpointEntity register(String key, TouchpointFields fields, Actor actor) {
+    public Touchpoint register(String key, TouchpointFields fields, Actor actor) {
         if (RESERVED_KEYS.contains(key)) {
             throw Invalid.field("key", "'" + key + "' is reserved: choose another key");
         }
@@ -78,12 +76,13 @@ public class TouchpointService {
         touchpoints.replaceRefs(Map.of(touchpoint.id, refs(fields)));
         record(touchpoint, "CREATED", null, actor);
         publish(touchpoint);
-        return touchpoint;
+        return TouchpointRepository.toTouchpoint(touchpoint);
     }
 
     @Transactional
-    public TouchpointEntity change(String key, long expectedRevision, TouchpointFields fields, Actor actor) {
-        TouchpointEntity touchpoint = get(key);
+    public Touchpoint change(String key, long expectedRevision, TouchpointFields fields, Actor actor) {
+        TouchpointEntity touchpoint = touchpoints.findEntityByKey(key)
+                .orElseThrow(() -> NotFound.of("touchpoint", key));
         if (touchpoint.version != expectedRevision) {
             throw Revisions.stale("touchpoint", key, touchpoint.version, expectedRevision);
         }
@@ -98,23 +97,22 @@ public class TouchpointService {
         touchpoints.replaceRefs(Map.of(touchpoint.id, refs(fields)));
         record(touchpoint, "UPDATED", before, actor);
         publish(touchpoint);
-        return touchpoint;
+        return TouchpointRepository.toTouchpoint(touchpoint);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TouchpointEntity get(String key) {
+    public Touchpoint get(String key) {
         return touchpoints.findByKey(key).orElseThrow(() -> NotFound.of("touchpoint", key));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TouchpointEntity resolve(String system, String ref) {
+    public Touchpoint resolve(String system, String ref) {
         return touchpoints.findByRef(system, ref).orElseThrow(() -> new NotFound("not-found",
                 "touchpoint not found", "no touchpoint is registered for " + system + " event '" + ref + "'", null));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TouchpointEntity> list(TouchpointFilter filter, TouchpointSort sort,
-            TouchpointRepository.Position after, int limit) {
+    public List<Touchpoint> list(TouchpointFilter filter, TouchpointSort sort, TouchpointCursor after, int limit) {
         return touchpoints.list(filter, sort, after, limit);
     }
 
@@ -124,8 +122,8 @@ public class TouchpointService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TouchpointChangeEntity> history(String key, Long beforeRevision, int limit) {
-        return history.of(get(key).id, beforeRevision, limit);
+    public List<TouchpointChange> history(String key, Long beforeRevision, int limit) {
+        return history.of(get(key).id(), beforeRevision, limit);
     }
 
     /** A reference resolves to one touchpoint only: another touchpoint holding it is a conflict. */

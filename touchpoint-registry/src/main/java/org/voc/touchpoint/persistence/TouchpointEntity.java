@@ -20,7 +20,7 @@ import org.voc.touchpoint.domain.TouchpointStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** Row of the touchpoint table; never leaves the service (the API maps it to its own views). */
+/** Row of the touchpoint table; never reaches the API, which sees {@link org.voc.touchpoint.domain.Touchpoint}. */
 @Entity
 @Table(name = "touchpoint")
 public class TouchpointEntity extends PanacheEntityBase {

@@ -3,12 +3,18 @@ package org.voc.touchpoint.persistence;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.voc.touchpoint.domain.TouchpointChange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -16,19 +22,24 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class TouchpointHistoryRepository implements PanacheRepositoryBase<TouchpointChangeEntity, Long> {
 
-    private final EntityManager em;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
-    public TouchpointHistoryRepository(EntityManager em) {
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public TouchpointHistoryRepository(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** Newest first, keyset-paginated by revision. */
-    public List<TouchpointChangeEntity> of(UUID touchpointId, Long beforeRevision, int limit) {
-        if (beforeRevision == null) {
-            return find("touchpointId = ?1 order by revision desc, id desc", touchpointId).page(0, limit).list();
-        }
-        return find("touchpointId = ?1 and revision < ?2 order by revision desc, id desc", touchpointId, beforeRevision)
-                .page(0, limit).list();
+    public List<TouchpointChange> of(UUID touchpointId, Long beforeRevision, int limit) {
+        List<TouchpointChangeEntity> rows = beforeRevision == null
+                ? find("touchpointId = ?1 order by revision desc, id desc", touchpointId).page(0, limit).list()
+                : find("touchpointId = ?1 and revision < ?2 order by revision desc, id desc", touchpointId,
+                        beforeRevision).page(0, limit).list();
+        return rows.stream().map(this::toChange).toList();
     }
 
     /** Many entries in JDBC batches (the import writes one per changed row). */
@@ -57,5 +68,14 @@ public class TouchpointHistoryRepository implements PanacheRepositoryBase<Touchp
                 insert.executeBatch();
             }
         });
+    }
+
+    private TouchpointChange toChange(TouchpointChangeEntity c) {
+        try {
+            return new TouchpointChange(c.revision, c.action, c.actor, c.actorName, c.changedAt,
+                    json.readValue(c.changes, MAP));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history entry " + c.id + " is unreadable", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.voc.touchpoint.persistence;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Collection;
@@ -14,6 +15,12 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 import org.voc.touchpoint.domain.ExternalRef;
+import org.voc.touchpoint.domain.Raci;
+import org.voc.touchpoint.domain.Touchpoint;
+import org.voc.touchpoint.domain.TouchpointCursor;
+import org.voc.touchpoint.domain.TouchpointFilter;
+import org.voc.touchpoint.domain.TouchpointSort;
+import org.voc.touchpoint.domain.TouchpointStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -22,35 +29,49 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEntity, UUID> {
 
-    /** Where the previous page ended: the sort value of its last item (a key, name or instant) and its key. */
-    public record Position(Object value, String key) {
-    }
-
     private final EntityManager em;
 
     public TouchpointRepository(EntityManager em) {
         this.em = em;
     }
 
-    public Optional<TouchpointEntity> findByKey(String key) {
+    public Optional<Touchpoint> findByKey(String key) {
+        return findEntityByKey(key).map(TouchpointRepository::toTouchpoint);
+    }
+
+    /** The managed row, for a change that bumps its revision. */
+    public Optional<TouchpointEntity> findEntityByKey(String key) {
         return find("key", key).firstResultOptional();
     }
 
-    public List<TouchpointEntity> findByKeys(Collection<String> keys) {
+    public List<Touchpoint> findByKeys(Collection<String> keys) {
+        return findEntitiesByKeys(keys).stream().map(TouchpointRepository::toTouchpoint).toList();
+    }
+
+    /** The managed rows, for the import that compares and then rewrites them. */
+    public List<TouchpointEntity> findEntitiesByKeys(Collection<String> keys) {
         return keys.isEmpty() ? List.of() : list("key in ?1", keys);
     }
 
     /** The touchpoint an external event stands for: one primary-key lookup and a join. */
-    public Optional<TouchpointEntity> findByRef(String system, String ref) {
+    public Optional<Touchpoint> findByRef(String system, String ref) {
         return em.createQuery("""
                 select t from TouchpointEntity t where t.id =
                  (select r.touchpointId from TouchpointRefEntity r where r.system = :system and r.ref = :ref)""",
                 TouchpointEntity.class)
                 .setParameter("system", system).setParameter("ref", ref)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().map(TouchpointRepository::toTouchpoint);
     }
 
-    public List<TouchpointEntity> list(TouchpointFilter filter, TouchpointSort sort, Position after, int limit) {
+    /** The touchpoints not retired, only those tagged {@code tag} when it is given. */
+    public List<Touchpoint> listNotRetired(String tag) {
+        List<TouchpointEntity> rows = tag == null
+                ? list("status <> ?1", TouchpointStatus.RETIRED)
+                : list("status <> ?1 and array_contains(tags, ?2)", TouchpointStatus.RETIRED, tag);
+        return rows.stream().map(TouchpointRepository::toTouchpoint).toList();
+    }
+
+    public List<Touchpoint> list(TouchpointFilter filter, TouchpointSort sort, TouchpointCursor after, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = where(filter, query);
         if (after != null) {
@@ -69,7 +90,8 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
         if (!sort.column.equals("key")) {
             query.append(", key").append(direction);
         }
-        return find(query.toString(), params).page(0, limit).list();
+        return find(query.toString(), params).page(0, limit).list().stream()
+                .map(TouchpointRepository::toTouchpoint).toList();
     }
 
     public long count(TouchpointFilter filter) {
@@ -170,5 +192,14 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
                 insert.executeBatch();
             }
         });
+    }
+
+    /** The record of a row; a service that has just changed a managed row returns it through this. */
+    public static Touchpoint toTouchpoint(TouchpointEntity e) {
+        return new Touchpoint(e.id, e.key, e.name, e.description, e.channel, e.journeyStage, e.signalKind,
+                List.of(e.segments), e.product, e.ownerTeam, e.status,
+                new Raci(List.of(e.responsible), List.of(e.accountable), List.of(e.consulted), List.of(e.informed)),
+                List.of(e.tags), Arrays.stream(e.externalRefs).map(ExternalRef::decode).toList(),
+                e.version, e.createdAt, e.updatedAt);
     }
 }

@@ -1,9 +1,4 @@
-package org.voc.touchpoint.persistence;
-
-import org.voc.touchpoint.domain.Channel;
-import org.voc.touchpoint.domain.JourneyStage;
-import org.voc.touchpoint.domain.SignalKind;
-import org.voc.touchpoint.domain.TouchpointStatus;
+package org.voc.touchpoint.domain;
 
 /** Optional listing filters; a null component does not filter. {@code text} searches key, name and description. */
 public record TouchpointFilter(Channel channel, JourneyStage journeyStage, String segment, String ownerTeam,

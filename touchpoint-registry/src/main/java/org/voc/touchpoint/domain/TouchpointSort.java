@@ -1,4 +1,4 @@
-package org.voc.touchpoint.persistence;
+package org.voc.touchpoint.domain;
 
 /** Orders of the touchpoint listing; each ends on the unique key, so keyset pages never skip nor repeat. */
 public enum TouchpointSort {
@@ -10,8 +10,8 @@ public enum TouchpointSort {
     UPDATED_DESC("-updatedAt", "updatedAt", true);
 
     public final String param;
-    final String column;
-    final boolean descending;
+    public final String column;
+    public final boolean descending;
 
     TouchpointSort(String param, String column, boolean descending) {
         this.param = param;
