@@ -1,8 +1,5 @@
 package org.voc.cases.api;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +22,7 @@ import org.voc.cases.domain.CaseStatus;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
+import org.voc.kit.paging.PageCursor;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
@@ -78,7 +76,7 @@ public class CaseResource {
         // One row more than asked tells whether there is a next page, so the last page has no cursor.
         List<Case> rows = service.list(filter, decodeCursor(after), size + 1);
         List<Case> page = rows.size() > size ? rows.subList(0, size) : rows;
-        String next = rows.size() > size ? encodeCursor(page.get(page.size() - 1)) : null;
+        String next = rows.size() > size ? PageCursor.encode(page.get(page.size() - 1).openedAt(), page.get(page.size() - 1).id()) : null;
         return new CasePage(page.stream().map(CaseView::of).toList(), next);
     }
 
@@ -139,22 +137,8 @@ public class CaseResource {
         throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    /** The cursor is opaque to clients: base64url of "openedAt|id" of the last case of the page. */
-    private static String encodeCursor(Case last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.openedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static CaseCursor decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = decoded.indexOf('|');
-            return new CaseCursor(Instant.parse(decoded.substring(0, bar)), UUID.fromString(decoded.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            throw Invalid.field("after", "is not a cursor returned by this API");
-        }
+    private static CaseCursor decodeCursor(String after) {
+        PageCursor.Position position = PageCursor.decode(after);
+        return position == null ? null : new CaseCursor(position.at(), position.id());
     }
 }

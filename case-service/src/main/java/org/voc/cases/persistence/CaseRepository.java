@@ -2,10 +2,6 @@ package org.voc.cases.persistence;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
+import org.voc.kit.jdbc.Jdbc;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
@@ -89,9 +86,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         statement.setString(++i, c.comment());
                         statement.setString(++i, c.priority().name());
                         statement.setString(++i, c.status().name());
-                        statement.setObject(++i, timestamp(c.openedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                        statement.setObject(++i, timestamp(c.respondedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                        statement.setObject(++i, timestamp(c.dueAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                        Jdbc.setInstant(statement, ++i, c.openedAt());
+                        Jdbc.setInstant(statement, ++i, c.respondedAt());
+                        Jdbc.setInstant(statement, ++i, c.dueAt());
                     }
                     inserted += statement.executeUpdate();
                 }
@@ -129,9 +126,5 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     private static Case toCase(CaseEntity e) {
         return new Case(e.id, e.responseId, e.surveyId, e.touchpointKey, e.team, e.customerRef, e.nps, e.comment,
                 e.priority, e.status, e.openedAt, e.respondedAt, e.dueAt);
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

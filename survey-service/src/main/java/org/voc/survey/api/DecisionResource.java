@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.paging.PageCursor;
 import org.voc.survey.domain.DistributionService;
 import org.voc.survey.domain.StoredDecision;
 import org.voc.survey.persistence.DecisionCursor;

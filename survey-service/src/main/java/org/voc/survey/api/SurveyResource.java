@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.paging.PageCursor;
 import org.voc.survey.domain.Question;
 import org.voc.survey.domain.Survey;
 import org.voc.survey.domain.SurveyDefinition;

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.domain.ContactPolicy;
 import org.voc.survey.domain.OptOut;
 

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.domain.Candidate;
 import org.voc.survey.domain.DecisionOutcome;
 import org.voc.survey.domain.DeliveryChannel;

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.domain.ActiveSurvey;
 import org.voc.survey.domain.DistributionRule;
 import org.voc.survey.domain.DistributionSettings;

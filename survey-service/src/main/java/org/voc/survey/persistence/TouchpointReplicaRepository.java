@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.domain.ReplicatedTouchpoint;
 
 /**

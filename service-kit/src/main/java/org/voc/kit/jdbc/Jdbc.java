@@ -1,5 +1,6 @@
-package org.voc.survey.persistence;
+package org.voc.kit.jdbc;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,13 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Small JDBC conversions shared by the set-based repositories of distribution. */
-final class Jdbc {
+/** JDBC conversions for the set-based repositories: instants as {@code timestamptz}, text arrays as lists. */
+public final class Jdbc {
 
     private Jdbc() {
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -23,18 +24,18 @@ final class Jdbc {
         }
     }
 
-    static Instant instant(ResultSet rows, int index) throws SQLException {
+    public static Instant instant(ResultSet rows, int index) throws SQLException {
         OffsetDateTime value = rows.getObject(index, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static Instant instant(ResultSet rows, String column) throws SQLException {
+    public static Instant instant(ResultSet rows, String column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static List<String> strings(ResultSet rows, String column) throws SQLException {
-        java.sql.Array array = rows.getArray(column);
+    public static List<String> strings(ResultSet rows, String column) throws SQLException {
+        Array array = rows.getArray(column);
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }
