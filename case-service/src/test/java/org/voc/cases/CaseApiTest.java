@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.voc.events.ResponseSubmitted;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Reading cases: filters, keyset pagination, and problem details for every bad input. */
 @QuarkusTest
@@ -46,8 +44,8 @@ class CaseApiTest {
             return;
         }
         key = "tp-" + Events.unique();
-        List<ResponseSubmitted> responses = List.of(Events.response(key, 0, "a"), Events.response(key, 4, "b"),
-                Events.response(key, 6, "c"));
+        List<ResponseSubmitted> responses =
+                List.of(Events.response(key, 0, "a"), Events.response(key, 4, "b"), Events.response(key, 6, "c"));
         responses.forEach(r -> events.publish(r, null));
         caseIds = new HashSet<>();
         Cases.awaitList(Map.of("touchpoint", key), items -> items.size() == 3, "three cases are opened")
@@ -62,15 +60,36 @@ class CaseApiTest {
     @Test
     void pagesWithTheCursorNewestFirstWithoutSkippingOrRepeating() {
         List<Map<String, Object>> seen = new ArrayList<>();
-        String next = Cases.as("analyst").queryParam("touchpoint", key).queryParam("limit", 2).get("/api/cases")
-                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue())
-                .extract().path("nextCursor");
-        seen.addAll(Cases.as("analyst").queryParam("touchpoint", key).queryParam("limit", 2).get("/api/cases")
-                .then().extract().jsonPath().getList("items"));
-        seen.addAll(Cases.as("analyst").queryParam("touchpoint", key).queryParam("limit", 2).queryParam("after", next)
+        String next = Cases.as("analyst")
+                .queryParam("touchpoint", key)
+                .queryParam("limit", 2)
                 .get("/api/cases")
-                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue())
-                .extract().jsonPath().getList("items"));
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("nextCursor", notNullValue())
+                .extract()
+                .path("nextCursor");
+        seen.addAll(Cases.as("analyst")
+                .queryParam("touchpoint", key)
+                .queryParam("limit", 2)
+                .get("/api/cases")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items"));
+        seen.addAll(Cases.as("analyst")
+                .queryParam("touchpoint", key)
+                .queryParam("limit", 2)
+                .queryParam("after", next)
+                .get("/api/cases")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue())
+                .extract()
+                .jsonPath()
+                .getList("items"));
 
         Set<String> ids = new HashSet<>();
         seen.forEach(c -> ids.add((String) c.get("id")));
@@ -85,18 +104,26 @@ class CaseApiTest {
     @Test
     void filtersCombine() {
         assertEquals(3, Cases.list(Map.of("touchpoint", key, "status", "OPEN")).size());
-        assertEquals(0, Cases.list(Map.of("touchpoint", key, "status", "CLOSED")).size());
-        assertEquals(3, Cases.list(Map.of("touchpoint", key, "unassigned", true)).size());
-        assertEquals(0, Cases.list(Map.of("touchpoint", key, "unassigned", false)).size());
-        assertEquals(0, Cases.list(Map.of("touchpoint", key, "team", "team-" + Events.unique())).size());
+        assertEquals(
+                0, Cases.list(Map.of("touchpoint", key, "status", "CLOSED")).size());
+        assertEquals(
+                3, Cases.list(Map.of("touchpoint", key, "unassigned", true)).size());
+        assertEquals(
+                0, Cases.list(Map.of("touchpoint", key, "unassigned", false)).size());
+        assertEquals(
+                0,
+                Cases.list(Map.of("touchpoint", key, "team", "team-" + Events.unique()))
+                        .size());
     }
 
     @Test
     void readsOneCaseByIdWithEveryAllowedRole() {
         String id = caseIds.iterator().next();
         for (String user : List.of("agent", "analyst", "admin")) {
-            Cases.as(user).get("/api/cases/" + id)
-                    .then().statusCode(200)
+            Cases.as(user)
+                    .get("/api/cases/" + id)
+                    .then()
+                    .statusCode(200)
                     .body("id", equalTo(id))
                     .body("touchpointKey", equalTo(key))
                     .body("status", equalTo("OPEN"))
@@ -105,11 +132,23 @@ class CaseApiTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({ "status, PIGEON", "status, open", "after, not-a-cursor", "after, bm90fGE", "limit, 0",
-            "limit, 501", "limit, ten", "unassigned, maybe" })
+    @CsvSource({
+        "status, PIGEON",
+        "status, open",
+        "after, not-a-cursor",
+        "after, bm90fGE",
+        "limit, 0",
+        "limit, 501",
+        "limit, ten",
+        "unassigned, maybe"
+    })
     void badQueryParametersAreNamedInProblemDetails(String parameter, String value) {
-        Cases.as("agent").queryParam(parameter, value).get("/api/cases")
-                .then().statusCode(400).contentType("application/problem+json")
+        Cases.as("agent")
+                .queryParam(parameter, value)
+                .get("/api/cases")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("type", equalTo("urn:voc:problem:validation"))
                 .body("errors[0].field", equalTo(parameter));
@@ -117,17 +156,23 @@ class CaseApiTest {
 
     @Test
     void anUnknownIdIsNotFound() {
-        Cases.as("agent").get("/api/cases/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json")
+        Cases.as("agent")
+                .get("/api/cases/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("type", equalTo("urn:voc:problem:not-found"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "not-a-uuid", "12345", "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10-ff" })
+    @ValueSource(strings = {"not-a-uuid", "12345", "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10-ff"})
     void aMalformedIdIsNotFoundRatherThanAnError(String id) {
-        Cases.as("agent").get("/api/cases/" + id)
-                .then().statusCode(404).contentType("application/problem+json")
+        Cases.as("agent")
+                .get("/api/cases/" + id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:voc:problem:not-found"));
     }
 }

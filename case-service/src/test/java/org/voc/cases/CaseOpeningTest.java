@@ -4,26 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voc.events.TouchpointState;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
+import org.voc.events.TouchpointState;
 import org.voc.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** Responses and touchpoint states published on the real broker open, route and deduplicate cases. */
 @QuarkusTest
@@ -61,8 +59,10 @@ class CaseOpeningTest {
         ResponseSubmitted passive = Events.response(key, 5, null);
         events.publish(passive, partition);
 
-        List<Map<String, Object>> cases = Cases.awaitList(Map.of("team", team),
-                items -> Cases.byResponse(items, passive.responseId()) != null, "the NPS 5 response opened a case");
+        List<Map<String, Object>> cases = Cases.awaitList(
+                Map.of("team", team),
+                items -> Cases.byResponse(items, passive.responseId()) != null,
+                "the NPS 5 response opened a case");
         assertEquals(2, cases.size(), "only the two detractors open cases: " + cases);
         Map<String, Object> normal = cases.get(0);
         assertEquals(passive.responseId().toString(), normal.get("responseId"), "newest first");
@@ -85,7 +85,8 @@ class CaseOpeningTest {
         assertEquals(5, normal.get("nps"));
         assertNull(normal.get("comment"));
         assertEquals(Duration.ofHours(72), Cases.dueIn(normal));
-        assertTrue(!Instant.parse((String) normal.get("openedAt")).isBefore(Instant.parse((String) first.get("openedAt"))));
+        assertTrue(!Instant.parse((String) normal.get("openedAt"))
+                .isBefore(Instant.parse((String) first.get("openedAt"))));
     }
 
     @Test
@@ -101,8 +102,10 @@ class CaseOpeningTest {
         events.publish(response, partition, ceId);
         ResponseSubmitted marker = Events.response(key, 2, null);
         events.publish(marker, partition);
-        List<Map<String, Object>> cases = Cases.awaitList(Map.of("touchpoint", key),
-                items -> Cases.byResponse(items, marker.responseId()) != null, "the later response opened a case");
+        List<Map<String, Object>> cases = Cases.awaitList(
+                Map.of("touchpoint", key),
+                items -> Cases.byResponse(items, marker.responseId()) != null,
+                "the later response opened a case");
 
         assertEquals(2, cases.size(), "the redelivered response still has one case: " + cases);
         assertEquals(opened, Cases.byResponse(cases, response.responseId()), "the first case is unchanged");
@@ -139,13 +142,15 @@ class CaseOpeningTest {
         events.publish(response, null);
         Map<String, Object> opened = Cases.awaitCaseOf(key, response.responseId(), "the response opened a case");
         assertNull(opened.get("team"), "no owner is known yet");
-        assertEquals(1, Cases.list(Map.of("touchpoint", key, "unassigned", true)).size());
+        assertEquals(
+                1, Cases.list(Map.of("touchpoint", key, "unassigned", true)).size());
 
         events.publish(Events.touchpoint(UUID.randomUUID(), key, team, 0), null);
-        List<Map<String, Object>> routed = Cases.awaitList(Map.of("team", team), items -> items.size() == 1,
-                "the waiting case is routed to " + team);
+        List<Map<String, Object>> routed = Cases.awaitList(
+                Map.of("team", team), items -> items.size() == 1, "the waiting case is routed to " + team);
         assertEquals(opened.get("id"), routed.get(0).get("id"));
-        assertEquals(0, Cases.list(Map.of("touchpoint", key, "unassigned", true)).size());
+        assertEquals(
+                0, Cases.list(Map.of("touchpoint", key, "unassigned", true)).size());
     }
 
     @Test
@@ -156,46 +161,73 @@ class CaseOpeningTest {
 
         int touchpointPartition = events.anyPartition(Topics.TOUCHPOINTS);
         String badState = UUID.randomUUID().toString();
-        events.send(Topics.TOUCHPOINTS, touchpointPartition, badState, TouchpointState.TYPE.type(),
-                "{\"id\": \"not-a-uuid\"", UUID.randomUUID().toString());
+        events.send(
+                Topics.TOUCHPOINTS,
+                touchpointPartition,
+                badState,
+                TouchpointState.TYPE.type(),
+                "{\"id\": \"not-a-uuid\"",
+                UUID.randomUUID().toString());
         events.publish(Events.touchpoint(UUID.randomUUID(), key, team, 0), touchpointPartition);
 
         int partition = events.anyPartition(Topics.RESPONSES);
-        events.send(Topics.RESPONSES, partition, key + "-garbage", ResponseSubmitted.TYPE.type(), "this is not JSON",
+        events.send(
+                Topics.RESPONSES,
+                partition,
+                key + "-garbage",
+                ResponseSubmitted.TYPE.type(),
+                "this is not JSON",
                 UUID.randomUUID().toString());
-        events.send(Topics.RESPONSES, partition, key + "-no-id", ResponseSubmitted.TYPE.type(),
-                "{\"touchpointKey\": \"" + key + "\", \"nps\": 2}", UUID.randomUUID().toString());
-        events.send(Topics.RESPONSES, partition, key + "-out-of-range", ResponseSubmitted.TYPE.type(),
+        events.send(
+                Topics.RESPONSES,
+                partition,
+                key + "-no-id",
+                ResponseSubmitted.TYPE.type(),
+                "{\"touchpointKey\": \"" + key + "\", \"nps\": 2}",
+                UUID.randomUUID().toString());
+        events.send(
+                Topics.RESPONSES,
+                partition,
+                key + "-out-of-range",
+                ResponseSubmitted.TYPE.type(),
                 "{\"responseId\": \"" + UUID.randomUUID() + "\", \"surveyId\": \"" + UUID.randomUUID()
                         + "\", \"touchpointKey\": \"" + key + "\", \"nps\": -1}",
                 UUID.randomUUID().toString());
         ResponseSubmitted valid = Events.response(key, 2, null);
         events.publish(valid, partition);
 
-        List<Map<String, Object>> cases = Cases.awaitList(Map.of("team", team),
+        List<Map<String, Object>> cases = Cases.awaitList(
+                Map.of("team", team),
                 items -> Cases.byResponse(items, valid.responseId()) != null,
                 "the valid response after the malformed ones opened a case, routed by the valid touchpoint state");
         assertEquals(1, cases.size(), "malformed responses open nothing: " + cases);
         assertTrue(rejected(Topics.RESPONSES) >= rejectedBefore + 3, "the skipped records are counted");
 
         try (TopicReader dlq = new TopicReader(Topics.RESPONSES + ".dlq")) {
-            Map<String, String> reasons = dlq.awaitAll(e -> e.key() != null && e.key().startsWith(key), 3,
-                    Duration.ofSeconds(30)).stream()
-                    .collect(Collectors.toMap(TopicReader.Event::key, e -> e.headers().get("dlq-reason")));
+            Map<String, String> reasons =
+                    dlq.awaitAll(e -> e.key() != null && e.key().startsWith(key), 3, Duration.ofSeconds(30)).stream()
+                            .collect(Collectors.toMap(
+                                    TopicReader.Event::key, e -> e.headers().get("dlq-reason")));
             assertEquals(Set.of(key + "-garbage", key + "-no-id", key + "-out-of-range"), reasons.keySet());
             assertTrue(reasons.get(key + "-no-id").contains("responseId is missing"), reasons.toString());
         }
         try (TopicReader dlq = new TopicReader(Topics.TOUCHPOINTS + ".dlq")) {
-            assertEquals(1, dlq.awaitAll(e -> badState.equals(e.key()), 1, Duration.ofSeconds(30)).size(),
+            assertEquals(
+                    1,
+                    dlq.awaitAll(e -> badState.equals(e.key()), 1, Duration.ofSeconds(30))
+                            .size(),
                     "the unreadable touchpoint state is dead-lettered too");
         }
     }
 
     /** The voc.events.rejected counter of a topic, as Prometheus scrapes it. */
     private static double rejected(String topic) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("^voc_events_rejected_total\\{[^}]*topic=\"" + Pattern.quote(topic)
-                + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        String metrics =
+                RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile(
+                        "^voc_events_rejected_total\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*} (\\S+)$",
+                        Pattern.MULTILINE)
+                .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

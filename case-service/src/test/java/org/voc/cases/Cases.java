@@ -2,24 +2,21 @@ package org.voc.cases;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.voc.testsupport.Tokens;
-
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /** Reads cases through the API as a user would, waiting for the asynchronous consumers where needed. */
 final class Cases {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private Cases() {
-    }
+    private Cases() {}
 
     static RequestSpecification as(String user) {
         return given().auth().oauth2(Tokens.user(user));
@@ -27,14 +24,15 @@ final class Cases {
 
     /** The items of {@code GET /api/cases} with these query parameters (up to 500). */
     static List<Map<String, Object>> list(Map<String, ?> query) {
-        Response response = as("agent").queryParams(query).queryParam("limit", 500).get("/api/cases");
+        Response response =
+                as("agent").queryParams(query).queryParam("limit", 500).get("/api/cases");
         response.then().statusCode(200);
         return response.jsonPath().getList("items");
     }
 
     /** Polls the listing until {@code done} holds, and returns that listing. */
-    static List<Map<String, Object>> awaitList(Map<String, ?> query, Predicate<List<Map<String, Object>>> done,
-            String what) {
+    static List<Map<String, Object>> awaitList(
+            Map<String, ?> query, Predicate<List<Map<String, Object>>> done, String what) {
         Instant deadline = Instant.now().plus(TIMEOUT);
         List<Map<String, Object>> items = list(query);
         while (!done.test(items)) {
@@ -49,16 +47,22 @@ final class Cases {
 
     static Map<String, Object> awaitCaseOf(String touchpointKey, Object responseId, String what) {
         return awaitList(Map.of("touchpoint", touchpointKey), items -> byResponse(items, responseId) != null, what)
-                .stream().filter(c -> responseId.toString().equals(c.get("responseId"))).findFirst().orElseThrow();
+                .stream()
+                .filter(c -> responseId.toString().equals(c.get("responseId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Map<String, Object> byResponse(List<Map<String, Object>> items, Object responseId) {
-        return items.stream().filter(c -> responseId.toString().equals(c.get("responseId"))).findFirst()
+        return items.stream()
+                .filter(c -> responseId.toString().equals(c.get("responseId")))
+                .findFirst()
                 .orElse(null);
     }
 
     static Duration dueIn(Map<String, Object> item) {
-        return Duration.between(Instant.parse((String) item.get("openedAt")), Instant.parse((String) item.get("dueAt")));
+        return Duration.between(
+                Instant.parse((String) item.get("openedAt")), Instant.parse((String) item.get("dueAt")));
     }
 
     private static void sleep() {

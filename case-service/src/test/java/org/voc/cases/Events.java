@@ -1,5 +1,9 @@
 package org.voc.cases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +11,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,11 +21,6 @@ import org.voc.events.Topics;
 import org.voc.events.TouchpointState;
 import org.voc.testsupport.TestInfra;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 /**
  * Publishes events to the real test broker the way touchpoint-registry and response-service do (CloudEvents binary
  * headers, key = aggregate id), synchronously, so a test knows the broker has them.
@@ -30,7 +28,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 final class Events implements AutoCloseable {
 
     static final Instant RESPONDED_AT = Instant.parse("2026-11-25T09:00:00Z");
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaProducer<String, String> producer;
@@ -49,17 +48,37 @@ final class Events implements AutoCloseable {
     }
 
     static TouchpointState touchpoint(UUID id, String key, String ownerTeam, long revision) {
-        return new TouchpointState(id, key, "Touchpoint " + key, "WEB", "USAGE", "DIRECT", List.of("RETAIL"), null,
-                ownerTeam, "ACTIVE", revision, RESPONDED_AT);
+        return new TouchpointState(
+                id,
+                key,
+                "Touchpoint " + key,
+                "WEB",
+                "USAGE",
+                "DIRECT",
+                List.of("RETAIL"),
+                null,
+                ownerTeam,
+                "ACTIVE",
+                revision,
+                RESPONDED_AT);
     }
 
     static ResponseSubmitted response(String touchpointKey, Integer nps, String comment) {
         List<ResponseSubmitted.Answer> answers = comment == null
                 ? List.of(new ResponseSubmitted.Answer("nps", "NPS", nps, null))
-                : List.of(new ResponseSubmitted.Answer("nps", "NPS", nps, null),
+                : List.of(
+                        new ResponseSubmitted.Answer("nps", "NPS", nps, null),
                         new ResponseSubmitted.Answer("why", "TEXT", null, comment));
-        return new ResponseSubmitted(UUID.randomUUID(), UUID.randomUUID(), 1, touchpointKey, "WEB",
-                "cust-" + unique(), RESPONDED_AT, nps, answers);
+        return new ResponseSubmitted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                touchpointKey,
+                "WEB",
+                "cust-" + unique(),
+                RESPONDED_AT,
+                nps,
+                answers);
     }
 
     /** A partition of the topic chosen at random: records a test sends to one partition are consumed in order. */
@@ -68,14 +87,24 @@ final class Events implements AutoCloseable {
     }
 
     void publish(TouchpointState state, Integer partition) {
-        send(Topics.TOUCHPOINTS, partition, state.id().toString(), TouchpointState.TYPE.type(), json(state),
+        send(
+                Topics.TOUCHPOINTS,
+                partition,
+                state.id().toString(),
+                TouchpointState.TYPE.type(),
+                json(state),
                 UUID.randomUUID().toString());
     }
 
     /** Publishes the response with the given CloudEvents id (the same id twice is a redelivery). */
     void publish(ResponseSubmitted response, Integer partition, String ceId) {
-        send(Topics.RESPONSES, partition, response.responseId().toString(), ResponseSubmitted.TYPE.type(),
-                json(response), ceId);
+        send(
+                Topics.RESPONSES,
+                partition,
+                response.responseId().toString(),
+                ResponseSubmitted.TYPE.type(),
+                json(response),
+                ceId);
     }
 
     void publish(ResponseSubmitted response, Integer partition) {

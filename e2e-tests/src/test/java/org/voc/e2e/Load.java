@@ -41,15 +41,20 @@ final class Load {
         }
     }
 
-    private Load() {
-    }
+    private Load() {}
 
     /**
      * Runs {@code clients} threads for {@code length}. Each sends {@code request.get()}; an answer with
      * {@code expectedStatus} is recorded and handed to {@code onAnswer} (may be null).
      */
-    static Result run(HttpClient http, int clients, Duration length, Supplier<HttpRequest> request,
-            int expectedStatus, Consumer<HttpResponse<String>> onAnswer) throws Exception {
+    static Result run(
+            HttpClient http,
+            int clients,
+            Duration length,
+            Supplier<HttpRequest> request,
+            int expectedStatus,
+            Consumer<HttpResponse<String>> onAnswer)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();

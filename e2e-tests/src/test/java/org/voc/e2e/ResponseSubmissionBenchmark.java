@@ -3,6 +3,7 @@ package org.voc.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,13 +17,10 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.testsupport.Tokens;
-
-import io.restassured.http.ContentType;
 
 /**
  * Measures the response hot path on this machine, against the packaged services as separate processes: sustained
@@ -56,27 +54,45 @@ class ResponseSubmissionBenchmark {
         String touchpoint = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String surveyId = publishSurvey(touchpoint);
         String token = Tokens.ingestClient();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         awaitSurveyKnown(http, token, surveyId);
 
-        Supplier<HttpRequest> submission = () -> post(token,
-                response(surveyId, touchpoint, 7 + (int) (Math.random() * 4), null));
+        Supplier<HttpRequest> submission =
+                () -> post(token, response(surveyId, touchpoint, 7 + (int) (Math.random() * 4), null));
         Load.run(http, CLIENTS, WARM_UP, submission, 201, null);
         Load.Result run = Load.run(http, CLIENTS, MEASURE, submission, 201, null);
 
         long[][] loop = loopLatencies(http, token, surveyId, touchpoint);
 
-        String report = String.format(Locale.ROOT, """
+        String report = String.format(
+                Locale.ROOT,
+                """
                 response submission benchmark (%d clients, %d s measured after %d s warm-up, %d cores)
                   accepted (201, committed) : %d responses, %.0f responses/s
                   failed                    : %d
                   latency ms                : p50 %.1f  p95 %.1f  p99 %.1f  max %.1f
                   accepted -> in NPS ms     : median %d  max %d  (%d probes)
                   accepted -> case open ms  : median %d  max %d
-                """, CLIENTS, MEASURE.toSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors(),
-                run.latencies().length, run.perSecond(1), run.failures(), run.ms(0.50), run.ms(0.95), run.ms(0.99),
-                run.ms(1.0), median(loop, 0), max(loop, 0), PROBES, median(loop, 1), max(loop, 1));
+                """,
+                CLIENTS,
+                MEASURE.toSeconds(),
+                WARM_UP.toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                run.latencies().length,
+                run.perSecond(1),
+                run.failures(),
+                run.ms(0.50),
+                run.ms(0.95),
+                run.ms(0.99),
+                run.ms(1.0),
+                median(loop, 0),
+                max(loop, 0),
+                PROBES,
+                median(loop, 1),
+                max(loop, 1));
         System.out.println(report);
         Path out = Path.of("target", "benchmark-response-submission.txt");
         Files.createDirectories(out.getParent());
@@ -96,17 +112,33 @@ class ResponseSubmissionBenchmark {
         long[][] result = new long[2][PROBES];
         for (int i = 0; i < PROBES; i++) {
             String customer = "probe-" + i + "-" + UUID.randomUUID();
-            HttpResponse<String> r = http.send(post(token, response(surveyId, probeTouchpoint, 2, customer)),
+            HttpResponse<String> r = http.send(
+                    post(token, response(surveyId, probeTouchpoint, 2, customer)),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, r.statusCode(), r.body());
             long accepted = System.nanoTime();
             int expected = i + 1;
-            result[0][i] = waitUntil(() -> given().baseUri(suite.url("metrics-service")).auth().oauth2(analyst)
-                    .queryParam("touchpoint", probeTouchpoint).get("/api/metrics/nps")
-                    .jsonPath().getInt("n") >= expected, accepted);
-            result[1][i] = waitUntil(() -> given().baseUri(suite.url("case-service")).auth().oauth2(agent)
-                    .queryParam("touchpoint", probeTouchpoint).queryParam("limit", 500).get("/api/cases")
-                    .jsonPath().getList("items.customerRef").contains(customer), accepted);
+            result[0][i] = waitUntil(
+                    () -> given().baseUri(suite.url("metrics-service"))
+                                    .auth()
+                                    .oauth2(analyst)
+                                    .queryParam("touchpoint", probeTouchpoint)
+                                    .get("/api/metrics/nps")
+                                    .jsonPath()
+                                    .getInt("n")
+                            >= expected,
+                    accepted);
+            result[1][i] = waitUntil(
+                    () -> given().baseUri(suite.url("case-service"))
+                            .auth()
+                            .oauth2(agent)
+                            .queryParam("touchpoint", probeTouchpoint)
+                            .queryParam("limit", 500)
+                            .get("/api/cases")
+                            .jsonPath()
+                            .getList("items.customerRef")
+                            .contains(customer),
+                    accepted);
         }
         return result;
     }
@@ -124,22 +156,35 @@ class ResponseSubmissionBenchmark {
 
     private static String publishSurvey(String touchpoint) {
         String designer = Tokens.user("designer");
-        String id = given().baseUri(suite.url("survey-service")).auth().oauth2(designer).contentType(ContentType.JSON).body("""
+        String id = given().baseUri(suite.url("survey-service"))
+                .auth()
+                .oauth2(designer)
+                .contentType(ContentType.JSON)
+                .body("""
                 {"name": "Benchmark NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s-probe"],
                  "questions": [
                    {"id": "nps", "type": "NPS", "required": true, "text": {"en": "How likely are you to recommend us?"}},
-                   {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}"""
-                .formatted(touchpoint, touchpoint)).post("/api/surveys").then().statusCode(201).extract().path("id");
-        given().baseUri(suite.url("survey-service")).auth().oauth2(designer).contentType(ContentType.JSON)
+                   {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}""".formatted(touchpoint, touchpoint))
+                .post("/api/surveys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().baseUri(suite.url("survey-service"))
+                .auth()
+                .oauth2(designer)
+                .contentType(ContentType.JSON)
                 .post("/api/surveys/" + id + "/publish")
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
         return id;
     }
 
     private static void awaitSurveyKnown(HttpClient http, String token, String surveyId) throws Exception {
         for (int attempt = 0; attempt < 300; attempt++) {
-            HttpResponse<String> r = http.send(post(token, response(surveyId, "unused", 9, null).replace(
-                    "\"touchpointKey\": \"unused\", ", "")), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    post(token, response(surveyId, "unused", 9, null).replace("\"touchpointKey\": \"unused\", ", "")),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 400 || !r.body().contains("\"surveyId\"")) {
                 return;
             }
@@ -151,16 +196,18 @@ class ResponseSubmissionBenchmark {
     private static HttpRequest post(String token, String body) {
         return HttpRequest.newBuilder(URI.create(suite.url("response-service") + "/api/responses"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static String response(String surveyId, String touchpoint, int score, String customer) {
         String comment = score <= 6 ? ", {\"questionId\": \"reason\", \"text\": \"benchmark probe\"}" : "";
         return """
                 {"surveyId": "%s", "touchpointKey": "%s", "channel": "WEB", "customerRef": "%s",
-                 "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(surveyId, touchpoint,
-                customer == null ? "bench-" + UUID.randomUUID() : customer, score, comment);
+                 "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(
+                surveyId, touchpoint, customer == null ? "bench-" + UUID.randomUUID() : customer, score, comment);
     }
 
     private static long median(long[][] values, int row) {

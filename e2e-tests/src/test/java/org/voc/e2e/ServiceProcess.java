@@ -34,7 +34,8 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(String name, int port, Path repoRoot, Path logDir, Map<String, String> settings) {
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the service must be packaged before the end-to-end test");
+            throw new IllegalStateException(
+                    jar + " is missing: the service must be packaged before the end-to-end test");
         }
         Path log = logDir.resolve(name + ".log");
         try {
@@ -62,15 +63,19 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until /q/health/ready answers 200: PostgreSQL, Kafka and the consumers are up. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -14,8 +14,8 @@ import java.util.Map;
  */
 final class Suite implements AutoCloseable {
 
-    static final List<String> ALL = List.of("touchpoint-registry", "survey-service", "response-service",
-            "metrics-service", "case-service");
+    static final List<String> ALL =
+            List.of("touchpoint-registry", "survey-service", "response-service", "metrics-service", "case-service");
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<ServiceProcess> running = new ArrayList<>();
@@ -36,9 +36,12 @@ final class Suite implements AutoCloseable {
         Map<String, String> settings = Map.of(
                 // survey-service's own tests use the same database, so the same secret as its test profile: a key
                 // encrypted by one must be readable by the other (another secret cannot read it, by design).
-                "VOC_INVITATION_KEY_SECRET", "test-only-invitation-key-secret",
-                "VOC_DISTRIBUTION_LINK_BASE_URL", suite.url("response-service"),
-                "VOC_INVITATIONS_JWKS_URL", suite.url("survey-service") + "/api/invitation-keys/jwks");
+                "VOC_INVITATION_KEY_SECRET",
+                "test-only-invitation-key-secret",
+                "VOC_DISTRIBUTION_LINK_BASE_URL",
+                suite.url("response-service"),
+                "VOC_INVITATIONS_JWKS_URL",
+                suite.url("survey-service") + "/api/invitation-keys/jwks");
         try {
             for (String service : suite.started) {
                 suite.running.add(ServiceProcess.start(service, suite.ports.get(service), root, logs, settings));

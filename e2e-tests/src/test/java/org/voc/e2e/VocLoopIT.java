@@ -9,25 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.testsupport.Tokens;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The Voice-of-Customer loop through the five packaged services, over HTTP, with Keycloak-issued tokens:
@@ -63,54 +58,84 @@ class VocLoopIT {
         String designer = Tokens.user("designer");
 
         // 1. An administrator registers the touchpoint.
-        as(Tokens.user("admin"), "touchpoint-registry").body("""
+        as(Tokens.user("admin"), "touchpoint-registry")
+                .body("""
                 {"key": "%s", "name": "Card delivery", "channel": "BRANCH", "journeyStage": "ONBOARDING",
-                 "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "debit-card", "ownerTeam": "%s"}"""
-                .formatted(touchpoint, team)).post("/api/touchpoints")
-                .then().statusCode(201).body("key", equalTo(touchpoint));
+                 "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "debit-card", "ownerTeam": "%s"}""".formatted(touchpoint, team))
+                .post("/api/touchpoints")
+                .then()
+                .statusCode(201)
+                .body("key", equalTo(touchpoint));
 
         // 2. A designer creates an NPS survey bound to it and publishes version 1.
-        String surveyId = as(designer, "survey-service").body("""
+        String surveyId = as(designer, "survey-service")
+                .body("""
                 {"name": "Card delivery NPS", "defaultLocale": "en", "touchpointKeys": ["%s"],
                  "questions": [
                    {"id": "nps", "type": "NPS", "required": true,
                     "text": {"en": "How likely are you to recommend us to a friend or colleague?"}},
                    {"id": "reason", "type": "TEXT", "required": false,
                     "text": {"en": "What is the main reason for your score?"}}]}""".formatted(touchpoint))
-                .post("/api/surveys").then().statusCode(201).extract().path("id");
-        as(designer, "survey-service").post("/api/surveys/" + surveyId + "/publish")
-                .then().statusCode(201).body("version", equalTo(1));
+                .post("/api/surveys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(designer, "survey-service")
+                .post("/api/surveys/" + surveyId + "/publish")
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(1));
 
         // 3. An ingest client submits responses, validated against the published version.
         String ingest = Tokens.ingestClient();
         Supplier<Response> first = () -> as(ingest, "response-service")
-                .body(response(surveyId, "cust-1", 10, null)).post("/api/responses");
+                .body(response(surveyId, "cust-1", 10, null))
+                .post("/api/responses");
         Response accepted = await(first, r -> r.statusCode() == 201, "response-service learns the published survey");
         assertEquals(10, accepted.jsonPath().getInt("nps"));
-        for (String body : List.of(response(surveyId, "cust-2", 9, "Quick and friendly"),
+        for (String body : List.of(
+                response(surveyId, "cust-2", 9, "Quick and friendly"),
                 response(surveyId, "cust-3", 7, null),
                 response(surveyId, "cust-4", 3, "The card arrived a week late and nobody called"))) {
-            as(ingest, "response-service").body(body).post("/api/responses").then().statusCode(201);
+            as(ingest, "response-service")
+                    .body(body)
+                    .post("/api/responses")
+                    .then()
+                    .statusCode(201);
         }
-        as(ingest, "response-service").body(response(surveyId, "cust-5", 11, null)).post("/api/responses")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("answers[0].score"));
-        as(ingest, "response-service").body(response(UUID.randomUUID().toString(), "cust-6", 5, null))
+        as(ingest, "response-service")
+                .body(response(surveyId, "cust-5", 11, null))
                 .post("/api/responses")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("answers[0].score"));
+        as(ingest, "response-service")
+                .body(response(UUID.randomUUID().toString(), "cust-6", 5, null))
+                .post("/api/responses")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("surveyId"));
-        as(ingest, "response-service").body("""
-                {"surveyId": "%s", "customerRef": "cust-7", "answers": [{"questionId": "reason", "text": "meh"}]}"""
-                .formatted(surveyId)).post("/api/responses")
-                .then().statusCode(400).contentType("application/problem+json")
+        as(ingest, "response-service")
+                .body("""
+                {"surveyId": "%s", "customerRef": "cust-7", "answers": [{"questionId": "reason", "text": "meh"}]}""".formatted(surveyId))
+                .post("/api/responses")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("answers"));
 
         // 4. The metrics service counts them: 2 promoters, 1 passive, 1 detractor → NPS 25.
-        Response nps = await(() -> as(Tokens.user("analyst"), "metrics-service")
-                .queryParam("touchpoint", touchpoint)
-                .queryParam("from", Instant.now().minus(Duration.ofDays(1)).toString())
-                .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString())
-                .get("/api/metrics/nps"), r -> r.statusCode() == 200 && r.jsonPath().getInt("n") == 4,
+        Response nps = await(
+                () -> as(Tokens.user("analyst"), "metrics-service")
+                        .queryParam("touchpoint", touchpoint)
+                        .queryParam(
+                                "from", Instant.now().minus(Duration.ofDays(1)).toString())
+                        .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString())
+                        .get("/api/metrics/nps"),
+                r -> r.statusCode() == 200 && r.jsonPath().getInt("n") == 4,
                 "metrics-service counts the four responses");
         assertEquals(2, nps.jsonPath().getInt("promoters"));
         assertEquals(1, nps.jsonPath().getInt("passives"));
@@ -118,14 +143,19 @@ class VocLoopIT {
         assertEquals(25.0, nps.jsonPath().getDouble("nps"), 1e-9);
 
         // 5. The detractor opened one case, routed to the touchpoint's owner team.
-        Response cases = await(() -> as(Tokens.user("agent"), "case-service").queryParam("team", team)
-                .get("/api/cases"), r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,
+        Response cases = await(
+                () -> as(Tokens.user("agent"), "case-service")
+                        .queryParam("team", team)
+                        .get("/api/cases"),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,
                 "case-service opens one case for the owning team");
         assertEquals(touchpoint, cases.jsonPath().getString("items[0].touchpointKey"));
         assertEquals(3, cases.jsonPath().getInt("items[0].nps"));
         assertEquals("OPEN", cases.jsonPath().getString("items[0].status"));
         assertEquals("cust-4", cases.jsonPath().getString("items[0].customerRef"));
-        assertEquals("The card arrived a week late and nobody called", cases.jsonPath().getString("items[0].comment"));
+        assertEquals(
+                "The card arrived a week late and nobody called",
+                cases.jsonPath().getString("items[0].comment"));
         assertNotNull(cases.jsonPath().getString("items[0].dueAt"));
     }
 
@@ -139,27 +169,41 @@ class VocLoopIT {
         String ingest = Tokens.ingestClient();
 
         // 1. The touchpoint, known to the CRM by its own event name.
-        as(Tokens.user("admin"), "touchpoint-registry").body("""
+        as(Tokens.user("admin"), "touchpoint-registry")
+                .body("""
                 {"key": "%s", "name": "Branch visit", "channel": "BRANCH", "journeyStage": "SERVICE",
                  "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "current-account", "ownerTeam": "%s",
                  "externalRefs": [{"system": "crm", "ref": "%s"}]}""".formatted(touchpoint, team, crmEvent))
-                .post("/api/touchpoints").then().statusCode(201);
+                .post("/api/touchpoints")
+                .then()
+                .statusCode(201);
 
         // 2. A transactional NPS survey in English and French, invited after every branch visit.
-        String surveyId = as(designer, "survey-service").body("""
+        String surveyId = as(designer, "survey-service")
+                .body("""
                 {"name": "Branch visit NPS", "defaultLocale": "en", "touchpointKeys": ["%s"],
                  "questions": [
                    {"id": "nps", "type": "NPS", "required": true,
                     "text": {"en": "How likely are you to recommend us?", "fr": "Recommanderiez-vous notre banque ?"}},
                    {"id": "reason", "type": "TEXT", "required": false,
-                    "text": {"en": "What is the main reason for your score?", "fr": "Pour quelle raison ?"}}]}"""
-                .formatted(touchpoint)).post("/api/surveys").then().statusCode(201).extract().path("id");
-        as(designer, "survey-service").post("/api/surveys/" + surveyId + "/publish").then().statusCode(201);
-        as(designer, "survey-service").body("""
+                    "text": {"en": "What is the main reason for your score?", "fr": "Pour quelle raison ?"}}]}""".formatted(touchpoint))
+                .post("/api/surveys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(designer, "survey-service")
+                .post("/api/surveys/" + surveyId + "/publish")
+                .then()
+                .statusCode(201);
+        as(designer, "survey-service")
+                .body("""
                 {"enabled": true, "minGapPerCustomer": "P30D",
                  "rules": [{"touchpointKeys": ["%s"], "channels": ["BRANCH"], "samplingRate": 1.0,
-                            "invitationTtl": "P7D", "deliveryChannel": "SMS", "priority": 100}]}"""
-                .formatted(touchpoint)).put("/api/surveys/" + surveyId + "/distribution").then().statusCode(200);
+                            "invitationTtl": "P7D", "deliveryChannel": "SMS", "priority": 100}]}""".formatted(touchpoint))
+                .put("/api/surveys/" + surveyId + "/distribution")
+                .then()
+                .statusCode(200);
 
         // 3. The CRM reports two visits; each customer is invited (once survey-service knows the touchpoint).
         String detractor = "cust-d-" + suffix;
@@ -172,44 +216,74 @@ class VocLoopIT {
 
         // A second visit the same day is not surveyed again, and an analyst can read why.
         String again = "visit-" + UUID.randomUUID();
-        as(ingest, "survey-service").body(interaction(again, detractor, crmEvent)).post("/api/interactions")
-                .then().statusCode(201).body("outcome", equalTo("SUPPRESSED")).body("reason", equalTo("MIN_GAP"));
-        as(Tokens.user("analyst"), "survey-service").get("/api/interactions/" + again + "/decision")
-                .then().statusCode(200).body("reason", equalTo("MIN_GAP"))
+        as(ingest, "survey-service")
+                .body(interaction(again, detractor, crmEvent))
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("SUPPRESSED"))
+                .body("reason", equalTo("MIN_GAP"));
+        as(Tokens.user("analyst"), "survey-service")
+                .get("/api/interactions/" + again + "/decision")
+                .then()
+                .statusCode(200)
+                .body("reason", equalTo("MIN_GAP"))
                 .body("explanation", containsString(surveyId));
 
         // 4. The detractor answers through the JSON respondent API with the invitation token; no login.
-        Response answered = await(() -> given().baseUri(suite.url("response-service")).contentType(ContentType.JSON)
-                .body("""
+        Response answered = await(
+                () -> given().baseUri(suite.url("response-service"))
+                        .contentType(ContentType.JSON)
+                        .body("""
                         {"answers": [{"questionId": "nps", "score": 3},
                                      {"questionId": "reason", "text": "Forty minutes in the queue"}]}""")
-                .post("/api/respond/" + detractorToken), r -> r.statusCode() == 201,
+                        .post("/api/respond/" + detractorToken),
+                r -> r.statusCode() == 201,
                 "response-service accepts the invitation's answer");
         assertEquals(detractor, answered.jsonPath().getString("customerRef"));
         assertEquals(touchpoint, answered.jsonPath().getString("touchpointKey"));
-        assertEquals(detractorInvited.jsonPath().getString("invitation.id"), answered.jsonPath().getString("invitationId"));
-        given().baseUri(suite.url("response-service")).contentType(ContentType.JSON)
+        assertEquals(
+                detractorInvited.jsonPath().getString("invitation.id"),
+                answered.jsonPath().getString("invitationId"));
+        given().baseUri(suite.url("response-service"))
+                .contentType(ContentType.JSON)
                 .body("{\"answers\": [{\"questionId\": \"nps\", \"score\": 10}]}")
                 .post("/api/respond/" + detractorToken)
-                .then().statusCode(409).contentType("application/problem+json");
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
 
         // 5. The promoter answers on the hosted page, in French.
         String promoterLink = promoterInvited.jsonPath().getString("invitation.link");
-        given().get(promoterLink).then().statusCode(200).contentType(containsString("text/html"))
+        given().get(promoterLink)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .body(containsString("Recommanderiez-vous notre banque"));
-        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("q.nps", "10")
-                .post(promoterLink).then().statusCode(303);
+        given().redirects()
+                .follow(false)
+                .contentType(ContentType.URLENC)
+                .formParam("q.nps", "10")
+                .post(promoterLink)
+                .then()
+                .statusCode(303);
 
         // 6. Both answers count in the NPS (1 promoter, 1 detractor → 0), and the detractor's opened a case.
-        Response nps = await(() -> as(Tokens.user("analyst"), "metrics-service")
-                .queryParam("touchpoint", touchpoint)
-                .queryParam("from", Instant.now().minus(Duration.ofDays(1)).toString())
-                .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString())
-                .get("/api/metrics/nps"), r -> r.statusCode() == 200 && r.jsonPath().getInt("n") == 2,
+        Response nps = await(
+                () -> as(Tokens.user("analyst"), "metrics-service")
+                        .queryParam("touchpoint", touchpoint)
+                        .queryParam(
+                                "from", Instant.now().minus(Duration.ofDays(1)).toString())
+                        .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString())
+                        .get("/api/metrics/nps"),
+                r -> r.statusCode() == 200 && r.jsonPath().getInt("n") == 2,
                 "metrics-service counts both invited answers");
         assertEquals(0.0, nps.jsonPath().getDouble("nps"), 1e-9);
-        Response cases = await(() -> as(Tokens.user("agent"), "case-service").queryParam("team", team)
-                .get("/api/cases"), r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,
+        Response cases = await(
+                () -> as(Tokens.user("agent"), "case-service")
+                        .queryParam("team", team)
+                        .get("/api/cases"),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,
                 "case-service opens a case for the detractor");
         assertEquals(detractor, cases.jsonPath().getString("items[0].customerRef"));
         assertEquals("Forty minutes in the queue", cases.jsonPath().getString("items[0].comment"));
@@ -217,8 +291,10 @@ class VocLoopIT {
 
     /** Reports visits until survey-service, which learns touchpoints from voc.touchpoints, invites the customer. */
     private static Response invite(String ingest, String customer, String crmEvent) {
-        return await(() -> as(ingest, "survey-service")
-                .body(interaction("visit-" + UUID.randomUUID(), customer, crmEvent)).post("/api/interactions"),
+        return await(
+                () -> as(ingest, "survey-service")
+                        .body(interaction("visit-" + UUID.randomUUID(), customer, crmEvent))
+                        .post("/api/interactions"),
                 r -> r.statusCode() == 201 && "INVITED".equals(r.jsonPath().getString("outcome")),
                 "survey-service invites " + customer);
     }
@@ -226,19 +302,28 @@ class VocLoopIT {
     private static String interaction(String id, String customer, String crmEvent) {
         return """
                 {"interactionId": "%s", "customerRef": "%s", "touchpointRef": {"system": "crm", "ref": "%s"},
-                 "channel": "BRANCH", "segment": "RETAIL", "locale": "%s"}"""
-                .formatted(id, customer, crmEvent, customer.startsWith("cust-p-") ? "fr" : "en");
+                 "channel": "BRANCH", "segment": "RETAIL", "locale": "%s"}""".formatted(id, customer, crmEvent, customer.startsWith("cust-p-") ? "fr" : "en");
     }
 
     @Test
     void everyServiceIsObservable() {
         for (String service : SERVICES) {
-            given().baseUri(suite.url(service)).get("/q/health/ready").then().statusCode(200)
+            given().baseUri(suite.url(service))
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
                     .body("status", equalTo("UP"));
             given().baseUri(suite.url(service)).get("/q/health/live").then().statusCode(200);
-            given().baseUri(suite.url(service)).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+            given().baseUri(suite.url(service))
+                    .queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
                     .body("openapi", startsWith("3."));
-            given().baseUri(suite.url(service)).get("/q/metrics").then().statusCode(200)
+            given().baseUri(suite.url(service))
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
                     .body(containsString("jvm_memory_used_bytes"));
         }
     }
@@ -246,8 +331,14 @@ class VocLoopIT {
     @Test
     void everyOperationIsDocumentedWithASummaryAndAnExample() {
         for (String service : SERVICES) {
-            Map<String, Map<String, Object>> paths = given().baseUri(suite.url(service)).queryParam("format", "json")
-                    .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+            Map<String, Map<String, Object>> paths = given().baseUri(suite.url(service))
+                    .queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("paths");
             int operations = 0;
             for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
                 for (Map.Entry<String, Object> operation : path.getValue().entrySet()) {
@@ -260,7 +351,8 @@ class VocLoopIT {
                     assertNotNull(spec.get("summary"), where + " has no summary");
                     // Browser pages (the hosted survey) answer HTML: an example page would say nothing an
                     // integrator needs. Every JSON operation shows an example.
-                    boolean page = spec.toString().contains("text/html") && !spec.toString().contains("application/json");
+                    boolean page = spec.toString().contains("text/html")
+                            && !spec.toString().contains("application/json");
                     assertTrue(page || spec.toString().contains("example"), where + " has no example");
                 }
             }

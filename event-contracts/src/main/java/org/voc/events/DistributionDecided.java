@@ -27,6 +27,9 @@ public record DistributionDecided(
         Integer surveyVersion) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<DistributionDecided> TYPE = EventType.of(Topics.DECISIONS, "voc.distribution.decided.v1", DistributionDecided.class,
+    public static final EventType<DistributionDecided> TYPE = EventType.of(
+            Topics.DECISIONS,
+            "voc.distribution.decided.v1",
+            DistributionDecided.class,
             DistributionDecided::customerRef);
 }

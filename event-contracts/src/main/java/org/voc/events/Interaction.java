@@ -26,6 +26,6 @@ public record Interaction(
         String locale) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<Interaction> TYPE = EventType.of(Topics.INTERACTIONS, "voc.interaction.v1", Interaction.class,
-            Interaction::customerRef);
+    public static final EventType<Interaction> TYPE =
+            EventType.of(Topics.INTERACTIONS, "voc.interaction.v1", Interaction.class, Interaction::customerRef);
 }

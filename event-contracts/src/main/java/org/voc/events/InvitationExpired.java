@@ -16,6 +16,9 @@ public record InvitationExpired(
         Instant expiredAt) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<InvitationExpired> TYPE = EventType.of(Topics.INVITATIONS, "voc.invitation.expired.v1", InvitationExpired.class,
+    public static final EventType<InvitationExpired> TYPE = EventType.of(
+            Topics.INVITATIONS,
+            "voc.invitation.expired.v1",
+            InvitationExpired.class,
             i -> i.invitationId().toString());
 }

@@ -25,6 +25,9 @@ public record InvitationIssued(
         Instant expiresAt) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<InvitationIssued> TYPE = EventType.of(Topics.INVITATIONS, "voc.invitation.issued.v1", InvitationIssued.class,
+    public static final EventType<InvitationIssued> TYPE = EventType.of(
+            Topics.INVITATIONS,
+            "voc.invitation.issued.v1",
+            InvitationIssued.class,
             i -> i.invitationId().toString());
 }

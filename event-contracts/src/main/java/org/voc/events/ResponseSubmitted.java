@@ -22,14 +22,24 @@ public record ResponseSubmitted(
         UUID invitationId) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<ResponseSubmitted> TYPE = EventType.of(Topics.RESPONSES, "voc.response.submitted.v1", ResponseSubmitted.class,
+    public static final EventType<ResponseSubmitted> TYPE = EventType.of(
+            Topics.RESPONSES,
+            "voc.response.submitted.v1",
+            ResponseSubmitted.class,
             r -> r.responseId().toString());
 
     /** The original shape, without an invitation. */
-    public ResponseSubmitted(UUID responseId, UUID surveyId, int surveyVersion, String touchpointKey, String channel,
-            String customerRef, Instant respondedAt, Integer nps, List<Answer> answers) {
-        this(responseId, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, nps, answers,
-                null);
+    public ResponseSubmitted(
+            UUID responseId,
+            UUID surveyId,
+            int surveyVersion,
+            String touchpointKey,
+            String channel,
+            String customerRef,
+            Instant respondedAt,
+            Integer nps,
+            List<Answer> answers) {
+        this(responseId, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, nps, answers, null);
     }
 
     /**

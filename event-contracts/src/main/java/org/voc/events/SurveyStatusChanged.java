@@ -8,13 +8,9 @@ import java.util.UUID;
  * current lifecycle status of a survey (DRAFT, PUBLISHED, PAUSED or ARCHIVED). Compaction keeps the latest per
  * survey; {@code changedAt} orders updates should a reader see them out of order.
  */
-public record SurveyStatusChanged(
-        UUID surveyId,
-        String status,
-        Integer latestVersion,
-        Instant changedAt) {
+public record SurveyStatusChanged(UUID surveyId, String status, Integer latestVersion, Instant changedAt) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<SurveyStatusChanged> TYPE = EventType.of(Topics.SURVEYS, "voc.survey.status-changed.v1", SurveyStatusChanged.class,
-            s -> s.surveyId() + ":status");
+    public static final EventType<SurveyStatusChanged> TYPE = EventType.of(
+            Topics.SURVEYS, "voc.survey.status-changed.v1", SurveyStatusChanged.class, s -> s.surveyId() + ":status");
 }

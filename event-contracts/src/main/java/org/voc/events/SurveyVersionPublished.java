@@ -22,12 +22,21 @@ public record SurveyVersionPublished(
         List<String> locales) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<SurveyVersionPublished> TYPE = EventType.of(Topics.SURVEYS, "voc.survey.version-published.v1", SurveyVersionPublished.class,
+    public static final EventType<SurveyVersionPublished> TYPE = EventType.of(
+            Topics.SURVEYS,
+            "voc.survey.version-published.v1",
+            SurveyVersionPublished.class,
             v -> v.surveyId() + ":" + v.version());
 
     /** The original shape, without the optional {@code locales}. */
-    public SurveyVersionPublished(UUID surveyId, int version, String name, List<String> touchpointKeys,
-            String defaultLocale, List<Question> questions, Instant publishedAt) {
+    public SurveyVersionPublished(
+            UUID surveyId,
+            int version,
+            String name,
+            List<String> touchpointKeys,
+            String defaultLocale,
+            List<Question> questions,
+            Instant publishedAt) {
         this(surveyId, version, name, touchpointKeys, defaultLocale, questions, publishedAt, null);
     }
 
@@ -55,13 +64,11 @@ public record SurveyVersionPublished(
     }
 
     /** One option of a choice question; answers name it by {@code id}. */
-    public record Option(String id, Map<String, String> text) {
-    }
+    public record Option(String id, Map<String, String> text) {}
 
     /**
      * Display condition on an earlier question: {@code operator} is LE, LT, GE, GT, EQ or NE with an integer
      * {@code value} for score questions, or IN with option ids in {@code values} for choice questions.
      */
-    public record Condition(String questionId, String operator, Integer value, List<String> values) {
-    }
+    public record Condition(String questionId, String operator, Integer value, List<String> values) {}
 }

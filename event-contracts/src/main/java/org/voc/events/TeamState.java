@@ -22,6 +22,6 @@ public record TeamState(
         Instant updatedAt) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<TeamState> TYPE = EventType.of(Topics.TEAMS, "voc.team.state.v1", TeamState.class,
-            s -> s.id().toString());
+    public static final EventType<TeamState> TYPE =
+            EventType.of(Topics.TEAMS, "voc.team.state.v1", TeamState.class, s -> s.id().toString());
 }

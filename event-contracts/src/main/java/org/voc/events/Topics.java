@@ -19,9 +19,9 @@ public final class Topics {
     public static final String INTERACTIONS = "voc.interactions";
     /** Every distribution decision (invited or suppressed, with the reason), keyed by customer reference. */
     public static final String DECISIONS = "voc.decisions";
+
     public static final String CASES = "voc.cases";
     public static final String ALERTS = "voc.alerts";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

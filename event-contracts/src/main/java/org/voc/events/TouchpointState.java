@@ -30,22 +30,46 @@ public record TouchpointState(
         List<ExternalRef> externalRefs) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
-    public static final EventType<TouchpointState> TYPE = EventType.of(Topics.TOUCHPOINTS, "voc.touchpoint.state.v1", TouchpointState.class,
-            s -> s.id().toString());
+    public static final EventType<TouchpointState> TYPE =
+            EventType.of(Topics.TOUCHPOINTS, "voc.touchpoint.state.v1", TouchpointState.class, s -> s.id().toString());
 
     /** The first shape of the event, without the optional fields. */
-    public TouchpointState(UUID id, String key, String name, String channel, String journeyStage, String signalKind,
-            List<String> segments, String product, String ownerTeam, String status, long revision, Instant updatedAt) {
-        this(id, key, name, channel, journeyStage, signalKind, segments, product, ownerTeam, status, revision,
-                updatedAt, null, null, null, null);
+    public TouchpointState(
+            UUID id,
+            String key,
+            String name,
+            String channel,
+            String journeyStage,
+            String signalKind,
+            List<String> segments,
+            String product,
+            String ownerTeam,
+            String status,
+            long revision,
+            Instant updatedAt) {
+        this(
+                id,
+                key,
+                name,
+                channel,
+                journeyStage,
+                signalKind,
+                segments,
+                product,
+                ownerTeam,
+                status,
+                revision,
+                updatedAt,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Team keys per RACI role (responsible, accountable, consulted, informed). */
-    public record Raci(List<String> responsible, List<String> accountable, List<String> consulted,
-            List<String> informed) {
-    }
+    public record Raci(
+            List<String> responsible, List<String> accountable, List<String> consulted, List<String> informed) {}
 
     /** An event of an external system that means "this touchpoint happened", e.g. system {@code crm}, ref {@code card.delivered}. */
-    public record ExternalRef(String system, String ref) {
-    }
+    public record ExternalRef(String system, String ref) {}
 }

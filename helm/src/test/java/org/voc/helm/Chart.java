@@ -3,6 +3,13 @@ package org.voc.helm;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,14 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
-
 /** Renders the voc-platform chart with the embedded Helm and splits the output into Kubernetes objects. */
 final class Chart {
 
@@ -27,13 +26,13 @@ final class Chart {
     static final String NAMESPACE = "voc";
     /** The cluster version the chart is rendered for (Chart.yaml asks for 1.30 or later). */
     static final String KUBE_VERSION = "1.31.0";
-    static final List<String> SERVICES = List.of("touchpoint-registry", "survey-service", "response-service",
-            "metrics-service", "case-service");
+
+    static final List<String> SERVICES =
+            List.of("touchpoint-registry", "survey-service", "response-service", "metrics-service", "case-service");
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Chart() {
-    }
+    private Chart() {}
 
     static Path chartDir() {
         return Path.of(System.getProperty("voc.chart.dir", "voc-platform")).toAbsolutePath();
@@ -50,9 +49,12 @@ final class Chart {
 
     static List<Path> ciValues() {
         try (Stream<Path> files = Files.list(ciDir())) {
-            List<Path> sets = files.filter(f -> f.toString().endsWith("-values.yaml")).sorted().toList();
+            List<Path> sets = files.filter(f -> f.toString().endsWith("-values.yaml"))
+                    .sorted()
+                    .toList();
             if (sets.size() < 3) {
-                fail("expected the default, production and self-contained values sets in " + ciDir() + ", found " + sets);
+                fail("expected the default, production and self-contained values sets in " + ciDir() + ", found "
+                        + sets);
             }
             return sets;
         } catch (IOException e) {
@@ -66,8 +68,11 @@ final class Chart {
 
     /** helm template with the given values files (in order) and --set pairs. Throws IllegalStateException on failure. */
     static String template(List<Path> valuesFiles, Map<String, Object> sets) {
-        TemplateCommand command = new Helm(chartDir()).template()
-                .withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+        TemplateCommand command = new Helm(chartDir())
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION);
         valuesFiles.forEach(command::withValuesFile);
         sets.forEach(command::set);
         return command.call();
@@ -103,17 +108,22 @@ final class Chart {
     }
 
     static String id(JsonNode object) {
-        return object.path("kind").asText() + "/" + object.path("metadata").path("name").asText();
+        return object.path("kind").asText() + "/"
+                + object.path("metadata").path("name").asText();
     }
 
     static List<ObjectNode> ofKind(List<ObjectNode> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     static ObjectNode named(List<ObjectNode> objects, String kind, String name) {
         ObjectNode found = objects.stream()
-                .filter(o -> kind.equals(o.path("kind").asText()) && name.equals(o.path("metadata").path("name").asText()))
-                .findFirst().orElse(null);
+                .filter(o -> kind.equals(o.path("kind").asText())
+                        && name.equals(o.path("metadata").path("name").asText()))
+                .findFirst()
+                .orElse(null);
         assertNotNull(found, "no " + kind + "/" + name + " rendered");
         return found;
     }
@@ -124,10 +134,12 @@ final class Chart {
      */
     static List<ObjectNode> renderHooks(Path valuesFile) {
         try {
-            Path copy = Path.of("target", "chart-with-hooks-as-objects", "voc-platform").toAbsolutePath();
+            Path copy = Path.of("target", "chart-with-hooks-as-objects", "voc-platform")
+                    .toAbsolutePath();
             if (Files.exists(copy)) {
                 try (Stream<Path> walk = Files.walk(copy)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             try (Stream<Path> walk = Files.walk(chartDir())) {
@@ -136,17 +148,29 @@ final class Chart {
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(target);
                     } else if (source.getParent().getFileName().toString().equals("tests")) {
-                        Files.writeString(target, Files.readString(source).lines()
-                                .filter(l -> !l.contains("helm.sh/hook")).collect(java.util.stream.Collectors.joining("\n")));
+                        Files.writeString(
+                                target,
+                                Files.readString(source)
+                                        .lines()
+                                        .filter(l -> !l.contains("helm.sh/hook"))
+                                        .collect(java.util.stream.Collectors.joining("\n")));
                     } else {
                         Files.copy(source, target);
                     }
                 }
             }
-            TemplateCommand command = new Helm(copy).template()
-                    .withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION).withValuesFile(valuesFile);
+            TemplateCommand command = new Helm(copy)
+                    .template()
+                    .withName(RELEASE)
+                    .withNamespace(NAMESPACE)
+                    .withKubeVersion(KUBE_VERSION)
+                    .withValuesFile(valuesFile);
             return parse(command.call()).stream()
-                    .filter(o -> "test".equals(o.path("metadata").path("labels").path("app.kubernetes.io/component").asText()))
+                    .filter(o -> "test"
+                            .equals(o.path("metadata")
+                                    .path("labels")
+                                    .path("app.kubernetes.io/component")
+                                    .asText()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -155,9 +179,16 @@ final class Chart {
 
     /** The NOTES.txt the installer sees, from a client-only dry-run install. */
     static String notes(Path valuesFile) {
-        String output = new Helm(chartDir()).install().clientOnly().dryRun()
-                .withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION).withValuesFile(valuesFile)
-                .call().getOutput();
+        String output = new Helm(chartDir())
+                .install()
+                .clientOnly()
+                .dryRun()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
+                .withValuesFile(valuesFile)
+                .call()
+                .getOutput();
         int start = output.indexOf("NOTES:");
         return start < 0 ? "" : output.substring(start);
     }

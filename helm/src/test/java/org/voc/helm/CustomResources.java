@@ -1,5 +1,7 @@
 package org.voc.helm;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,16 +10,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** Validates operator custom resources (not in fabric8's core model) against the field subsets in crd-schemas.yaml. */
 final class CustomResources {
 
     private static final Map<String, Map<String, Object>> SCHEMAS = load();
 
-    private CustomResources() {
-    }
+    private CustomResources() {}
 
     static boolean isKnown(JsonNode object) {
         return SCHEMAS.containsKey(KubernetesModel.typeKey(object));
@@ -104,8 +102,7 @@ final class CustomResources {
 
     private static Map<String, Map<String, Object>> load() {
         try (InputStream in = CustomResources.class.getResourceAsStream("/crd-schemas.yaml")) {
-            return Chart.YAML.readValue(in, new TypeReference<>() {
-            });
+            return Chart.YAML.readValue(in, new TypeReference<>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

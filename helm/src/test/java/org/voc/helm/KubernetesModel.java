@@ -1,13 +1,5 @@
 package org.voc.helm;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +15,13 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Typed validation with the fabric8 Kubernetes model: an object must deserialize into its class and no field may land
@@ -48,8 +47,7 @@ final class KubernetesModel {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private KubernetesModel() {
-    }
+    private KubernetesModel() {}
 
     static boolean isBuiltIn(JsonNode object) {
         return TYPES.containsKey(typeKey(object));
@@ -74,14 +72,17 @@ final class KubernetesModel {
             problems.add("does not deserialize as " + type.getSimpleName() + ": " + e.getMessage());
             return problems;
         }
-        if (typed.getMetadata() == null || typed.getMetadata().getName() == null || typed.getMetadata().getName().isBlank()) {
+        if (typed.getMetadata() == null
+                || typed.getMetadata().getName() == null
+                || typed.getMetadata().getName().isBlank()) {
             problems.add("metadata.name is missing");
         }
         unknownFields(typed, "", problems, new IdentityHashMap<>());
         return problems;
     }
 
-    private static void unknownFields(Object value, String path, List<String> problems, IdentityHashMap<Object, Boolean> seen) {
+    private static void unknownFields(
+            Object value, String path, List<String> problems, IdentityHashMap<Object, Boolean> seen) {
         if (value == null || seen.put(value, Boolean.TRUE) != null) {
             return;
         }
@@ -100,8 +101,10 @@ final class KubernetesModel {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getDeclaringClass() == Object.class) {
                 continue;
             }
             Object child;
@@ -116,7 +119,8 @@ final class KubernetesModel {
                 }
                 continue;
             }
-            String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+            String field = Character.toLowerCase(getter.getName().charAt(3))
+                    + getter.getName().substring(4);
             unknownFields(child, path + "." + field, problems, seen);
         }
     }

@@ -3,14 +3,13 @@ package org.voc.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +48,8 @@ class OperationsDocTest {
     void everyCommandMatchesTheChart() throws Exception {
         List<String> commands = commands();
         assertTrue(commands.size() >= 15, "too few commands found: " + commands);
-        JsonNode values = Chart.YAML.readTree(Chart.chartDir().resolve("values.yaml").toFile());
+        JsonNode values =
+                Chart.YAML.readTree(Chart.chartDir().resolve("values.yaml").toFile());
         List<ObjectNode> rendered = new ArrayList<>(Chart.render(Chart.ci("default")));
         rendered.addAll(Chart.render(Chart.ci("production")));
         List<String> problems = new ArrayList<>();
@@ -62,11 +62,13 @@ class OperationsDocTest {
             }
             if (words.get(0).equals("helm")) {
                 String verb = words.get(1);
-                if (List.of("install", "upgrade", "template", "test", "rollback", "history", "uninstall", "status").contains(verb)
+                if (List.of("install", "upgrade", "template", "test", "rollback", "history", "uninstall", "status")
+                                .contains(verb)
                         && !"voc".equals(words.get(2))) {
                     problems.add(command + ": the release is voc");
                 }
-                if (List.of("install", "upgrade", "template").contains(verb) && !"helm/voc-platform".equals(words.get(3))) {
+                if (List.of("install", "upgrade", "template").contains(verb)
+                        && !"helm/voc-platform".equals(words.get(3))) {
                     problems.add(command + ": the chart is helm/voc-platform");
                 }
             }
@@ -83,17 +85,24 @@ class OperationsDocTest {
                         problems.add(command + ": --set " + key + " is not a value of the chart");
                     }
                 }
-                if (word.equals("-f") && next.startsWith("helm/") && !Files.exists(Chart.repoRoot().resolve(next))) {
+                if (word.equals("-f")
+                        && next.startsWith("helm/")
+                        && !Files.exists(Chart.repoRoot().resolve(next))) {
                     problems.add(command + ": " + next + " does not exist");
                 }
                 if (word.equals("-l")) {
                     String[] label = next.split("=");
-                    if (rendered.stream().noneMatch(o -> label[1].equals(o.path("metadata").path("labels").path(label[0]).asText()))) {
+                    if (rendered.stream()
+                            .noneMatch(o -> label[1].equals(o.path("metadata")
+                                    .path("labels")
+                                    .path(label[0])
+                                    .asText()))) {
                         problems.add(command + ": no rendered object has label " + next);
                     }
                 }
             }
-            Matcher object = Pattern.compile("\\b(deployment|svc|service|hpa|pdb)/([a-z0-9-]+)").matcher(command);
+            Matcher object = Pattern.compile("\\b(deployment|svc|service|hpa|pdb)/([a-z0-9-]+)")
+                    .matcher(command);
             while (object.find()) {
                 String kind = switch (object.group(1)) {
                     case "deployment" -> "Deployment";
@@ -102,14 +111,18 @@ class OperationsDocTest {
                     default -> "Service";
                 };
                 String name = object.group(2);
-                if (rendered.stream().noneMatch(o -> kind.equals(o.path("kind").asText()) && name.equals(o.path("metadata").path("name").asText()))) {
+                if (rendered.stream()
+                        .noneMatch(o -> kind.equals(o.path("kind").asText())
+                                && name.equals(o.path("metadata").path("name").asText()))) {
                     problems.add(command + ": the chart renders no " + kind + " " + name);
                 }
             }
-            Matcher secret = Pattern.compile("create secret generic ([a-z0-9-]+)").matcher(command);
+            Matcher secret =
+                    Pattern.compile("create secret generic ([a-z0-9-]+)").matcher(command);
             if (secret.find()) {
                 String name = secret.group(1);
-                boolean referenced = rendered.stream().anyMatch(o -> o.toString().contains("\"name\":\"" + name + "\""));
+                boolean referenced =
+                        rendered.stream().anyMatch(o -> o.toString().contains("\"name\":\"" + name + "\""));
                 if (!referenced) {
                     problems.add(command + ": no rendered object reads Secret " + name);
                 }

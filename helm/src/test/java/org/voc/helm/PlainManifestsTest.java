@@ -3,6 +3,8 @@ package org.voc.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +23,17 @@ import org.junit.jupiter.api.Test;
 class PlainManifestsTest {
 
     static Path k8s() {
-        return Path.of(System.getProperty("voc.k8s.dir", "../k8s")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("voc.k8s.dir", "../k8s"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static List<Path> yamlFiles() throws IOException {
         try (Stream<Path> files = Files.walk(k8s())) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+            return files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -53,7 +57,10 @@ class PlainManifestsTest {
     static List<ObjectNode> objects(Path dir) throws IOException {
         List<ObjectNode> objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")
+                            && !f.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted()
+                    .toList()) {
                 documents(file).stream().filter(JsonNode::isObject).forEach(d -> objects.add((ObjectNode) d));
             }
         }
@@ -79,7 +86,8 @@ class PlainManifestsTest {
                             problems.add(where + ": not a JSON patch operation: " + op);
                         }
                     });
-                } else if (doc.path("apiVersion").asText().isBlank() || doc.path("kind").asText().isBlank()
+                } else if (doc.path("apiVersion").asText().isBlank()
+                        || doc.path("kind").asText().isBlank()
                         || doc.path("metadata").path("name").asText().isBlank()) {
                     problems.add(where + ": a document without apiVersion, kind and metadata.name");
                 } else if (KubernetesModel.isBuiltIn(doc)) {
@@ -114,9 +122,12 @@ class PlainManifestsTest {
             k.path("patchesStrategicMerge").forEach(p -> paths.add(p.asText()));
             for (String path : paths) {
                 Path target = file.getParent().resolve(path).normalize();
-                boolean ok = Files.isDirectory(target) ? Files.exists(target.resolve("kustomization.yaml")) : Files.isRegularFile(target);
+                boolean ok = Files.isDirectory(target)
+                        ? Files.exists(target.resolve("kustomization.yaml"))
+                        : Files.isRegularFile(target);
                 if (!ok) {
-                    problems.add(k8s().relativize(file) + ": " + path + " does not exist (or is a folder without kustomization.yaml)");
+                    problems.add(k8s().relativize(file) + ": " + path
+                            + " does not exist (or is a folder without kustomization.yaml)");
                 }
             }
         }
@@ -147,8 +158,14 @@ class PlainManifestsTest {
         for (String overlay : List.of("dev", "prod")) {
             for (ObjectNode patch : objects(k8s().resolve("overlays").resolve(overlay))) {
                 boolean isPatch = base.stream().anyMatch(o -> Chart.id(o).equals(Chart.id(patch)));
-                boolean isResource = documents(k8s().resolve("overlays").resolve(overlay).resolve("kustomization.yaml")).get(0)
-                        .path("resources").toString().contains("hpa.yaml") && "HorizontalPodAutoscaler".equals(patch.path("kind").asText());
+                boolean isResource =
+                        documents(k8s().resolve("overlays").resolve(overlay).resolve("kustomization.yaml"))
+                                        .get(0)
+                                        .path("resources")
+                                        .toString()
+                                        .contains("hpa.yaml")
+                                && "HorizontalPodAutoscaler"
+                                        .equals(patch.path("kind").asText());
                 if (!isPatch && !isResource) {
                     problems.add(overlay + ": " + Chart.id(patch) + " patches nothing in the base");
                 }
@@ -162,23 +179,41 @@ class PlainManifestsTest {
         List<ObjectNode> base = objects(k8s().resolve("base"));
         List<ObjectNode> chart = Chart.render(Chart.ci("default"));
         for (String ingress : List.of("voc", "voc-respondent")) {
-            assertEquals(paths(Chart.named(chart, "Ingress", ingress), Chart.RELEASE + "-"), paths(Chart.named(base, "Ingress", ingress), ""), ingress);
+            assertEquals(
+                    paths(Chart.named(chart, "Ingress", ingress), Chart.RELEASE + "-"),
+                    paths(Chart.named(base, "Ingress", ingress), ""),
+                    ingress);
         }
         JsonNode response = Chart.named(base, "ConfigMap", "response-service").path("data");
-        assertEquals("http://survey-service/api/invitation-keys/jwks", response.path("VOC_INVITATIONS_JWKS_URL").asText());
-        assertEquals("true", response.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
-        assertEquals("true", response.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
-        assertEquals("https://voc.example.com", Chart.named(base, "ConfigMap", "survey-service").path("data")
-                .path("VOC_DISTRIBUTION_LINK_BASE_URL").asText());
-        assertTrue(Chart.named(base, "Deployment", "survey-service").toString()
-                .contains("{\"name\":\"VOC_INVITATION_KEY_SECRET\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"voc-invitation-keys\",\"key\":\"encryption-secret\"}}}"));
+        assertEquals(
+                "http://survey-service/api/invitation-keys/jwks",
+                response.path("VOC_INVITATIONS_JWKS_URL").asText());
+        assertEquals(
+                "true",
+                response.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
+        assertEquals(
+                "true", response.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
+        assertEquals(
+                "https://voc.example.com",
+                Chart.named(base, "ConfigMap", "survey-service")
+                        .path("data")
+                        .path("VOC_DISTRIBUTION_LINK_BASE_URL")
+                        .asText());
+        assertTrue(
+                Chart.named(base, "Deployment", "survey-service")
+                        .toString()
+                        .contains(
+                                "{\"name\":\"VOC_INVITATION_KEY_SECRET\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"voc-invitation-keys\",\"key\":\"encryption-secret\"}}}"));
     }
 
     /** path -> service of an Ingress, the service named without the given prefix. */
     private static Map<String, String> paths(JsonNode ingress, String prefix) {
         Map<String, String> paths = new TreeMap<>();
-        for (JsonNode path : ingress.path("spec").path("rules").get(0).path("http").path("paths")) {
-            paths.put(path.path("path").asText(), path.path("backend").path("service").path("name").asText().substring(prefix.length()));
+        for (JsonNode path :
+                ingress.path("spec").path("rules").get(0).path("http").path("paths")) {
+            paths.put(
+                    path.path("path").asText(),
+                    path.path("backend").path("service").path("name").asText().substring(prefix.length()));
         }
         return paths;
     }
@@ -186,18 +221,29 @@ class PlainManifestsTest {
     @Test
     void platformTopicsMatchTheTopicList() throws IOException {
         Map<String, Integer> expected = new TreeMap<>();
-        for (String line : Chart.read(Chart.repoRoot().resolve("local/kafka-topics.conf")).lines().toList()) {
+        for (String line : Chart.read(Chart.repoRoot().resolve("local/kafka-topics.conf"))
+                .lines()
+                .toList()) {
             String trimmed = line.strip();
             if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
                 String[] fields = trimmed.split("\\s+");
-                expected.put(fields[0] + (trimmed.contains("cleanup.policy=compact") ? " compact" : ""), Integer.parseInt(fields[1]));
+                expected.put(
+                        fields[0] + (trimmed.contains("cleanup.policy=compact") ? " compact" : ""),
+                        Integer.parseInt(fields[1]));
             }
         }
         Map<String, Integer> rendered = new TreeMap<>();
         for (ObjectNode topic : Chart.ofKind(objects(k8s().resolve("platform")), "KafkaTopic")) {
             JsonNode spec = topic.path("spec");
-            rendered.put(spec.path("topicName").asText()
-                    + ("compact".equals(spec.path("config").path("cleanup.policy").asText()) ? " compact" : ""), spec.path("partitions").asInt());
+            rendered.put(
+                    spec.path("topicName").asText()
+                            + ("compact"
+                                            .equals(spec.path("config")
+                                                    .path("cleanup.policy")
+                                                    .asText())
+                                    ? " compact"
+                                    : ""),
+                    spec.path("partitions").asInt());
         }
         assertEquals(expected, rendered);
     }

@@ -3,12 +3,11 @@ package org.voc.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,10 +31,12 @@ class RenderedObjectsTest {
             } else if (CustomResources.isKnown(object)) {
                 found = CustomResources.problems(object);
             } else {
-                found = List.of("kind " + KubernetesModel.typeKey(object) + " is neither in the fabric8 model list nor in crd-schemas.yaml");
+                found = List.of("kind " + KubernetesModel.typeKey(object)
+                        + " is neither in the fabric8 model list nor in crd-schemas.yaml");
             }
             found.forEach(p -> problems.add(Chart.id(object) + ": " + p));
-            if (!Chart.NAMESPACE.equals(object.path("metadata").path("namespace").asText())) {
+            if (!Chart.NAMESPACE.equals(
+                    object.path("metadata").path("namespace").asText())) {
                 problems.add(Chart.id(object) + ": metadata.namespace must be the release namespace");
             }
         }

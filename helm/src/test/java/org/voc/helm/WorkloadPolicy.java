@@ -1,14 +1,13 @@
 package org.voc.helm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The policies every workload of the platform must meet, for the chart's output and for k8s/base alike. Each method
@@ -17,11 +16,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class WorkloadPolicy {
 
     /** Environment every service reads (from the ConfigMap or the container's env). */
-    static final List<String> REQUIRED_ENV = List.of("PORT", "VOC_PG_HOST", "VOC_PG_PORT", "VOC_DB_NAME", "VOC_PG_USER",
-            "VOC_PG_PASSWORD", "VOC_KAFKA_BOOTSTRAP", "VOC_OIDC_URL", "LOG_JSON");
+    static final List<String> REQUIRED_ENV = List.of(
+            "PORT",
+            "VOC_PG_HOST",
+            "VOC_PG_PORT",
+            "VOC_DB_NAME",
+            "VOC_PG_USER",
+            "VOC_PG_PASSWORD",
+            "VOC_KAFKA_BOOTSTRAP",
+            "VOC_OIDC_URL",
+            "LOG_JSON");
 
-    private WorkloadPolicy() {
-    }
+    private WorkloadPolicy() {}
 
     /** Every Deployment: replicas, rolling update, probes, resources, restricted security, /tmp, spread, scraping, env. */
     static List<String> deployments(List<ObjectNode> objects) {
@@ -36,7 +42,8 @@ final class WorkloadPolicy {
             ObjectNode hpa = hpaFor(objects, deployment);
             if (hpa != null) {
                 if (spec.has("replicas")) {
-                    problems.add(id + ": sets replicas although an HPA scales it (every upgrade would reset the count)");
+                    problems.add(
+                            id + ": sets replicas although an HPA scales it (every upgrade would reset the count)");
                 }
                 if (hpa.path("spec").path("minReplicas").asInt() < 2) {
                     problems.add(id + ": HPA minReplicas below 2");
@@ -45,11 +52,17 @@ final class WorkloadPolicy {
                 problems.add(id + ": replicas below 2");
             }
             if (!"RollingUpdate".equals(spec.path("strategy").path("type").asText())
-                    || !"0".equals(spec.path("strategy").path("rollingUpdate").path("maxUnavailable").asText())) {
+                    || !"0"
+                            .equals(spec.path("strategy")
+                                    .path("rollingUpdate")
+                                    .path("maxUnavailable")
+                                    .asText())) {
                 problems.add(id + ": strategy must be RollingUpdate with maxUnavailable 0");
             }
-            if (!matches(spec.path("selector").path("matchLabels"), podLabels) || spec.path("selector").path("matchLabels").isEmpty()) {
-                problems.add(id + ": selector " + spec.path("selector") + " does not match the template labels " + podLabels);
+            if (!matches(spec.path("selector").path("matchLabels"), podLabels)
+                    || spec.path("selector").path("matchLabels").isEmpty()) {
+                problems.add(id + ": selector " + spec.path("selector") + " does not match the template labels "
+                        + podLabels);
             }
 
             // Restricted pod security.
@@ -57,7 +70,8 @@ final class WorkloadPolicy {
             if (!podSecurity.path("runAsNonRoot").asBoolean(false)) {
                 problems.add(id + ": pod securityContext.runAsNonRoot must be true");
             }
-            if (!"RuntimeDefault".equals(podSecurity.path("seccompProfile").path("type").asText())) {
+            if (!"RuntimeDefault"
+                    .equals(podSecurity.path("seccompProfile").path("type").asText())) {
                 problems.add(id + ": pod seccompProfile must be RuntimeDefault");
             }
             if (podSecurity.path("runAsUser").asInt(1) == 0) {
@@ -69,7 +83,8 @@ final class WorkloadPolicy {
             JsonNode spread = pod.path("topologySpreadConstraints");
             boolean acrossNodes = false;
             for (JsonNode constraint : spread) {
-                if ("kubernetes.io/hostname".equals(constraint.path("topologyKey").asText())
+                if ("kubernetes.io/hostname"
+                                .equals(constraint.path("topologyKey").asText())
                         && matches(constraint.path("labelSelector").path("matchLabels"), podLabels)) {
                     acrossNodes = true;
                 }
@@ -79,8 +94,10 @@ final class WorkloadPolicy {
             }
 
             JsonNode annotations = spec.path("template").path("metadata").path("annotations");
-            boolean scraped = "true".equals(annotations.path("prometheus.io/scrape").asText())
-                    && "/q/metrics".equals(annotations.path("prometheus.io/path").asText());
+            boolean scraped = "true"
+                            .equals(annotations.path("prometheus.io/scrape").asText())
+                    && "/q/metrics"
+                            .equals(annotations.path("prometheus.io/path").asText());
             boolean monitored = Chart.ofKind(objects, "ServiceMonitor").stream()
                     .anyMatch(m -> matches(m.path("spec").path("selector").path("matchLabels"), podLabels));
             if (!scraped && !monitored) {
@@ -159,8 +176,15 @@ final class WorkloadPolicy {
         for (ObjectNode service : Chart.ofKind(objects, "Service")) {
             JsonNode selector = service.path("spec").path("selector");
             ObjectNode deployment = Chart.ofKind(objects, "Deployment").stream()
-                    .filter(d -> !selector.isEmpty() && matches(selector, d.path("spec").path("template").path("metadata").path("labels")))
-                    .findFirst().orElse(null);
+                    .filter(d -> !selector.isEmpty()
+                            && matches(
+                                    selector,
+                                    d.path("spec")
+                                            .path("template")
+                                            .path("metadata")
+                                            .path("labels")))
+                    .findFirst()
+                    .orElse(null);
             if (deployment == null) {
                 problems.add(Chart.id(service) + ": selector " + selector + " matches no Deployment's pods");
                 continue;
@@ -169,7 +193,11 @@ final class WorkloadPolicy {
                 problems.add(Chart.id(service) + ": sets spec.clusterIP (immutable, breaks upgrades)");
             }
             Set<String> ports = new HashSet<>();
-            deployment.path("spec").path("template").path("spec").path("containers")
+            deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
                     .forEach(c -> c.path("ports").forEach(p -> {
                         ports.add(p.path("name").asText());
                         ports.add(p.path("containerPort").asText());
@@ -177,7 +205,8 @@ final class WorkloadPolicy {
             for (JsonNode port : service.path("spec").path("ports")) {
                 String target = port.path("targetPort").asText(port.path("port").asText());
                 if (!ports.contains(target)) {
-                    problems.add(Chart.id(service) + ": targetPort " + target + " is not a container port of " + Chart.id(deployment));
+                    problems.add(Chart.id(service) + ": targetPort " + target + " is not a container port of "
+                            + Chart.id(deployment));
                 }
             }
         }
@@ -189,21 +218,35 @@ final class WorkloadPolicy {
         List<String> problems = new ArrayList<>();
         for (ObjectNode pdb : Chart.ofKind(objects, "PodDisruptionBudget")) {
             JsonNode selector = pdb.path("spec").path("selector").path("matchLabels");
-            if (selector.isEmpty() || Chart.ofKind(objects, "Deployment").stream()
-                    .noneMatch(d -> matches(selector, d.path("spec").path("template").path("metadata").path("labels")))) {
+            if (selector.isEmpty()
+                    || Chart.ofKind(objects, "Deployment").stream()
+                            .noneMatch(d -> matches(
+                                    selector,
+                                    d.path("spec")
+                                            .path("template")
+                                            .path("metadata")
+                                            .path("labels")))) {
                 problems.add(Chart.id(pdb) + ": selector matches no Deployment's pods");
             }
         }
         for (ObjectNode hpa : Chart.ofKind(objects, "HorizontalPodAutoscaler")) {
             String target = hpa.path("spec").path("scaleTargetRef").path("name").asText();
-            if (Chart.ofKind(objects, "Deployment").stream().noneMatch(d -> target.equals(d.path("metadata").path("name").asText()))) {
+            if (Chart.ofKind(objects, "Deployment").stream()
+                    .noneMatch(
+                            d -> target.equals(d.path("metadata").path("name").asText()))) {
                 problems.add(Chart.id(hpa) + ": scales Deployment " + target + " which is not rendered");
             }
         }
         for (ObjectNode policy : Chart.ofKind(objects, "NetworkPolicy")) {
             JsonNode selector = policy.path("spec").path("podSelector").path("matchLabels");
-            if (selector.isEmpty() || Chart.ofKind(objects, "Deployment").stream()
-                    .noneMatch(d -> matches(selector, d.path("spec").path("template").path("metadata").path("labels")))) {
+            if (selector.isEmpty()
+                    || Chart.ofKind(objects, "Deployment").stream()
+                            .noneMatch(d -> matches(
+                                    selector,
+                                    d.path("spec")
+                                            .path("template")
+                                            .path("metadata")
+                                            .path("labels")))) {
                 problems.add(Chart.id(policy) + ": podSelector matches no Deployment's pods");
             }
             for (JsonNode rule : policy.path("spec").path("egress")) {
@@ -218,9 +261,16 @@ final class WorkloadPolicy {
             }
         }
         for (ObjectNode deployment : Chart.ofKind(objects, "Deployment")) {
-            String account = deployment.path("spec").path("template").path("spec").path("serviceAccountName").asText("default");
-            if (!"default".equals(account) && Chart.ofKind(objects, "ServiceAccount").stream()
-                    .noneMatch(a -> account.equals(a.path("metadata").path("name").asText()))) {
+            String account = deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("serviceAccountName")
+                    .asText("default");
+            if (!"default".equals(account)
+                    && Chart.ofKind(objects, "ServiceAccount").stream()
+                            .noneMatch(a -> account.equals(
+                                    a.path("metadata").path("name").asText()))) {
                 problems.add(Chart.id(deployment) + ": ServiceAccount " + account + " is not rendered");
             }
         }
@@ -234,26 +284,44 @@ final class WorkloadPolicy {
     static List<String> references(List<ObjectNode> objects, String externalSecretsDoc, List<String> serviceNames) {
         List<String> problems = new ArrayList<>();
         List<JsonNode> pods = new ArrayList<>();
-        Chart.ofKind(objects, "Deployment").forEach(d -> pods.add(d.path("spec").path("template").path("spec")));
+        Chart.ofKind(objects, "Deployment")
+                .forEach(d -> pods.add(d.path("spec").path("template").path("spec")));
         Chart.ofKind(objects, "Pod").forEach(p -> pods.add(p.path("spec")));
         for (JsonNode pod : pods) {
             for (JsonNode container : pod.path("containers")) {
                 for (JsonNode from : container.path("envFrom")) {
                     if (from.has("configMapRef")) {
-                        configMapKey(objects, from.path("configMapRef").path("name").asText(), null, problems);
+                        configMapKey(
+                                objects, from.path("configMapRef").path("name").asText(), null, problems);
                     }
                     if (from.has("secretRef")) {
-                        secretKey(objects, from.path("secretRef").path("name").asText(), null, externalSecretsDoc, serviceNames, problems);
+                        secretKey(
+                                objects,
+                                from.path("secretRef").path("name").asText(),
+                                null,
+                                externalSecretsDoc,
+                                serviceNames,
+                                problems);
                     }
                 }
                 for (JsonNode variable : container.path("env")) {
                     JsonNode cm = variable.path("valueFrom").path("configMapKeyRef");
                     if (!cm.isMissingNode()) {
-                        configMapKey(objects, cm.path("name").asText(), cm.path("key").asText(), problems);
+                        configMapKey(
+                                objects,
+                                cm.path("name").asText(),
+                                cm.path("key").asText(),
+                                problems);
                     }
                     JsonNode secret = variable.path("valueFrom").path("secretKeyRef");
                     if (!secret.isMissingNode()) {
-                        secretKey(objects, secret.path("name").asText(), secret.path("key").asText(), externalSecretsDoc, serviceNames, problems);
+                        secretKey(
+                                objects,
+                                secret.path("name").asText(),
+                                secret.path("key").asText(),
+                                externalSecretsDoc,
+                                serviceNames,
+                                problems);
                     }
                 }
             }
@@ -261,10 +329,21 @@ final class WorkloadPolicy {
                 if (volume.has("secret")) {
                     JsonNode items = volume.path("secret").path("items");
                     if (items.isEmpty()) {
-                        secretKey(objects, volume.path("secret").path("secretName").asText(), null, externalSecretsDoc, serviceNames, problems);
+                        secretKey(
+                                objects,
+                                volume.path("secret").path("secretName").asText(),
+                                null,
+                                externalSecretsDoc,
+                                serviceNames,
+                                problems);
                     }
-                    items.forEach(i -> secretKey(objects, volume.path("secret").path("secretName").asText(),
-                            i.path("key").asText(), externalSecretsDoc, serviceNames, problems));
+                    items.forEach(i -> secretKey(
+                            objects,
+                            volume.path("secret").path("secretName").asText(),
+                            i.path("key").asText(),
+                            externalSecretsDoc,
+                            serviceNames,
+                            problems));
                 }
                 if (volume.has("configMap")) {
                     configMapKey(objects, volume.path("configMap").path("name").asText(), null, problems);
@@ -276,7 +355,9 @@ final class WorkloadPolicy {
 
     private static void configMapKey(List<ObjectNode> objects, String name, String key, List<String> problems) {
         ObjectNode cm = Chart.ofKind(objects, "ConfigMap").stream()
-                .filter(c -> name.equals(c.path("metadata").path("name").asText())).findFirst().orElse(null);
+                .filter(c -> name.equals(c.path("metadata").path("name").asText()))
+                .findFirst()
+                .orElse(null);
         if (cm == null) {
             problems.add("ConfigMap " + name + " is referenced but not rendered");
         } else if (key != null && !cm.path("data").has(key)) {
@@ -284,12 +365,21 @@ final class WorkloadPolicy {
         }
     }
 
-    private static void secretKey(List<ObjectNode> objects, String name, String key, String doc, List<String> serviceNames,
+    private static void secretKey(
+            List<ObjectNode> objects,
+            String name,
+            String key,
+            String doc,
+            List<String> serviceNames,
             List<String> problems) {
         ObjectNode secret = Chart.ofKind(objects, "Secret").stream()
-                .filter(c -> name.equals(c.path("metadata").path("name").asText())).findFirst().orElse(null);
+                .filter(c -> name.equals(c.path("metadata").path("name").asText()))
+                .findFirst()
+                .orElse(null);
         if (secret != null) {
-            if (key != null && !secret.path("data").has(key) && !secret.path("stringData").has(key)) {
+            if (key != null
+                    && !secret.path("data").has(key)
+                    && !secret.path("stringData").has(key)) {
                 problems.add("Secret " + name + " has no key " + key);
             }
             return;
@@ -300,14 +390,17 @@ final class WorkloadPolicy {
             pattern = pattern.replace(service, "<service>");
         }
         String documented = "`" + pattern + "`";
-        boolean found = doc.lines().anyMatch(line -> line.contains(documented) && (key == null || line.contains("`" + key + "`")));
+        boolean found = doc.lines()
+                .anyMatch(line -> line.contains(documented) && (key == null || line.contains("`" + key + "`")));
         if (!found) {
-            problems.add("Secret " + name + (key == null ? "" : " key " + key) + " is neither rendered nor documented as external (looked for "
-                    + documented + (key == null ? "" : " with `" + key + "`") + " on one line)");
+            problems.add("Secret " + name + (key == null ? "" : " key " + key)
+                    + " is neither rendered nor documented as external (looked for " + documented
+                    + (key == null ? "" : " with `" + key + "`") + " on one line)");
         }
     }
 
-    private static void probe(JsonNode container, String probe, String path, Set<String> ports, String id, List<String> problems) {
+    private static void probe(
+            JsonNode container, String probe, String path, Set<String> ports, String id, List<String> problems) {
         JsonNode get = container.path(probe).path("httpGet");
         if (!path.equals(get.path("path").asText())) {
             problems.add(id + ": " + probe + " must GET " + path + " but is " + container.path(probe));
@@ -332,8 +425,10 @@ final class WorkloadPolicy {
     static ObjectNode hpaFor(List<ObjectNode> objects, JsonNode deployment) {
         String name = deployment.path("metadata").path("name").asText();
         return Chart.ofKind(objects, "HorizontalPodAutoscaler").stream()
-                .filter(h -> name.equals(h.path("spec").path("scaleTargetRef").path("name").asText()))
-                .findFirst().orElse(null);
+                .filter(h -> name.equals(
+                        h.path("spec").path("scaleTargetRef").path("name").asText()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** True when every selector label has the same value in labels. */

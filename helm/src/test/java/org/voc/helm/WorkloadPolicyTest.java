@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,11 +52,21 @@ class WorkloadPolicyTest {
         JsonNode spec = pod.path("spec");
         assertTrue(spec.path("securityContext").path("runAsNonRoot").asBoolean());
         JsonNode container = spec.path("containers").get(0);
-        assertFalse(container.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true));
-        assertFalse(container.path("resources").path("limits").path("memory").asText().isBlank());
+        assertFalse(container
+                .path("securityContext")
+                .path("allowPrivilegeEscalation")
+                .asBoolean(true));
+        assertFalse(container
+                .path("resources")
+                .path("limits")
+                .path("memory")
+                .asText()
+                .isBlank());
         String script = container.path("args").toString();
         for (String service : Chart.SERVICES) {
-            assertTrue(script.contains("http://" + Chart.RELEASE + "-" + service + "/q/health/ready"), service + " not checked: " + script);
+            assertTrue(
+                    script.contains("http://" + Chart.RELEASE + "-" + service + "/q/health/ready"),
+                    service + " not checked: " + script);
         }
     }
 
@@ -80,31 +89,56 @@ class WorkloadPolicyTest {
         JsonNode data = Chart.named(objects, "ConfigMap", "voc-survey-service").path("data");
         assertEquals("8080", data.path("PORT").asText());
         assertEquals("voc_survey", data.path("VOC_DB_NAME").asText());
-        assertEquals("https://sso.corp.example/realms/voc", data.path("VOC_OIDC_URL").asText());
+        assertEquals(
+                "https://sso.corp.example/realms/voc", data.path("VOC_OIDC_URL").asText());
         assertEquals("voc-api", data.path("QUARKUS_OIDC_TOKEN_AUDIENCE").asText());
         assertEquals("SASL_SSL", data.path("KAFKA_SECURITY_PROTOCOL").asText());
         assertEquals("SCRAM-SHA-512", data.path("KAFKA_SASL_MECHANISM").asText());
-        assertEquals("/etc/voc/kafka-ca/ca.crt", data.path("KAFKA_SSL_TRUSTSTORE_LOCATION").asText());
-        assertEquals("jdbc:postgresql://voc-pg.databases.svc:5432/voc_survey?sslmode=verify-full",
+        assertEquals(
+                "/etc/voc/kafka-ca/ca.crt",
+                data.path("KAFKA_SSL_TRUSTSTORE_LOCATION").asText());
+        assertEquals(
+                "jdbc:postgresql://voc-pg.databases.svc:5432/voc_survey?sslmode=verify-full",
                 data.path("QUARKUS_DATASOURCE_JDBC_URL").asText());
         assertTrue(data.path("JAVA_TOOL_OPTIONS").asText().contains("-Dvertx.cacheDirBase=/tmp/vertx"));
         assertTrue(data.path("JAVA_TOOL_OPTIONS").asText().contains("-XX:MaxRAMPercentage=75"));
         JsonNode env = Chart.named(objects, "Deployment", "voc-survey-service")
-                .path("spec").path("template").path("spec").path("containers").get(0).path("env");
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("env");
         assertEquals("voc-kafka-user", secretOf(env, "KAFKA_SASL_JAAS_CONFIG"));
         assertEquals("voc-oidc-client", secretOf(env, "QUARKUS_OIDC_CREDENTIALS_SECRET"));
         assertEquals("voc-survey-service-db", secretOf(env, "VOC_PG_PASSWORD"));
         JsonNode touchpointEnv = Chart.named(objects, "Deployment", "voc-touchpoint-registry")
-                .path("spec").path("template").path("spec").path("containers").get(0).path("env");
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("env");
         assertEquals("voc-touchpoint-db-credentials", secretOf(touchpointEnv, "VOC_PG_USER"));
-        assertEquals("registry.corp.example/voc/survey-service:0.1.0", Chart.named(objects, "Deployment", "voc-survey-service")
-                .path("spec").path("template").path("spec").path("containers").get(0).path("image").asText());
+        assertEquals(
+                "registry.corp.example/voc/survey-service:0.1.0",
+                Chart.named(objects, "Deployment", "voc-survey-service")
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .get(0)
+                        .path("image")
+                        .asText());
     }
 
     private static String secretOf(JsonNode env, String name) {
         for (JsonNode variable : env) {
             if (name.equals(variable.path("name").asText())) {
-                return variable.path("valueFrom").path("secretKeyRef").path("name").asText();
+                return variable.path("valueFrom")
+                        .path("secretKeyRef")
+                        .path("name")
+                        .asText();
             }
         }
         return null;

@@ -5,17 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** The NPS query against roll-ups fed through the real voc.responses topic. */
 @QuarkusTest
@@ -37,7 +35,7 @@ class NpsApiTest {
     void countsPromotersPassivesAndDetractorsWithTheMarginOfError() {
         String tp = ResponseTopic.touchpoint("card-delivery");
         Instant at = Instant.now().minus(2, ChronoUnit.HOURS);
-        for (int score : new int[] { 9, 10, 9, 10, 7, 8, 7, 0, 6, 3 }) {
+        for (int score : new int[] {9, 10, 9, 10, 7, 8, 7, 0, 6, 3}) {
             topic.send(ResponseTopic.response(tp, "BRANCH", at, score));
         }
         topic.send(ResponseTopic.response(tp, "BRANCH", at, null));
@@ -54,8 +52,13 @@ class NpsApiTest {
         assertEquals(51.5, nps.getDouble("marginOfError"));
         assertEquals(0.95, nps.getDouble("confidenceLevel"));
 
-        given().auth().oauth2(Tokens.user("admin")).queryParam("touchpoint", tp).get("/api/metrics/nps")
-                .then().statusCode(200).body("n", equalTo(10));
+        given().auth()
+                .oauth2(Tokens.user("admin"))
+                .queryParam("touchpoint", tp)
+                .get("/api/metrics/nps")
+                .then()
+                .statusCode(200)
+                .body("n", equalTo(10));
     }
 
     @Test
@@ -80,11 +83,13 @@ class NpsApiTest {
         assertEquals(1, secondDay.getLong("passives"));
         assertEquals(50.0, secondDay.getDouble("nps"));
 
-        assertEquals(4, ResponseTopic.nps(Map.of("touchpoint", tp, "from", "2025-03-10", "to", "2025-03-11"))
-                .getLong("n"));
+        assertEquals(
+                4,
+                ResponseTopic.nps(Map.of("touchpoint", tp, "from", "2025-03-10", "to", "2025-03-11"))
+                        .getLong("n"));
 
-        JsonPath web = ResponseTopic.nps(
-                Map.of("touchpoint", tp, "channel", "WEB", "from", "2025-03-10", "to", "2025-03-11"));
+        JsonPath web =
+                ResponseTopic.nps(Map.of("touchpoint", tp, "channel", "WEB", "from", "2025-03-10", "to", "2025-03-11"));
         assertEquals("WEB", web.getString("channel"));
         assertEquals(2, web.getLong("n"));
         assertEquals(100.0, web.getDouble("nps"));
@@ -113,8 +118,8 @@ class NpsApiTest {
         assertNull(gap.get("marginOfError"));
 
         // an offset is converted to UTC: 13:30+02:00 is 11:30Z, so the range reaches into the 12:00 hour only
-        JsonPath offset = ResponseTopic.nps(
-                Map.of("touchpoint", tp, "from", "2025-04-01T13:30:00+02:00", "to", "2025-04-01"));
+        JsonPath offset =
+                ResponseTopic.nps(Map.of("touchpoint", tp, "from", "2025-04-01T13:30:00+02:00", "to", "2025-04-01"));
         assertEquals(1, offset.getLong("n"));
         assertEquals(1, offset.getLong("detractors"));
         assertEquals(-100.0, offset.getDouble("nps"));
@@ -147,8 +152,13 @@ class NpsApiTest {
     }
 
     private static void expect400(Map<String, ?> params, String field) {
-        given().auth().oauth2(Tokens.user("analyst")).queryParams(params).get("/api/metrics/nps")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .queryParams(params)
+                .get("/api/metrics/nps")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:voc:problem:validation"))
                 .body("errors[0].field", equalTo(field));
     }

@@ -4,25 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.events.ResponseSubmitted;
 import org.voc.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** Consuming voc.responses: each response counts once, and unreadable records are skipped, not fatal. */
 @QuarkusTest
@@ -115,21 +113,28 @@ class ResponseConsumerTest {
 
         try (TopicReader dlq = new TopicReader("voc.responses.dlq")) {
             Map<String, TopicReader.Event> letters = dlq
-                    .awaitAll(e -> e.key() != null && e.key().startsWith(tp), topic.partitions() + 2,
+                    .awaitAll(
+                            e -> e.key() != null && e.key().startsWith(tp),
+                            topic.partitions() + 2,
                             Duration.ofSeconds(30))
-                    .stream().collect(Collectors.toMap(TopicReader.Event::key, e -> e));
+                    .stream()
+                    .collect(Collectors.toMap(TopicReader.Event::key, e -> e));
             assertEquals(topic.partitions() + 2, letters.size(), "every poison record is on the dead-letter topic");
-            assertTrue(letters.get(tp + "-bad-score").headers().get("dlq-reason").contains("nps 42"));
-            assertTrue(letters.get(tp + "-nul").headers().get("dlq-reason").contains("0x00"),
+            assertTrue(
+                    letters.get(tp + "-bad-score").headers().get("dlq-reason").contains("nps 42"));
+            assertTrue(
+                    letters.get(tp + "-nul").headers().get("dlq-reason").contains("0x00"),
                     letters.get(tp + "-nul").headers().toString());
             assertEquals("this is not JSON {", letters.get(tp + "-poison-0").value());
-            assertEquals("voc.responses", letters.get(tp + "-poison-0").headers().get("dlq-topic"));
+            assertEquals(
+                    "voc.responses", letters.get(tp + "-poison-0").headers().get("dlq-topic"));
         }
     }
 
     /** voc.events.rejected as Prometheus shows it; absent until the first rejection. */
     private static double rejected() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = REJECTED.matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }

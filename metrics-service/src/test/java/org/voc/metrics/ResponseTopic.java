@@ -3,6 +3,11 @@ package org.voc.metrics;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,13 +28,6 @@ import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
 import org.voc.testsupport.Tokens;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import io.restassured.path.json.JsonPath;
-
 /**
  * Publishes to the real {@code voc.responses} topic as response-service does (key = response id, CloudEvents
  * binary headers), and reads the NPS the service under test answers.
@@ -39,7 +36,8 @@ final class ResponseTopic implements AutoCloseable {
 
     private static final Duration CONSUMED_TIMEOUT = Duration.ofSeconds(90);
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final KafkaProducer<String, String> producer;
     private final int partitions;
@@ -59,8 +57,15 @@ final class ResponseTopic implements AutoCloseable {
     }
 
     static ResponseSubmitted response(String touchpoint, String channel, Instant respondedAt, Integer nps) {
-        return new ResponseSubmitted(UUID.randomUUID(), UUID.randomUUID(), 1, touchpoint, channel,
-                "cust-" + UUID.randomUUID().toString().substring(0, 8), respondedAt, nps,
+        return new ResponseSubmitted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                1,
+                touchpoint,
+                channel,
+                "cust-" + UUID.randomUUID().toString().substring(0, 8),
+                respondedAt,
+                nps,
                 nps == null ? List.of() : List.of(new ResponseSubmitted.Answer("nps", "NPS", nps, null)));
     }
 
@@ -74,13 +79,17 @@ final class ResponseTopic implements AutoCloseable {
     }
 
     void send(ResponseSubmitted event, String ceId) {
-        send(new ProducerRecord<>(Topics.RESPONSES, event.responseId().toString(), write(event)), ceId,
+        send(
+                new ProducerRecord<>(Topics.RESPONSES, event.responseId().toString(), write(event)),
+                ceId,
                 ResponseSubmitted.TYPE.type());
     }
 
     /** Any value on one partition, with the CloudEvents headers of a response event. */
     void sendRaw(int partition, String key, String value) {
-        send(new ProducerRecord<>(Topics.RESPONSES, partition, key, value), UUID.randomUUID().toString(),
+        send(
+                new ProducerRecord<>(Topics.RESPONSES, partition, key, value),
+                UUID.randomUUID().toString(),
                 ResponseSubmitted.TYPE.type());
     }
 
@@ -92,8 +101,10 @@ final class ResponseTopic implements AutoCloseable {
         String marker = touchpoint("marker");
         for (int p = 0; p < partitions; p++) {
             ResponseSubmitted event = response(marker, null, Instant.now(), 10);
-            send(new ProducerRecord<>(Topics.RESPONSES, p, event.responseId().toString(), write(event)),
-                    event.responseId().toString(), ResponseSubmitted.TYPE.type());
+            send(
+                    new ProducerRecord<>(Topics.RESPONSES, p, event.responseId().toString(), write(event)),
+                    event.responseId().toString(),
+                    ResponseSubmitted.TYPE.type());
         }
         awaitN(Map.of("touchpoint", marker), partitions);
     }
@@ -120,10 +131,15 @@ final class ResponseTopic implements AutoCloseable {
 
     /** The NPS answer of the service as an analyst sees it. */
     static JsonPath nps(Map<String, ?> params) {
-        return given().auth().oauth2(Tokens.user("analyst")).queryParams(params)
+        return given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .queryParams(params)
                 .get("/api/metrics/nps")
-                .then().statusCode(200).contentType("application/json")
-                .extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
     }
 
     private void send(ProducerRecord<String, String> record, String ceId, String type) {

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,17 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** Many concurrent submissions go through the group-commit writer without loss or duplication. */
 @QuarkusTest
@@ -66,12 +62,15 @@ class ConcurrentSubmitTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(RESPONSES, statuses.stream().filter(s -> s == 201).count(), "every submission is accepted: " + statuses);
+        assertEquals(
+                RESPONSES,
+                statuses.stream().filter(s -> s == 201).count(),
+                "every submission is accepted: " + statuses);
         assertEquals(RESPONSES, storedCount(ids), "every accepted response is stored");
 
         try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
-            List<TopicReader.Event> events = reader.awaitAll(e -> ids.contains(e.key()), RESPONSES,
-                    Duration.ofSeconds(90));
+            List<TopicReader.Event> events =
+                    reader.awaitAll(e -> ids.contains(e.key()), RESPONSES, Duration.ofSeconds(90));
             Set<String> keys = new HashSet<>();
             Set<String> eventIds = new HashSet<>();
             events.forEach(e -> {
@@ -83,7 +82,8 @@ class ConcurrentSubmitTest {
             assertEquals(RESPONSES, eventIds.size(), "distinct CloudEvents ids");
         }
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("voc_ingest_batch_size_count"), "batch sizes are exposed");
         assertTrue(metrics.contains("voc_ingest_queue_depth"), "queue depth is exposed");
     }
@@ -112,7 +112,10 @@ class ConcurrentSubmitTest {
                 }
             }
             for (Future<Response> call : good) {
-                assertEquals(201, call.get(120, TimeUnit.SECONDS).statusCode(), "a good response is not failed by a bad one");
+                assertEquals(
+                        201,
+                        call.get(120, TimeUnit.SECONDS).statusCode(),
+                        "a good response is not failed by a bad one");
             }
             for (Future<Response> call : bad) {
                 Response response = call.get(120, TimeUnit.SECONDS);
@@ -127,9 +130,10 @@ class ConcurrentSubmitTest {
 
     private long storedCount(Set<String> ids) throws Exception {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select count(*) from response where id = any(?)")) {
-            Array array = connection.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
+                PreparedStatement query =
+                        connection.prepareStatement("select count(*) from response where id = any(?)")) {
+            Array array = connection.createArrayOf(
+                    "uuid", ids.stream().map(UUID::fromString).toArray());
             query.setArray(1, array);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -10,18 +10,16 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.voc.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 /** The hosted survey page: accessible HTML in the invitation's locale, form posts, friendly error pages. */
 @QuarkusTest
@@ -86,16 +84,26 @@ class HostedSurveyPageTest {
         String id = responseId(page(token).statusCode(200).extract().asString());
 
         for (int i = 0; i < 2; i++) { // a double click sends the same form twice
-            form().formParam("responseId", id).formParam("q.nps", "3").formParam("q.what", "late")
-                    .formParam("q.what", "damaged").formParam("q.reason", "Trop <lent> & cher")
+            form().formParam("responseId", id)
+                    .formParam("q.nps", "3")
+                    .formParam("q.what", "late")
+                    .formParam("q.what", "damaged")
+                    .formParam("q.reason", "Trop <lent> & cher")
                     .post("/s/{token}", token)
-                    .then().statusCode(303).header("Location", endsWith("/s/" + token + "/thanks"));
+                    .then()
+                    .statusCode(303)
+                    .header("Location", endsWith("/s/" + token + "/thanks"));
         }
-        ValidatableResponse thanks = given().get("/s/{token}/thanks", token).then().statusCode(200);
+        ValidatableResponse thanks =
+                given().get("/s/{token}/thanks", token).then().statusCode(200);
         securityHeaders(thanks);
         assertTrue(thanks.extract().asString().contains("Merci"));
 
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/{id}", id).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("invitationId", equalTo(invitation.invitationId.toString()))
                 .body("customerRef", equalTo(invitation.customerRef))
                 .body("nps", equalTo(3))
@@ -106,8 +114,11 @@ class HostedSurveyPageTest {
         ValidatableResponse answered = page(token).statusCode(409).contentType(startsWith("text/html"));
         securityHeaders(answered);
         assertTrue(answered.extract().asString().contains("Vous avez déjà répondu"));
-        form().formParam("q.nps", "5").formParam("q.what", "late").post("/s/{token}", token)
-                .then().statusCode(409);
+        form().formParam("q.nps", "5")
+                .formParam("q.what", "late")
+                .post("/s/{token}", token)
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -115,9 +126,17 @@ class HostedSurveyPageTest {
         String token = InvitedSurveys.invitation().sign();
         String id = responseId(page(token).extract().asString());
         // Without JavaScript "what" is visible: a promoter may tick it although it is not displayed for a 9.
-        form().formParam("responseId", id).formParam("q.nps", "9").formParam("q.what", "late")
-                .post("/s/{token}", token).then().statusCode(303);
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/{id}", id).then().statusCode(200)
+        form().formParam("responseId", id)
+                .formParam("q.nps", "9")
+                .formParam("q.what", "late")
+                .post("/s/{token}", token)
+                .then()
+                .statusCode(303);
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("answers.questionId", equalTo(List.of("nps")));
     }
 
@@ -127,8 +146,12 @@ class HostedSurveyPageTest {
         String token = invitation.sign();
         String id = responseId(page(token).extract().asString());
 
-        ValidatableResponse missing = form().formParam("responseId", id).formParam("q.reason", "<b>hi</b>")
-                .post("/s/{token}", token).then().statusCode(400).contentType(startsWith("text/html"));
+        ValidatableResponse missing = form().formParam("responseId", id)
+                .formParam("q.reason", "<b>hi</b>")
+                .post("/s/{token}", token)
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("text/html"));
         securityHeaders(missing);
         String html = missing.extract().asString();
         assertTrue(html.contains("<p class=\"error\" id=\"q0-error\">Please answer this question.</p>"), html);
@@ -136,15 +159,30 @@ class HostedSurveyPageTest {
         assertTrue(html.contains("&lt;b&gt;hi&lt;/b&gt;</textarea>"), "what was typed is kept, escaped");
         assertEquals(id, responseId(html), "the same response id, so the next send is still once only");
 
-        String unknownOption = form().formParam("responseId", id).formParam("q.nps", "2")
-                .formParam("q.what", "bogus").post("/s/{token}", token).then().statusCode(400).extract().asString();
-        assertTrue(unknownOption.contains("<p class=\"error\" id=\"q1-error\">Please check this answer.</p>"),
+        String unknownOption = form().formParam("responseId", id)
+                .formParam("q.nps", "2")
+                .formParam("q.what", "bogus")
+                .post("/s/{token}", token)
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString();
+        assertTrue(
+                unknownOption.contains("<p class=\"error\" id=\"q1-error\">Please check this answer.</p>"),
                 unknownOption);
         assertTrue(unknownOption.contains("value=\"2\" checked"), "the score picked stays picked");
 
-        form().formParam("responseId", id).formParam("q.nps", "2").formParam("q.what", "late")
-                .post("/s/{token}", token).then().statusCode(303);
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/{id}", id).then().statusCode(200)
+        form().formParam("responseId", id)
+                .formParam("q.nps", "2")
+                .formParam("q.what", "late")
+                .post("/s/{token}", token)
+                .then()
+                .statusCode(303);
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("nps", equalTo(2));
     }
 
@@ -169,21 +207,29 @@ class HostedSurveyPageTest {
 
     @Test
     void theNewOperationsAreDocumented() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/respond/{token}'.get.summary", equalTo("Show an invitation's survey"))
-                .body("paths.'/api/respond/{token}'.post.responses.'409'.description", containsString("already-answered"))
+                .body(
+                        "paths.'/api/respond/{token}'.post.responses.'409'.description",
+                        containsString("already-answered"))
                 .body("paths.'/s/{token}'.get.summary", equalTo("Survey page of an invitation"))
                 .body("paths.'/s/{token}'.post.responses.'303'.description", containsString("thank-you"))
                 .body("paths.'/s/{token}/thanks'.get.summary", equalTo("Thank-you page"))
-                .body("components.schemas.ResponseRequest.properties.invitationToken.description",
+                .body(
+                        "components.schemas.ResponseRequest.properties.invitationToken.description",
                         containsString("verified"));
     }
 
     @Test
     void theRespondentApiAnswersCarryTheSameGuards() {
         String token = InvitedSurveys.invitation().sign();
-        given().get("/api/respond/{token}", token).then().statusCode(200)
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+        given().get("/api/respond/{token}", token)
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
                 .body("survey.questions.id", hasItem("nps"));
     }

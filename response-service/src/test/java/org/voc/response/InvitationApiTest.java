@@ -7,6 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,25 +29,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
+import org.voc.kit.problem.DomainException;
 import org.voc.response.domain.Invitation;
 import org.voc.response.domain.InvitationResponses;
 import org.voc.response.domain.Outcome;
 import org.voc.response.domain.Submission;
-import org.voc.testsupport.TopicReader;
 import org.voc.testsupport.Tokens;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import org.voc.kit.problem.DomainException;
+import org.voc.testsupport.TopicReader;
 
 /** The respondent JSON API and invitation tokens: verification, rotation, one response per invitation. */
 @QuarkusTest
@@ -64,7 +60,9 @@ class InvitationApiTest {
     }
 
     static ValidatableResponse respond(String token, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(Surveys.json(body)).post("/api/respond/{token}", token)
+        return given().contentType(ContentType.JSON)
+                .body(Surveys.json(body))
+                .post("/api/respond/{token}", token)
                 .then();
     }
 
@@ -77,7 +75,8 @@ class InvitationApiTest {
         InvitationToken invitation = InvitedSurveys.invitation();
         String token = invitation.sign();
         UUID id = UUID.randomUUID();
-        respond(token, answers(id, 3)).statusCode(201)
+        respond(token, answers(id, 3))
+                .statusCode(201)
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
                 .body("id", equalTo(id.toString()))
@@ -89,15 +88,21 @@ class InvitationApiTest {
                 .body("customerRef", equalTo(invitation.customerRef))
                 .body("nps", equalTo(3));
         show(token).statusCode(200).body("invitation.status", equalTo("ANSWERED"));
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/{id}", id).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/{id}", id)
+                .then()
+                .statusCode(200)
                 .body("invitationId", equalTo(invitation.invitationId.toString()));
 
         try (TopicReader reader = new TopicReader(Topics.RESPONSES)) {
-            List<TopicReader.Event> events = reader.awaitAll(e -> id.toString().equals(e.key()), 1,
-                    Duration.ofSeconds(30));
+            List<TopicReader.Event> events =
+                    reader.awaitAll(e -> id.toString().equals(e.key()), 1, Duration.ofSeconds(30));
             assertEquals(1, events.size());
             JsonNode payload = Surveys.JSON.readTree(events.get(0).value());
-            assertEquals(invitation.invitationId.toString(), payload.get("invitationId").asText());
+            assertEquals(
+                    invitation.invitationId.toString(),
+                    payload.get("invitationId").asText());
             assertEquals(invitation.customerRef, payload.get("customerRef").asText());
         }
     }
@@ -109,7 +114,8 @@ class InvitationApiTest {
         show(token).statusCode(200).body("invitation.status", equalTo("OPEN"));
         respond(token, answers(id, 9)).statusCode(201);
         respond(token, answers(id, 9)).statusCode(200).body("id", equalTo(id.toString()));
-        respond(token, answers(UUID.randomUUID(), 9)).statusCode(409)
+        respond(token, answers(UUID.randomUUID(), 9))
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:voc:problem:already-answered"));
         respond(token, answers(null, 2)).statusCode(409).body("type", equalTo("urn:voc:problem:already-answered"));
@@ -128,7 +134,9 @@ class InvitationApiTest {
                 int score = i;
                 calls.add(pool.submit(() -> {
                     start.await();
-                    statuses.add(respond(token, answers(UUID.randomUUID(), score)).extract().statusCode());
+                    statuses.add(respond(token, answers(UUID.randomUUID(), score))
+                            .extract()
+                            .statusCode());
                     return null;
                 }));
             }
@@ -170,7 +178,9 @@ class InvitationApiTest {
         invitation.issuedAt = Instant.now().minus(Duration.ofDays(20));
         invitation.expiresAt = Instant.now().minus(Duration.ofDays(6));
         String token = invitation.sign();
-        show(token).statusCode(410).contentType("application/problem+json")
+        show(token)
+                .statusCode(410)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:voc:problem:invitation-expired"))
                 .body("instance", equalTo("/api/respond/{token}"));
         respond(token, answers(null, 8)).statusCode(410).body("type", equalTo("urn:voc:problem:invitation-expired"));
@@ -200,10 +210,13 @@ class InvitationApiTest {
         forgeries.add("a.b.c");
 
         for (String forged : forgeries) {
-            show(forged).statusCode(404).contentType("application/problem+json")
+            show(forged)
+                    .statusCode(404)
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:voc:problem:invitation-not-found"))
                     .body("detail", equalTo("this link is not a valid survey invitation"));
-            respond(forged, answers(null, 8)).statusCode(404)
+            respond(forged, answers(null, 8))
+                    .statusCode(404)
                     .body("type", equalTo("urn:voc:problem:invitation-not-found"));
         }
     }
@@ -228,7 +241,8 @@ class InvitationApiTest {
     void theSurveyIsShownInTheInvitationsLocaleWithTheDefaultAsFallback() {
         InvitationToken french = InvitedSurveys.invitation();
         french.locale = "fr";
-        show(french.sign()).statusCode(200)
+        show(french.sign())
+                .statusCode(200)
                 .body("invitation.locale", equalTo("fr"))
                 .body("invitation.status", equalTo("OPEN"))
                 .body("survey.locale", equalTo("fr"))
@@ -248,7 +262,8 @@ class InvitationApiTest {
 
         InvitationToken german = InvitedSurveys.invitation();
         german.locale = "de";
-        show(german.sign()).statusCode(200)
+        show(german.sign())
+                .statusCode(200)
                 .body("invitation.locale", equalTo("de"))
                 .body("survey.locale", equalTo("en"))
                 .body("survey.questions[0].text", equalTo(InvitedSurveys.NPS_EN))
@@ -271,13 +286,18 @@ class InvitationApiTest {
         contradicting.put("invitationToken", token);
         contradicting.put("surveyId", UUID.randomUUID().toString());
         contradicting.put("channel", "EMAIL"); // agrees with the token: not named
-        Surveys.submit(contradicting).then().statusCode(400).contentType("application/problem+json")
+        Surveys.submit(contradicting)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("surveyId")));
 
         Map<String, Object> invited = new LinkedHashMap<>(answers(UUID.randomUUID(), 8));
         invited.put("invitationToken", token);
         invited.put("surveyId", invitation.surveyId.toString());
-        Surveys.submit(invited).then().statusCode(201)
+        Surveys.submit(invited)
+                .then()
+                .statusCode(201)
                 .body("invitationId", equalTo(invitation.invitationId.toString()))
                 .body("customerRef", equalTo(invitation.customerRef))
                 .body("touchpointKey", equalTo(invitation.touchpointKey));
@@ -285,7 +305,9 @@ class InvitationApiTest {
 
         Map<String, Object> forged = new LinkedHashMap<>(answers(null, 8));
         forged.put("invitationToken", InvitedSurveys.invitation().signWithKeyOf(InvitationKeyring.UNPUBLISHED));
-        Surveys.submit(forged).then().statusCode(404)
+        Surveys.submit(forged)
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:voc:problem:invitation-not-found"))
                 .body("errors.field", equalTo(List.of("invitationToken")));
     }
@@ -293,7 +315,6 @@ class InvitationApiTest {
     @Test
     void uninvitedResponsesStillNeedTheirSurveyAndCustomer() {
         Map<String, Object> body = new LinkedHashMap<>(answers(null, 8));
-        Surveys.submit(body).then().statusCode(400)
-                .body("errors.field", equalTo(List.of("surveyId", "customerRef")));
+        Surveys.submit(body).then().statusCode(400).body("errors.field", equalTo(List.of("surveyId", "customerRef")));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
@@ -21,6 +20,7 @@ final class InvitationKeyring {
 
     /** Published from the start: an older key still in the JWKS during a rotation, and the current one. */
     static final String OLD = "inv-2026-10";
+
     static final String CURRENT = "inv-2026-11";
     /** Published by a test after the service has cached the JWKS. */
     static final String LATE = "inv-2026-12";
@@ -30,8 +30,7 @@ final class InvitationKeyring {
     private static final String KEYS = "voc.test.invitation-keys";
     private static final String PUBLISHED = "voc.test.invitation-keys.published";
 
-    private InvitationKeyring() {
-    }
+    private InvitationKeyring() {}
 
     /** The private JWKS, created once per JVM. */
     static synchronized JsonWebKeySet all() {
@@ -57,14 +56,17 @@ final class InvitationKeyring {
     }
 
     static EllipticCurveJsonWebKey key(String kid) {
-        return (EllipticCurveJsonWebKey) all().getJsonWebKeys().stream().filter(k -> kid.equals(k.getKeyId()))
-                .findFirst().orElseThrow();
+        return (EllipticCurveJsonWebKey) all().getJsonWebKeys().stream()
+                .filter(k -> kid.equals(k.getKeyId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Adds a key to the JWKS the test server serves (a rotation as survey-service does it). */
     static synchronized void publish(String kid) {
         all();
-        Set<String> published = new LinkedHashSet<>(List.of(System.getProperty(PUBLISHED).split(",")));
+        Set<String> published =
+                new LinkedHashSet<>(List.of(System.getProperty(PUBLISHED).split(",")));
         published.add(kid);
         System.setProperty(PUBLISHED, String.join(",", published));
     }

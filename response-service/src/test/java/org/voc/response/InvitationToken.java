@@ -4,7 +4,6 @@ import java.security.Key;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -66,7 +65,8 @@ final class InvitationToken {
 
     /** HS256 with the public key's bytes as the HMAC secret: the classic algorithm-confusion forgery. */
     String signHs256WithPublicKey() {
-        return jws(AlgorithmIdentifiers.HMAC_SHA256,
+        return jws(
+                AlgorithmIdentifiers.HMAC_SHA256,
                 new HmacKey(InvitationKeyring.key(kid).getPublicKey().getEncoded()));
     }
 

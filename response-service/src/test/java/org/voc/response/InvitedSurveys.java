@@ -2,43 +2,57 @@ package org.voc.response;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.voc.events.SurveyVersionPublished.Condition;
 import org.voc.events.SurveyVersionPublished.Option;
 import org.voc.events.SurveyVersionPublished.Question;
-
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /** A survey worded in English and French with display logic, for the invitation tests. */
 final class InvitedSurveys {
 
     /** The NPS question's English wording, with characters a page must escape. */
     static final String NPS_EN = "How likely are you to recommend <Bank & Co>?";
+
     static final String NPS_FR = "Recommanderiez-vous <Bank & Co> ?";
 
     private static Surveys.Survey localized;
 
-    private InvitedSurveys() {
-    }
+    private InvitedSurveys() {}
 
     /** nps (required); what (MULTI_CHOICE, required, shown when nps ≤ 6); reason (TEXT, optional). */
     static List<Question> questions() {
         return List.of(
                 new Question("nps", "NPS", true, 0, 10, Map.of("en", NPS_EN, "fr", NPS_FR), null, null, null, null),
-                new Question("what", "MULTI_CHOICE", true, null, null,
+                new Question(
+                        "what",
+                        "MULTI_CHOICE",
+                        true,
+                        null,
+                        null,
                         Map.of("en", "What went wrong?", "fr", "Qu'est-ce qui n'a pas fonctionné ?"),
-                        List.of(new Option("late", Map.of("en", "It came late", "fr", "Elle est arrivée en retard")),
+                        List.of(
+                                new Option("late", Map.of("en", "It came late", "fr", "Elle est arrivée en retard")),
                                 new Option("damaged", Map.of("en", "It was damaged", "fr", "Elle était abîmée"))),
-                        1, 2, new Condition("nps", "LE", 6, null)),
-                new Question("reason", "TEXT", false, null, null,
-                        Map.of("en", "What is the main reason?", "fr", "Pour quelle raison principale ?"), null, null,
-                        null, null));
+                        1,
+                        2,
+                        new Condition("nps", "LE", 6, null)),
+                new Question(
+                        "reason",
+                        "TEXT",
+                        false,
+                        null,
+                        null,
+                        Map.of("en", "What is the main reason?", "fr", "Pour quelle raison principale ?"),
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     /** Published once per run and shared: each test uses invitations of its own. */
@@ -61,7 +75,8 @@ final class InvitedSurveys {
     static ExtractableResponse<Response> awaitKnown(String token) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
-            ExtractableResponse<Response> response = given().get("/api/respond/{token}", token).then().extract();
+            ExtractableResponse<Response> response =
+                    given().get("/api/respond/{token}", token).then().extract();
             if (response.statusCode() != 503 || Instant.now().isAfter(deadline)) {
                 return response;
             }

@@ -1,14 +1,12 @@
 package org.voc.response;
 
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * survey-service's invitation JWKS for the tests: a JDK HTTP server answering GET /api/invitation-keys/jwks with
@@ -34,7 +32,8 @@ public class JwksServer implements QuarkusTestResourceLifecycleManager {
             }
         });
         server.start();
-        return Map.of("voc.invitations.jwks-url",
+        return Map.of(
+                "voc.invitations.jwks-url",
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/api/invitation-keys/jwks");
     }
 

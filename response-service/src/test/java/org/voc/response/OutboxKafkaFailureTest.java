@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,18 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
 import org.voc.testsupport.Tokens;
 import org.voc.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The outbox under a real broker failure: the test broker's process is frozen (SIGSTOP), so connections stay open
@@ -54,12 +50,18 @@ class OutboxKafkaFailureTest {
         signal("STOP", kafka);
         try {
             Surveys.submit(body).then().statusCode(201);
-            given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/" + id)
-                    .then().statusCode(200).body("id", equalTo(id));
+            given().auth()
+                    .oauth2(Tokens.user("analyst"))
+                    .get("/api/responses/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("id", equalTo(id));
 
             Instant deadline = Instant.now().plus(PATIENCE);
             OptionalInt attempts = outboxAttempts(id);
-            while (attempts.isPresent() && attempts.getAsInt() == 0 && Instant.now().isBefore(deadline)) {
+            while (attempts.isPresent()
+                    && attempts.getAsInt() == 0
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
                 attempts = outboxAttempts(id);
             }
@@ -104,7 +106,9 @@ class OutboxKafkaFailureTest {
     }
 
     private static void signal(String signal, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
         }

@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The per-address token bucket on the public endpoints, with a tiny limit, behind a (pretend) ingress: the
@@ -25,10 +23,15 @@ class RespondentRateLimitTest {
     public static class TinyLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("voc.respondent.rate-limit.requests-per-minute", "1",
-                    "voc.respondent.rate-limit.burst", "2",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+            return Map.of(
+                    "voc.respondent.rate-limit.requests-per-minute",
+                    "1",
+                    "voc.respondent.rate-limit.burst",
+                    "2",
+                    "quarkus.http.proxy.proxy-address-forwarding",
+                    "true",
+                    "quarkus.http.proxy.allow-x-forwarded",
+                    "true");
         }
     }
 
@@ -36,30 +39,46 @@ class RespondentRateLimitTest {
     void aClientOverItsLimitIsToldWhenToComeBack() {
         String client = "203.0.113.7";
         for (int i = 0; i < 2; i++) {
-            given().header("X-Forwarded-For", client).get("/api/respond/{token}", "not-a-token")
-                    .then().statusCode(404);
+            given().header("X-Forwarded-For", client)
+                    .get("/api/respond/{token}", "not-a-token")
+                    .then()
+                    .statusCode(404);
         }
-        given().header("X-Forwarded-For", client).get("/api/respond/{token}", "not-a-token")
-                .then().statusCode(429).contentType("application/problem+json")
+        given().header("X-Forwarded-For", client)
+                .get("/api/respond/{token}", "not-a-token")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .header("Cache-Control", "no-store")
                 .body("type", equalTo("urn:voc:problem:rate-limited"))
                 .body("status", equalTo(429));
-        String page = given().header("X-Forwarded-For", client).header("Accept-Language", "fr")
+        String page = given().header("X-Forwarded-For", client)
+                .header("Accept-Language", "fr")
                 .get("/s/{token}", "not-a-token")
-                .then().statusCode(429).contentType(startsWith("text/html"))
+                .then()
+                .statusCode(429)
+                .contentType(startsWith("text/html"))
                 .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertTrue(page.contains("Trop de requêtes"), page);
 
         // Another respondent behind the same ingress has a bucket of its own.
-        given().header("X-Forwarded-For", "203.0.113.8").get("/api/respond/{token}", "not-a-token")
-                .then().statusCode(404);
+        given().header("X-Forwarded-For", "203.0.113.8")
+                .get("/api/respond/{token}", "not-a-token")
+                .then()
+                .statusCode(404);
         // Authenticated APIs are not limited by it.
-        given().header("X-Forwarded-For", client).get("/api/responses/{id}", "x").then().statusCode(401);
+        given().header("X-Forwarded-For", client)
+                .get("/api/responses/{id}", "x")
+                .then()
+                .statusCode(401);
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("voc_respondent_rate_limited_total{endpoint=\"api\""))
                 .body(containsString("voc_respondent_rate_limited_total{endpoint=\"page\""));
     }

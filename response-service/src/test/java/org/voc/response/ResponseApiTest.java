@@ -13,21 +13,19 @@ import static org.voc.response.Surveys.body;
 import static org.voc.response.Surveys.json;
 import static org.voc.response.Surveys.submit;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.voc.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.voc.kit.problem.Invalid;
+import org.voc.testsupport.Tokens;
 
 @QuarkusTest
 class ResponseApiTest {
@@ -43,14 +41,19 @@ class ResponseApiTest {
         String id = (String) body.get("id");
         Surveys.Survey survey = Surveys.single();
 
-        submit(body).then().statusCode(201)
+        submit(body)
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/responses/" + id))
                 .body("id", equalTo(id))
                 .body("nps", equalTo(3))
                 .body("receivedAt", notNullValue());
 
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/" + id)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/" + id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("surveyId", equalTo(survey.id().toString()))
                 .body("surveyVersion", equalTo(1))
@@ -73,23 +76,34 @@ class ResponseApiTest {
         body.remove("touchpointKey");
         body.remove("respondedAt");
         body.put("answers", List.of(answer("csat", "score", 5), answer("nps", "score", 10)));
-        String id = given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON).body(json(body))
+        String id = given().auth()
+                .oauth2(Tokens.user("admin"))
+                .contentType(ContentType.JSON)
+                .body(json(body))
                 .post("/api/responses")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("surveyVersion", equalTo(1))
                 .body("touchpointKey", equalTo(Surveys.single().touchpointKey()))
                 .body("nps", equalTo(10))
                 .body("channel", equalTo("BRANCH"))
-                .extract().path("id");
-        given().auth().oauth2(Tokens.user("admin")).get("/api/responses/" + id)
-                .then().statusCode(200).body("answers.questionId", contains("csat", "nps"));
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.user("admin"))
+                .get("/api/responses/" + id)
+                .then()
+                .statusCode(200)
+                .body("answers.questionId", contains("csat", "nps"));
     }
 
     @Test
     void replayingTheSameIdAndBodyReturnsTheStoredResponse() {
         Map<String, Object> body = valid();
         String receivedAt = submit(body).then().statusCode(201).extract().path("receivedAt");
-        submit(body).then().statusCode(200)
+        submit(body)
+                .then()
+                .statusCode(200)
                 .header("Location", nullValue())
                 .body("id", equalTo(body.get("id")))
                 .body("receivedAt", equalTo(receivedAt));
@@ -100,11 +114,18 @@ class ResponseApiTest {
         Map<String, Object> body = valid();
         submit(body).then().statusCode(201);
         answers(body).get(0).put("score", 9);
-        submit(body).then().statusCode(409).contentType("application/problem+json")
+        submit(body)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:voc:problem:conflict"))
                 .body("errors.field", contains("id"));
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/" + body.get("id"))
-                .then().statusCode(200).body("nps", equalTo(3));
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/" + body.get("id"))
+                .then()
+                .statusCode(200)
+                .body("nps", equalTo(3));
     }
 
     /** One fault per case, and the field the problem details must name. */
@@ -137,8 +158,11 @@ class ResponseApiTest {
         QUESTION_ANSWERED_TWICE("answers[2].questionId", b -> answers(b).add(answer("nps", "score", 9))),
         CUSTOMER_REF_MISSING("customerRef", b -> b.remove("customerRef")),
         CUSTOMER_REF_TOO_LONG("customerRef", b -> b.put("customerRef", "c".repeat(121))),
-        RESPONDED_IN_THE_FUTURE("respondedAt",
-                b -> b.put("respondedAt", Instant.now().plus(Duration.ofMinutes(10)).toString())),
+        RESPONDED_IN_THE_FUTURE(
+                "respondedAt",
+                b -> b.put(
+                        "respondedAt",
+                        Instant.now().plus(Duration.ofMinutes(10)).toString())),
         RESPONDED_AT_MALFORMED("respondedAt", b -> b.put("respondedAt", "yesterday")),
         MISSPELT_FIELD("custmerRef", b -> b.put("custmerRef", "x"));
 
@@ -156,7 +180,10 @@ class ResponseApiTest {
     void invalidSubmissionsNameTheField(Invalid fault) {
         Map<String, Object> body = valid();
         fault.change.accept(body);
-        submit(body).then().statusCode(400).contentType("application/problem+json")
+        submit(body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains(fault.field));
     }
 
@@ -164,19 +191,35 @@ class ResponseApiTest {
     void aRequiredQuestionMustBeAnswered() {
         Map<String, Object> body = valid();
         answers(body).remove(0);
-        submit(body).then().statusCode(400).contentType("application/problem+json")
+        submit(body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("answers"))
                 .body("detail", containsString("'nps'"));
     }
 
     @Test
     void unreadableBodiesAndUnknownIdsAreProblems() {
-        given().auth().oauth2(Tokens.ingestClient()).contentType(ContentType.JSON).body("{\"surveyId\": ")
+        given().auth()
+                .oauth2(Tokens.ingestClient())
+                .contentType(ContentType.JSON)
+                .body("{\"surveyId\": ")
                 .post("/api/responses")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user("analyst")).get("/api/responses/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/responses/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 }

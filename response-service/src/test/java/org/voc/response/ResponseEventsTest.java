@@ -3,17 +3,14 @@ package org.voc.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.TopicReader;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** An accepted response is published once on voc.responses, as a CloudEvent keyed by the response id. */
 @QuarkusTest

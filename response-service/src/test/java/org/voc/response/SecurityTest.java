@@ -2,14 +2,12 @@ package org.voc.response;
 
 import static org.voc.testsupport.AccessContract.operation;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.provider.Arguments;
 import org.voc.testsupport.AccessContract;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every /api operation of the response service and callers it must refuse (docs/security.md has the role matrix),

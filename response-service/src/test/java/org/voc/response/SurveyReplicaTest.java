@@ -7,21 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.voc.response.Surveys.answer;
 import static org.voc.response.Surveys.answers;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-import org.voc.testsupport.TopicReader;
-import org.voc.events.Topics;
 import org.voc.events.SurveyVersionPublished.Question;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
+import org.voc.events.Topics;
+import org.voc.testsupport.TopicReader;
 
 /**
  * Responses are validated against the replica fed by voc.surveys, as survey-service publishes it: new surveys
@@ -36,7 +34,8 @@ class SurveyReplicaTest {
         String v1Touchpoint = Surveys.touchpointKey();
         String v2Touchpoint = Surveys.touchpointKey();
         Surveys.publish(surveyId, 1, List.of(v1Touchpoint), Surveys.standardQuestions(), null);
-        assertEquals(201, Surveys.awaitAccepted(Surveys.body(surveyId, v1Touchpoint)).statusCode());
+        assertEquals(
+                201, Surveys.awaitAccepted(Surveys.body(surveyId, v1Touchpoint)).statusCode());
 
         // v2 asks one more (required) question and is bound to a further touchpoint
         List<Question> v2Questions = new ArrayList<>(Surveys.standardQuestions());
@@ -68,7 +67,8 @@ class SurveyReplicaTest {
         UUID surveyId = UUID.randomUUID();
         String touchpoint = Surveys.touchpointKey();
         Surveys.publish(surveyId, 1, List.of(touchpoint), Surveys.standardQuestions(), 0);
-        assertEquals(201, Surveys.awaitAccepted(Surveys.body(surveyId, touchpoint)).statusCode());
+        assertEquals(
+                201, Surveys.awaitAccepted(Surveys.body(surveyId, touchpoint)).statusCode());
 
         // On one partition, in order: v1 again with other content, a poison record, then v3.
         String other = Surveys.touchpointKey();
@@ -81,15 +81,17 @@ class SurveyReplicaTest {
 
         // everything before v3 on the partition has been consumed: v1 kept its first content
         Surveys.submit(Surveys.body(surveyId, touchpoint)).then().statusCode(201);
-        Surveys.submit(Surveys.body(surveyId, other)).then().statusCode(400)
+        Surveys.submit(Surveys.body(surveyId, other))
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("touchpointKey"));
         Map<String, Object> v2 = Surveys.body(surveyId, touchpoint);
         v2.put("surveyVersion", 2);
         Surveys.submit(v2).then().statusCode(400).body("errors.field", contains("surveyVersion"));
 
         try (TopicReader dlq = new TopicReader(Topics.SURVEYS + ".dlq")) {
-            List<TopicReader.Event> letters = dlq.awaitAll(e -> (surveyId + ":2").equals(e.key()), 1,
-                    Duration.ofSeconds(30));
+            List<TopicReader.Event> letters =
+                    dlq.awaitAll(e -> (surveyId + ":2").equals(e.key()), 1, Duration.ofSeconds(30));
             assertEquals(1, letters.size(), "the poison record is on the dead-letter topic");
             assertEquals("{not json", letters.get(0).value());
             assertTrue(letters.get(0).headers().get("dlq-reason").startsWith("unreadable"));

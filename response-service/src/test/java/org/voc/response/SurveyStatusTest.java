@@ -5,16 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /** A paused survey still takes answers to invitations already sent; an archived one takes none. */
 @QuarkusTest
@@ -25,7 +23,8 @@ class SurveyStatusTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             ExtractableResponse<Response> response = Surveys.submit(Surveys.body(survey.id(), survey.touchpointKey()))
-                    .then().extract();
+                    .then()
+                    .extract();
             if (response.statusCode() == status || Instant.now().isAfter(deadline)) {
                 return response;
             }
@@ -45,7 +44,10 @@ class SurveyStatusTest {
     private static void awaitConsumedUpTo(int partition) {
         Surveys.Survey marker = new Surveys.Survey(java.util.UUID.randomUUID(), List.of(Surveys.touchpointKey()));
         Surveys.publish(marker.id(), 1, marker.touchpointKeys(), Surveys.standardQuestions(), partition);
-        assertEquals(201, Surveys.awaitAccepted(Surveys.body(marker.id(), marker.touchpointKey())).statusCode());
+        assertEquals(
+                201,
+                Surveys.awaitAccepted(Surveys.body(marker.id(), marker.touchpointKey()))
+                        .statusCode());
     }
 
     @Test
@@ -65,7 +67,10 @@ class SurveyStatusTest {
         Surveys.status(survey.id(), "PAUSED", now.minusSeconds(1), 0);
         awaitConsumedUpTo(0);
         Map<String, Object> body = Surveys.body(survey.id(), survey.touchpointKey());
-        Surveys.submit(body).then().statusCode(400).body("errors.field", contains("surveyId"))
+        Surveys.submit(body)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("surveyId"))
                 .body("detail", containsString("archived"));
     }
 

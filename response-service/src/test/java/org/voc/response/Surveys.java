@@ -2,6 +2,12 @@ package org.voc.response;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,14 +29,6 @@ import org.voc.events.SurveyVersionPublished.Question;
 import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
 import org.voc.testsupport.Tokens;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /**
  * Surveys for the tests, published on voc.surveys exactly as survey-service would (survey-service does not run
@@ -46,14 +43,13 @@ final class Surveys {
         }
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static Survey single;
     private static Survey twoTouchpoints;
 
-    private Surveys() {
-    }
+    private Surveys() {}
 
     /** nps (NPS 0–10, required), reason (TEXT, optional), csat (CSAT 1–5, optional). */
     static List<Question> standardQuestions() {
@@ -91,10 +87,10 @@ final class Surveys {
     }
 
     /** Sends one SurveyVersionPublished record, keyed {@code surveyId:version}; {@code partition} may be null. */
-    static void publish(UUID surveyId, int version, List<String> touchpointKeys, List<Question> questions,
-            Integer partition) {
-        SurveyVersionPublished event = new SurveyVersionPublished(surveyId, version, "Card delivery survey",
-                touchpointKeys, "en", questions, Instant.now());
+    static void publish(
+            UUID surveyId, int version, List<String> touchpointKeys, List<Question> questions, Integer partition) {
+        SurveyVersionPublished event = new SurveyVersionPublished(
+                surveyId, version, "Card delivery survey", touchpointKeys, "en", questions, Instant.now());
         try {
             send(surveyId + ":" + version, JSON.writeValueAsString(event), partition);
         } catch (JsonProcessingException e) {
@@ -105,8 +101,11 @@ final class Surveys {
     /** Sends a SurveyStatusChanged record, keyed {@code surveyId:status}, as survey-service would. */
     static void status(UUID surveyId, String status, Instant changedAt, Integer partition) {
         try {
-            send(surveyId + ":status", JSON.writeValueAsString(new SurveyStatusChanged(surveyId, status, 1, changedAt)),
-                    partition, SurveyStatusChanged.TYPE.type());
+            send(
+                    surveyId + ":status",
+                    JSON.writeValueAsString(new SurveyStatusChanged(surveyId, status, 1, changedAt)),
+                    partition,
+                    SurveyStatusChanged.TYPE.type());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -164,7 +163,10 @@ final class Surveys {
     }
 
     static Response submit(Map<String, Object> body) {
-        return given().auth().oauth2(Tokens.ingestClient()).contentType(ContentType.JSON).body(json(body))
+        return given().auth()
+                .oauth2(Tokens.ingestClient())
+                .contentType(ContentType.JSON)
+                .body(json(body))
                 .post("/api/responses");
     }
 
@@ -185,7 +187,12 @@ final class Surveys {
         body.put("touchpointKey", touchpointKey);
         body.put("channel", "BRANCH");
         body.put("customerRef", "cust-" + UUID.randomUUID().toString().substring(0, 6));
-        body.put("respondedAt", Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put(
+                "respondedAt",
+                Instant.now()
+                        .minus(Duration.ofHours(1))
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         List<Map<String, Object>> answers = new ArrayList<>();
         answers.add(answer("nps", "score", 3));
         answers.add(answer("reason", "text", "The card came a week late"));

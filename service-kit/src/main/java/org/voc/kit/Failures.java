@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
-
 import org.voc.kit.problem.TooManyRequests;
 import org.voc.kit.problem.Unavailable;
 
@@ -15,14 +14,16 @@ import org.voc.kit.problem.Unavailable;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** True when sending the same thing again later may succeed. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Unavailable || t instanceof TooManyRequests || t instanceof TimeoutException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+            if (t instanceof Unavailable
+                    || t instanceof TooManyRequests
+                    || t instanceof TimeoutException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
                     || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
@@ -42,7 +43,12 @@ public final class Failures {
      * A missing state is a client-side failure, typically no connection from the pool in time.
      */
     private static boolean transientState(String state) {
-        return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                || state.startsWith("57") || state.startsWith("58") || state.equals("55P03");
+        return state == null
+                || state.startsWith("08")
+                || state.startsWith("40")
+                || state.startsWith("53")
+                || state.startsWith("57")
+                || state.startsWith("58")
+                || state.equals("55P03");
     }
 }

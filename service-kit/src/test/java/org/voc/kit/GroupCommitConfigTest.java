@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.Map;
-
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.validator.BeanValidationConfigValidator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.Map;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
 
 /** A writer's settings are checked when the service starts: a value out of range names its property. */
 class GroupCommitConfigTest {
@@ -34,7 +31,8 @@ class GroupCommitConfigTest {
 
     @Test
     void aValueOutOfRangeStopsTheStartWithItsName() {
-        ConfigValidationException e = assertThrows(ConfigValidationException.class,
+        ConfigValidationException e = assertThrows(
+                ConfigValidationException.class,
                 () -> load(Map.of("kit.writer.max-batch", "0", "kit.writer.retry-after", "0s")));
         String message = e.getMessage();
         assertTrue(message.contains("kit.writer.max-batch"), message);
@@ -42,8 +40,11 @@ class GroupCommitConfigTest {
     }
 
     private static SmallRyeConfig load(Map<String, String> properties) {
-        Validator validator = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+        Validator validator = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()
+                .getValidator();
         return new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
                 .withMapping(KitWriter.Config.class)

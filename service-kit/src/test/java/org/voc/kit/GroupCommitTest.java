@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,18 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.Unavailable;
 import org.voc.testsupport.TopicReader;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The group-commit writer against the real database: batches commit whole, bad items fail alone, overload is refused. */
 @QuarkusTest
@@ -78,8 +74,8 @@ class GroupCommitTest {
 
         Set<String> keys = good.stream().map(e -> e.id().toString()).collect(Collectors.toSet());
         try (TopicReader topic = new TopicReader(Kafka.TOPIC)) {
-            List<TopicReader.Event> events = topic.awaitAll(e -> keys.contains(e.key()), keys.size(),
-                    Duration.ofSeconds(30));
+            List<TopicReader.Event> events =
+                    topic.awaitAll(e -> keys.contains(e.key()), keys.size(), Duration.ofSeconds(30));
             assertEquals(keys.size(), events.size(), "one event per committed item, none for the failed ones");
         }
     }
@@ -87,7 +83,8 @@ class GroupCommitTest {
     @Test
     void aFullQueueIsRefusedAtOnceWithRetryAfter() throws Exception {
         List<CompletableFuture<UUID>> queued = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement lock = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement lock = connection.createStatement()) {
             connection.setAutoCommit(false);
             // The writer's transaction waits on this lock, so the queue behind it fills up.
             lock.execute("lock table kit_item in access exclusive mode");
@@ -96,8 +93,8 @@ class GroupCommitTest {
             for (int i = 0; i < 64; i++) {
                 queued.add(writer.submit(new KitEvent(UUID.randomUUID(), "queued-" + i)));
             }
-            Unavailable refused = assertThrows(Unavailable.class,
-                    () -> writer.submit(new KitEvent(UUID.randomUUID(), "one too many")));
+            Unavailable refused = assertThrows(
+                    Unavailable.class, () -> writer.submit(new KitEvent(UUID.randomUUID(), "one too many")));
             assertEquals(Duration.ofSeconds(1), refused.retryAfter());
             connection.rollback();
         }

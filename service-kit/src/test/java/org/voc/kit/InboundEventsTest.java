@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -12,17 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.testsupport.TopicReader;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The inbound-event policy against the real broker and database: every record of a poll is either applied or on
@@ -62,24 +58,32 @@ class InboundEventsTest {
                 Kafka.record(last.toString(), null, json(last, "last"))));
 
         await().atMost(PATIENCE).until(() -> names(first, last).size() == 2);
-        assertEquals(Map.of(first, "first", last, "last"), names(first, last),
+        assertEquals(
+                Map.of(first, "first", last, "last"),
+                names(first, last),
                 "the records around the poison ones are applied, the last one without a ce_type header too");
 
         try (TopicReader dlq = new TopicReader(Kafka.DLQ)) {
-            List<TopicReader.Event> letters = dlq.awaitAll(e -> e.key() != null && e.key().startsWith(run), 5,
-                    PATIENCE);
-            Map<String, TopicReader.Event> byKey = letters.stream()
-                    .collect(Collectors.toMap(e -> e.key().substring(run.length() + 1), e -> e));
-            assertEquals(Set.of("unreadable", "invalid", "unknown-type", "too-long", "nul"), byKey.keySet(),
+            List<TopicReader.Event> letters =
+                    dlq.awaitAll(e -> e.key() != null && e.key().startsWith(run), 5, PATIENCE);
+            Map<String, TopicReader.Event> byKey =
+                    letters.stream().collect(Collectors.toMap(e -> e.key().substring(run.length() + 1), e -> e));
+            assertEquals(
+                    Set.of("unreadable", "invalid", "unknown-type", "too-long", "nul"),
+                    byKey.keySet(),
                     "every record that can never be applied is dead-lettered, the ignored type is not");
             assertTrue(byKey.get("invalid").headers().get("dlq-reason").contains("id is missing"));
             assertTrue(byKey.get("unknown-type").headers().get("dlq-reason").contains("kit.other.v1"));
-            assertTrue(byKey.get("too-long").headers().get("dlq-reason").contains("too long"),
-                    "the database's refusal is the reason: " + byKey.get("too-long").headers());
+            assertTrue(
+                    byKey.get("too-long").headers().get("dlq-reason").contains("too long"),
+                    "the database's refusal is the reason: "
+                            + byKey.get("too-long").headers());
             assertEquals("this is not JSON", byKey.get("unreadable").value(), "the dead letter keeps the value");
             assertEquals(Kafka.TOPIC, byKey.get("nul").headers().get("dlq-topic"));
             assertTrue(Long.parseLong(byKey.get("nul").headers().get("dlq-offset")) >= 0);
-            assertEquals(KitEvent.TYPE.type(), byKey.get("too-long").headers().get("ce_type"),
+            assertEquals(
+                    KitEvent.TYPE.type(),
+                    byKey.get("too-long").headers().get("ce_type"),
                     "the original headers travel with the dead letter");
         }
         assertEquals(rejectedBefore + 5, rejected(), "each dead letter is counted");
@@ -89,7 +93,8 @@ class InboundEventsTest {
     void aTransientDatabaseFailureIsRetriedNotDeadLettered() throws Exception {
         UUID id = UUID.randomUUID();
         double retriesBefore = retries();
-        try (Connection connection = dataSource.getConnection(); Statement lock = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement lock = connection.createStatement()) {
             connection.setAutoCommit(false);
             lock.execute("lock table kit_item in access exclusive mode");
             Kafka.send(List.of(Kafka.record(id.toString(), KitEvent.TYPE.type(), json(id, "patient"))));
@@ -99,18 +104,22 @@ class InboundEventsTest {
         await().atMost(PATIENCE).until(() -> names(id).size() == 1);
         assertEquals("patient", names(id).get(id));
         try (TopicReader dlq = new TopicReader(Kafka.DLQ)) {
-            assertTrue(dlq.awaitMatching(e -> id.toString().equals(e.key()), Duration.ofSeconds(2)).isEmpty(),
+            assertTrue(
+                    dlq.awaitMatching(e -> id.toString().equals(e.key()), Duration.ofSeconds(2))
+                            .isEmpty(),
                     "a record that only waited for a lock is not a dead letter");
         }
     }
 
     private double rejected() {
-        var counter = registry.find("voc.events.rejected").tag("topic", Kafka.TOPIC).counter();
+        var counter =
+                registry.find("voc.events.rejected").tag("topic", Kafka.TOPIC).counter();
         return counter == null ? 0 : counter.count();
     }
 
     private double retries() {
-        var counter = registry.find("voc.events.retries").tag("topic", Kafka.TOPIC).counter();
+        var counter =
+                registry.find("voc.events.retries").tag("topic", Kafka.TOPIC).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,8 +22,7 @@ final class Kafka {
     static final String TOPIC = "kit.events";
     static final String DLQ = "kit.events.dlq";
 
-    private Kafka() {
-    }
+    private Kafka() {}
 
     static void createTopics() throws Exception {
         Properties props = new Properties();
@@ -32,7 +30,9 @@ final class Kafka {
         try (Admin admin = Admin.create(props)) {
             for (String topic : List.of(TOPIC, DLQ)) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

@@ -1,14 +1,12 @@
 package org.voc.kit;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.voc.kit.inbound.InboundEvents;
 import org.voc.kit.inbound.Reads;
-
-import io.smallrye.common.annotation.Blocking;
 
 /** A consumer as every service writes one: the kit's policy around an idempotent upsert. */
 @ApplicationScoped
@@ -33,8 +31,10 @@ public class KitConsumer {
             em.createNativeQuery("set local lock_timeout = '300ms'").executeUpdate();
             for (KitEvent e : batch.events(KitEvent.TYPE)) {
                 em.createNativeQuery("insert into kit_item (id, name) values (:id, :name) "
-                        + "on conflict (id) do update set name = excluded.name")
-                        .setParameter("id", e.id()).setParameter("name", e.name()).executeUpdate();
+                                + "on conflict (id) do update set name = excluded.name")
+                        .setParameter("id", e.id())
+                        .setParameter("name", e.name())
+                        .executeUpdate();
             }
         });
     }

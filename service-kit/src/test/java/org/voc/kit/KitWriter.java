@@ -1,31 +1,27 @@
 package org.voc.kit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-
-import org.voc.kit.commit.GroupCommit;
-import org.voc.kit.commit.GroupCommitConfig;
-import org.voc.kit.outbox.Outbox;
-import org.voc.kit.problem.Conflict;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.voc.kit.commit.GroupCommit;
+import org.voc.kit.commit.GroupCommitConfig;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Conflict;
 
 /** A group-commit writer as the services build theirs: items and their events in one transaction per batch. */
 @ApplicationScoped
 public class KitWriter {
 
     @ConfigMapping(prefix = "kit.writer")
-    public interface Config extends GroupCommitConfig {
-    }
+    public interface Config extends GroupCommitConfig {}
 
     /** A name the writer refuses as a domain rule, for one item of a batch alone. */
     public static final String TAKEN = "taken";
@@ -65,7 +61,9 @@ public class KitWriter {
                 continue;
             }
             em.createNativeQuery("insert into kit_item (id, name) values (:id, :name)")
-                    .setParameter("id", item.id()).setParameter("name", item.name()).executeUpdate();
+                    .setParameter("id", item.id())
+                    .setParameter("name", item.name())
+                    .executeUpdate();
             events.add(KitEvent.TYPE.of(item));
             outcomes.add(GroupCommit.Outcome.of(item.id()));
         }

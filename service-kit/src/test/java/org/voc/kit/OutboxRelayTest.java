@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,21 +18,12 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.kit.outbox.Outbox;
 import org.voc.testsupport.TestInfra;
 import org.voc.testsupport.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The outbox and its relay against the real broker: what commits is published once, what rolls back never. */
 @QuarkusTest
@@ -63,7 +58,9 @@ class OutboxRelayTest {
 
         try (TopicReader topic = new TopicReader(Kafka.TOPIC)) {
             List<TopicReader.Event> events = topic.awaitAll(
-                    e -> e.key().equals(event.id().toString()) || e.key().equals(rolledBack.id().toString()), 1,
+                    e -> e.key().equals(event.id().toString())
+                            || e.key().equals(rolledBack.id().toString()),
+                    1,
                     Duration.ofSeconds(30));
             assertEquals(1, events.size(), "only the committed event, once: " + events);
             TopicReader.Event published = events.get(0);
@@ -111,8 +108,8 @@ class OutboxRelayTest {
     /** Attempts recorded on the event's outbox row, or empty once the row is gone. */
     private OptionalInt attempts(String key) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select attempts from outbox_event where record_key = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("select attempts from outbox_event where record_key = ?")) {
             query.setString(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? OptionalInt.of(rows.getInt(1)) : OptionalInt.empty();
@@ -122,7 +119,9 @@ class OutboxRelayTest {
 
     private static void signal(String signal, long pid) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
             }

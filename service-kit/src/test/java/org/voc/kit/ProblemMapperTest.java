@@ -5,14 +5,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Every service answers every failure the same way, because they all answer through this one mapper. */
 @QuarkusTest
@@ -20,12 +18,15 @@ class ProblemMapperTest {
 
     @ParameterizedTest
     @CsvSource({
-            "invalid, 400, validation", "not-found, 404, not-found", "conflict, 409, conflict",
-            "gone, 410, invitation-expired", "too-large, 413, too-many-rows", "rate-limited, 429, rate-limited",
-            "unavailable, 503, unavailable", "optimistic, 409, concurrent-change", "wrapped, 404, not-found",
-            "bug, 500, internal" })
+        "invalid, 400, validation", "not-found, 404, not-found", "conflict, 409, conflict",
+        "gone, 410, invitation-expired", "too-large, 413, too-many-rows", "rate-limited, 429, rate-limited",
+        "unavailable, 503, unavailable", "optimistic, 409, concurrent-change", "wrapped, 404, not-found",
+        "bug, 500, internal"
+    })
     void eachKindOfFailureHasItsStatusAndStableType(String kind, int status, String slug) {
-        given().get("/kit/fail/" + kind).then().statusCode(status)
+        given().get("/kit/fail/" + kind)
+                .then()
+                .statusCode(status)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:voc:problem:" + slug))
                 .body("status", equalTo(status))
@@ -34,11 +35,16 @@ class ProblemMapperTest {
 
     @Test
     void everyFieldAtFaultIsNamed() {
-        given().get("/kit/fail/invalid").then().statusCode(400)
+        given().get("/kit/fail/invalid")
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("a", "b[0].c"))
                 .body("detail", equalTo("a is wrong; b[0].c too big"));
-        given().contentType("application/json").body("{\"name\": \" \", \"score\": 11}").post("/kit/body")
-                .then().statusCode(400)
+        given().contentType("application/json")
+                .body("{\"name\": \" \", \"score\": 11}")
+                .post("/kit/body")
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("name", "score"));
     }
 
@@ -51,23 +57,44 @@ class ProblemMapperTest {
 
     @Test
     void unreadableJsonNamesTheField() {
-        given().contentType("application/json").body("{\"name\": \"a\", \"score\": 1, \"extra\": 1}").post("/kit/body")
-                .then().statusCode(400).body("errors[0].field", equalTo("extra"))
+        given().contentType("application/json")
+                .body("{\"name\": \"a\", \"score\": 1, \"extra\": 1}")
+                .post("/kit/body")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("extra"))
                 .body("errors[0].message", equalTo("is not a known field"));
-        given().contentType("application/json").body("{\"name\": \"a\", \"score\": \"high\"}").post("/kit/body")
-                .then().statusCode(400).body("errors[0].field", equalTo("score"));
-        given().contentType("application/json").body("{\"name\": ").post("/kit/body")
-                .then().statusCode(400).body("type", equalTo("urn:voc:problem:validation"))
+        given().contentType("application/json")
+                .body("{\"name\": \"a\", \"score\": \"high\"}")
+                .post("/kit/body")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("score"));
+        given().contentType("application/json")
+                .body("{\"name\": ")
+                .post("/kit/body")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:voc:problem:validation"))
                 .body("detail", containsString("not valid JSON"));
     }
 
     @Test
     void preconditionsAreAnsweredAsProblems() {
-        given().post("/kit/if-match").then().statusCode(428).body("type", equalTo("urn:voc:problem:precondition-required"))
+        given().post("/kit/if-match")
+                .then()
+                .statusCode(428)
+                .body("type", equalTo("urn:voc:problem:precondition-required"))
                 .body("errors[0].field", equalTo("If-Match"));
-        given().header("If-Match", "\"2\"").post("/kit/if-match").then().statusCode(412)
+        given().header("If-Match", "\"2\"")
+                .post("/kit/if-match")
+                .then()
+                .statusCode(412)
                 .body("type", equalTo("urn:voc:problem:stale-revision"));
-        given().header("If-Match", "soon").post("/kit/if-match").then().statusCode(400)
+        given().header("If-Match", "soon")
+                .post("/kit/if-match")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("If-Match"));
         given().header("If-Match", "W/\"3\"").post("/kit/if-match").then().statusCode(200);
     }
@@ -79,15 +106,24 @@ class ProblemMapperTest {
 
     @Test
     void frameworkRefusalsAreProblemsToo() {
-        given().contentType("text/plain").body("hello").post("/kit/body").then().statusCode(415)
-                .contentType("application/problem+json").body("type", equalTo("urn:voc:problem:unsupported-media-type"));
+        given().contentType("text/plain")
+                .body("hello")
+                .post("/kit/body")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:voc:problem:unsupported-media-type"));
         given().get("/kit/nowhere").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void secretsInThePathNeverReachTheProblem() {
-        String problem = given().get("/kit/secret/eyJhbGciOiJFUzI1NiJ9.secret").then().statusCode(404)
-                .body("instance", equalTo("/kit/secret/{token}")).extract().asString();
+        String problem = given().get("/kit/secret/eyJhbGciOiJFUzI1NiJ9.secret")
+                .then()
+                .statusCode(404)
+                .body("instance", equalTo("/kit/secret/{token}"))
+                .extract()
+                .asString();
         assertFalse(problem.contains("eyJhbGci"), problem);
     }
 }

@@ -1,9 +1,5 @@
 package org.voc.kit;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -16,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.Gone;
 import org.voc.kit.problem.Invalid;
@@ -32,8 +30,7 @@ import org.voc.kit.problem.Violation;
 @PermitAll
 public class ProblemResource {
 
-    public record Body(@NotBlank String name, @Max(10) int score) {
-    }
+    public record Body(@NotBlank String name, @Max(10) int score) {}
 
     @GET
     @Path("/fail/{kind}")

@@ -1,7 +1,6 @@
 package org.voc.kit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.voc.kit.problem.InstanceRedaction;
 
 /** The test application's secret-bearing paths, as response-service has its invitation links. */

@@ -3,17 +3,15 @@ package org.voc.testsupport;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The access rules every /api operation keeps, checked with real Keycloak tokens: no token → 401, a forged
@@ -36,8 +34,7 @@ public abstract class AccessContract {
     }
 
     /** A public operation and the status it answers to a caller without a token (e.g. 404 for a made-up link). */
-    public record PublicOperation(String method, String path, String body, String contentType, int status) {
-    }
+    public record PublicOperation(String method, String path, String body, String contentType, int status) {}
 
     /** The operations that need no token; none unless a service overrides this. */
     protected List<PublicOperation> publicOperations() {
@@ -46,11 +43,16 @@ public abstract class AccessContract {
 
     @TestFactory
     public Stream<DynamicTest> publicOperationsNeedNoToken() {
-        return publicOperations().stream().map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
-            publicRequest(op).request(op.method(), op.path()).then().statusCode(op.status());
-            publicRequest(op).auth().oauth2(Tokens.forged("admin")).request(op.method(), op.path())
-                    .then().statusCode(op.status());
-        }));
+        return publicOperations().stream()
+                .map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+                    publicRequest(op).request(op.method(), op.path()).then().statusCode(op.status());
+                    publicRequest(op)
+                            .auth()
+                            .oauth2(Tokens.forged("admin"))
+                            .request(op.method(), op.path())
+                            .then()
+                            .statusCode(op.status());
+                }));
     }
 
     private static RequestSpecification publicRequest(PublicOperation op) {
@@ -67,24 +69,37 @@ public abstract class AccessContract {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("operations")
     public void missingTokenIs401(String method, String path, String body, String refusedTo) {
-        request(body).request(method, path)
-                .then().statusCode(401).contentType("application/problem+json")
+        request(body)
+                .request(method, path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("operations")
     public void forgedTokenIs401(String method, String path, String body, String refusedTo) {
-        request(body).auth().oauth2(Tokens.forged("admin")).request(method, path)
-                .then().statusCode(401).contentType("application/problem+json");
+        request(body)
+                .auth()
+                .oauth2(Tokens.forged("admin"))
+                .request(method, path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @ParameterizedTest(name = "{0} {1} as {3}")
     @MethodSource("operations")
     public void callerWithoutAnAllowedRoleIs403(String method, String path, String body, String refusedTo) {
         String token = INGEST_CLIENT.equals(refusedTo) ? Tokens.ingestClient() : Tokens.user(refusedTo);
-        request(body).auth().oauth2(token).request(method, path)
-                .then().statusCode(403).contentType("application/problem+json")
+        request(body)
+                .auth()
+                .oauth2(token)
+                .request(method, path)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("status", equalTo(403));
     }
 }

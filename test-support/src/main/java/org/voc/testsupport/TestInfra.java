@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class TestInfra {
 
-    private TestInfra() {
-    }
+    private TestInfra() {}
 
     public static String env(String name, String fallback) {
         String value = System.getenv(name);

@@ -15,21 +15,34 @@ public final class Tokens {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** Token of a demo user (password {@code <user>-demo}) through the public {@code voc-cli} client. */
     public static String user(String username) {
-        return CACHE.computeIfAbsent("user:" + username, u -> fetch(Map.of(
-                "grant_type", "password", "client_id", "voc-cli",
-                "username", username, "password", username + "-demo")));
+        return CACHE.computeIfAbsent(
+                "user:" + username,
+                u -> fetch(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "voc-cli",
+                        "username",
+                        username,
+                        "password",
+                        username + "-demo")));
     }
 
     /** Token of the confidential machine client {@code voc-ingest} (client-credentials grant). */
     public static String ingestClient() {
-        return CACHE.computeIfAbsent("client:voc-ingest", c -> fetch(Map.of(
-                "grant_type", "client_credentials", "client_id", "voc-ingest",
-                "client_secret", "voc-ingest-secret")));
+        return CACHE.computeIfAbsent(
+                "client:voc-ingest",
+                c -> fetch(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "voc-ingest",
+                        "client_secret",
+                        "voc-ingest-secret")));
     }
 
     /**
@@ -56,7 +69,9 @@ public final class Tokens {
                 .contentType("application/x-www-form-urlencoded")
                 .formParams(form)
                 .post("/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,8 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicReader implements AutoCloseable {
 
     /** One record as a consumer sees it: key, JSON value and headers decoded as UTF-8. */
-    public record Event(String key, String value, Map<String, String> headers) {
-    }
+    public record Event(String key, String value, Map<String, String> headers) {}
 
     /** How long {@link #awaitAll} keeps reading after the expected events arrived; a duplicate would come within it. */
     private static final Duration SETTLE = Duration.ofSeconds(3);

@@ -2,18 +2,15 @@ package org.voc.touchpoint;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.UUID;
-
-import org.voc.testsupport.Tokens;
-
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+import org.voc.testsupport.Tokens;
 
 /** Request helpers shared by the registry's tests; every test works on its own unique keys. */
 final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -23,12 +20,11 @@ final class Api {
         return given().auth().oauth2(Tokens.user(user)).contentType(ContentType.JSON);
     }
 
-    static String touchpoint(String key, String channel, String stage, String signal, String segments, String team,
-            String tags) {
+    static String touchpoint(
+            String key, String channel, String stage, String signal, String segments, String team, String tags) {
         return """
                 {"key": "%s", "name": "Touchpoint %s", "channel": "%s", "journeyStage": "%s", "signalKind": "%s",
-                 "segments": [%s], "ownerTeam": "%s", "tags": [%s]}""".formatted(key, key, channel, stage, signal,
-                quoteAll(segments), team, quoteAll(tags));
+                 "segments": [%s], "ownerTeam": "%s", "tags": [%s]}""".formatted(key, key, channel, stage, signal, quoteAll(segments), team, quoteAll(tags));
     }
 
     static String team(String key, String zone) {

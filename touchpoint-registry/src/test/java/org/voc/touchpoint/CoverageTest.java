@@ -8,13 +8,13 @@ import static org.voc.touchpoint.Api.as;
 import static org.voc.touchpoint.Api.touchpoint;
 import static org.voc.touchpoint.Api.unique;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,8 +22,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The coverage audit over a small hand-built journey, checked against expectations computed by hand:
@@ -45,7 +43,11 @@ class CoverageTest {
     void auditsAJourneyAndATagAgainstHandComputedFigures() throws Exception {
         String s = unique("cov");
         String own = "own-" + s;
-        as("designer").body(Api.team(own, "Europe/Paris")).post("/api/teams").then().statusCode(201);
+        as("designer")
+                .body(Api.team(own, "Europe/Paris"))
+                .post("/api/teams")
+                .then()
+                .statusCode(201);
         register(touchpoint(s + "-web", "WEB", "ONBOARDING", "DIRECT", "RETAIL,SME", own, s));
         register(touchpoint(s + "-branch", "BRANCH", "ONBOARDING", "INDIRECT", "RETAIL,STUDENT", "ghost-" + s, s));
         register(touchpoint(s + "-app", "MOBILE_APP", "USAGE", "INFERRED", "", own, s));
@@ -54,15 +56,22 @@ class CoverageTest {
         register(touchpoint(s + "-chat", "CHAT", "SERVICE", "DIRECT", "RETAIL", own, s)
                 .replace("\"tags\"", "\"status\": \"RETIRED\", \"tags\""));
         String journey = "j-" + s;
-        as("designer").body("""
+        as("designer")
+                .body("""
                 {"key": "%1$s", "name": "Coverage journey", "stages": [
                  {"name": "Discover", "touchpointKeys": ["%2$s-web", "%2$s-branch"]},
                  {"name": "Use", "touchpointKeys": ["%2$s-app", "%2$s-app2", "%2$s-chat"]}]}""".formatted(journey, s))
-                .post("/api/journeys").then().statusCode(201);
+                .post("/api/journeys")
+                .then()
+                .statusCode(201);
 
         // No survey asks about them yet.
-        as("analyst").get("/api/journeys/" + journey + "/coverage").then().statusCode(200)
-                .body("touchpoints", equalTo(4)).body("withFeedbackSource", equalTo(0));
+        as("analyst")
+                .get("/api/journeys/" + journey + "/coverage")
+                .then()
+                .statusCode(200)
+                .body("touchpoints", equalTo(4))
+                .body("withFeedbackSource", equalTo(0));
 
         UUID survey = UUID.randomUUID();
         publish(survey, 1, s + "-web", s + "-app");
@@ -70,7 +79,10 @@ class CoverageTest {
         publish(UUID.randomUUID(), 1, s + "-chat");
         await(journey, 2);
 
-        as("analyst").get("/api/journeys/" + journey + "/coverage").then().statusCode(200)
+        as("analyst")
+                .get("/api/journeys/" + journey + "/coverage")
+                .then()
+                .statusCode(200)
                 .body("scope", equalTo("journey:" + journey))
                 .body("touchpoints", equalTo(4))
                 .body("withFeedbackSource", equalTo(2))
@@ -80,8 +92,9 @@ class CoverageTest {
                 .body("cells.segment", contains("RETAIL", "SME", "RETAIL", "STUDENT", "(none)", "PRIVATE"))
                 .body("cells.touchpoints", contains(1, 1, 1, 1, 1, 1))
                 .body("cells.withFeedbackSource", contains(1, 1, 0, 0, 0, 1))
-                .body("stagesWithoutDirectSignal", contains("AWARENESS", "CONSIDERATION", "PURCHASE", "SERVICE",
-                        "RENEWAL", "LOYALTY", "CHURN"))
+                .body(
+                        "stagesWithoutDirectSignal",
+                        contains("AWARENESS", "CONSIDERATION", "PURCHASE", "SERVICE", "RENEWAL", "LOYALTY", "CHURN"))
                 .body("segmentsWithoutDirectSignal", contains("STUDENT"))
                 .body("withoutOwner.key", contains(s + "-branch"))
                 .body("withoutOwner[0].ownerTeam", equalTo("ghost-" + s))
@@ -106,20 +119,52 @@ class CoverageTest {
                 segment-without-direct-signal,,,STUDENT,,,,
                 without-owner,,,,%1$s-branch,ghost-%1$s,,
                 """.formatted(s);
-        String csv = as("analyst").queryParam("format", "csv").get("/api/journeys/" + journey + "/coverage")
-                .then().statusCode(200).contentType("text/csv").extract().asString();
+        String csv = as("analyst")
+                .queryParam("format", "csv")
+                .get("/api/journeys/" + journey + "/coverage")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
         assertEquals(expected, csv);
-        String negotiated = as("analyst").accept("text/csv").get("/api/coverage?tag=" + s)
-                .then().statusCode(200).contentType("text/csv").extract().asString();
+        String negotiated = as("analyst")
+                .accept("text/csv")
+                .get("/api/coverage?tag=" + s)
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
         assertEquals(expected, negotiated, "the tag scope holds the same touchpoints as the journey");
 
-        as("analyst").queryParam("tag", s).get("/api/coverage").then().statusCode(200)
-                .body("scope", equalTo("tag:" + s)).body("touchpoints", equalTo(4)).body("withFeedbackSource", equalTo(2));
+        as("analyst")
+                .queryParam("tag", s)
+                .get("/api/coverage")
+                .then()
+                .statusCode(200)
+                .body("scope", equalTo("tag:" + s))
+                .body("touchpoints", equalTo(4))
+                .body("withFeedbackSource", equalTo(2));
         // Registering the missing team clears the owner gap.
-        as("designer").body(Api.team("ghost-" + s, "UTC")).post("/api/teams").then().statusCode(201);
-        as("analyst").queryParam("tag", s).get("/api/coverage").then().statusCode(200).body("withoutOwner", empty());
-        as("analyst").queryParam("format", "pdf").get("/api/coverage").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
+        as("designer")
+                .body(Api.team("ghost-" + s, "UTC"))
+                .post("/api/teams")
+                .then()
+                .statusCode(201);
+        as("analyst")
+                .queryParam("tag", s)
+                .get("/api/coverage")
+                .then()
+                .statusCode(200)
+                .body("withoutOwner", empty());
+        as("analyst")
+                .queryParam("format", "pdf")
+                .get("/api/coverage")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("format"));
     }
 
     private static void register(String body) {
@@ -129,8 +174,12 @@ class CoverageTest {
     private static void await(String journey, int covered) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            int now = as("analyst").get("/api/journeys/" + journey + "/coverage").then().statusCode(200)
-                    .extract().path("withFeedbackSource");
+            int now = as("analyst")
+                    .get("/api/journeys/" + journey + "/coverage")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("withFeedbackSource");
             if (now == covered) {
                 return;
             }
@@ -145,7 +194,8 @@ class CoverageTest {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        String keys = String.join(", ", List.of(touchpointKeys).stream().map(k -> "\"" + k + "\"").toList());
+        String keys = String.join(
+                ", ", List.of(touchpointKeys).stream().map(k -> "\"" + k + "\"").toList());
         String value = """
                 {"surveyId": "%s", "version": %d, "name": "Coverage test survey", "touchpointKeys": [%s],
                  "defaultLocale": "en", "publishedAt": "2026-11-25T09:05:00Z",

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.voc.touchpoint.Api.as;
 import static org.voc.touchpoint.Api.unique;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,12 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What another service does with the compacted topics: read them from the beginning, keep the highest revision per
@@ -41,27 +38,63 @@ class ReplicaRebuildTest {
         String p = unique("replica");
         StringBuilder csv = new StringBuilder(ImportTest.HEADER);
         for (int i = 0; i < 40; i++) {
-            csv.append(ImportTest.row(p + "-" + i, i % 2 == 0 ? "WEB" : "BRANCH", i % 3 == 0 ? "USAGE" : "SERVICE",
-                    "DIRECT", "RETAIL|SME", "team-" + (i % 4), p, "crm:" + p + "." + i, ""));
+            csv.append(ImportTest.row(
+                    p + "-" + i,
+                    i % 2 == 0 ? "WEB" : "BRANCH",
+                    i % 3 == 0 ? "USAGE" : "SERVICE",
+                    "DIRECT",
+                    "RETAIL|SME",
+                    "team-" + (i % 4),
+                    p,
+                    "crm:" + p + "." + i,
+                    ""));
         }
-        as("designer").queryParam("mode", "apply").contentType("text/csv").body(csv.toString())
-                .post("/api/touchpoints/import").then().statusCode(200).body("created", equalTo40());
+        as("designer")
+                .queryParam("mode", "apply")
+                .contentType("text/csv")
+                .body(csv.toString())
+                .post("/api/touchpoints/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo40());
         // A few later changes: the replica must hold the latest revision, not the first.
         for (int i = 0; i < 3; i++) {
-            as("designer").header("If-Match", "\"0\"")
-                    .body(TouchpointRegistryTest.full(p + "-" + i, p + ".changed." + i).replace("\"kyc\"", "\"" + p + "\""))
-                    .put("/api/touchpoints/" + p + "-" + i).then().statusCode(200);
+            as("designer")
+                    .header("If-Match", "\"0\"")
+                    .body(TouchpointRegistryTest.full(p + "-" + i, p + ".changed." + i)
+                            .replace("\"kyc\"", "\"" + p + "\""))
+                    .put("/api/touchpoints/" + p + "-" + i)
+                    .then()
+                    .statusCode(200);
         }
         String team = "team-" + p;
-        as("designer").body(Api.team(team, "Europe/Paris")).post("/api/teams").then().statusCode(201);
-        as("designer").header("If-Match", "\"0\"").body(Api.team(team, "Asia/Tokyo")).put("/api/teams/" + team)
-                .then().statusCode(200);
+        as("designer")
+                .body(Api.team(team, "Europe/Paris"))
+                .post("/api/teams")
+                .then()
+                .statusCode(201);
+        as("designer")
+                .header("If-Match", "\"0\"")
+                .body(Api.team(team, "Asia/Tokyo"))
+                .put("/api/teams/" + team)
+                .then()
+                .statusCode(200);
 
-        List<Map<String, Object>> registry = as("analyst").queryParam("tag", p).queryParam("limit", 500)
-                .get("/api/touchpoints").then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> registry = as("analyst")
+                .queryParam("tag", p)
+                .queryParam("limit", 500)
+                .get("/api/touchpoints")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
         assertEquals(40, registry.size());
-        Map<String, Object> registeredTeam = as("analyst").get("/api/teams/" + team).then().statusCode(200)
-                .extract().path("");
+        Map<String, Object> registeredTeam = as("analyst")
+                .get("/api/teams/" + team)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
 
         Map<String, JsonNode> expected = new HashMap<>();
         for (Map<String, Object> view : registry) {
@@ -77,16 +110,21 @@ class ReplicaRebuildTest {
             touchpointReplica = replica(Topics.TOUCHPOINTS);
             teamReplica = replica(Topics.TEAMS);
             Map<String, JsonNode> rebuilt = touchpointReplica;
-            Map<String, JsonNode> mine = expected.keySet().stream().filter(rebuilt::containsKey)
+            Map<String, JsonNode> mine = expected.keySet().stream()
+                    .filter(rebuilt::containsKey)
                     .collect(Collectors.toMap(id -> id, id -> touchpointShape(rebuilt.get(id))));
-            if (mine.equals(expected) && teamReplica.containsKey(teamId)
+            if (mine.equals(expected)
+                    && teamReplica.containsKey(teamId)
                     && teamShape(teamReplica.get(teamId)).equals(expectedTeam)) {
                 return;
             }
         } while (Instant.now().isBefore(deadline));
         Map<String, JsonNode> rebuilt = touchpointReplica;
-        assertEquals(expected, expected.keySet().stream().filter(rebuilt::containsKey)
-                .collect(Collectors.toMap(id -> id, id -> touchpointShape(rebuilt.get(id)))));
+        assertEquals(
+                expected,
+                expected.keySet().stream()
+                        .filter(rebuilt::containsKey)
+                        .collect(Collectors.toMap(id -> id, id -> touchpointShape(rebuilt.get(id)))));
         assertEquals(expectedTeam, teamReplica.containsKey(teamId) ? teamShape(teamReplica.get(teamId)) : null);
     }
 
@@ -97,8 +135,22 @@ class ReplicaRebuildTest {
     /** The fields the state event and the API share, in the event's flat shape. */
     private static JsonNode touchpointShape(JsonNode source) {
         ObjectNode shape = JSON.createObjectNode();
-        for (String field : List.of("id", "key", "name", "description", "channel", "journeyStage", "signalKind",
-                "segments", "product", "ownerTeam", "status", "raci", "tags", "externalRefs", "revision")) {
+        for (String field : List.of(
+                "id",
+                "key",
+                "name",
+                "description",
+                "channel",
+                "journeyStage",
+                "signalKind",
+                "segments",
+                "product",
+                "ownerTeam",
+                "status",
+                "raci",
+                "tags",
+                "externalRefs",
+                "revision")) {
             shape.set(field, source.get(field));
         }
         return shape;
@@ -112,8 +164,16 @@ class ReplicaRebuildTest {
         }
         JsonNode hours = source.get("workingHours");
         shape.set("workingDays", hours == null ? source.get("workingDays") : hours.get("days"));
-        shape.put("workStart", (hours == null ? source.get("workStart") : hours.get("start")).asText().substring(0, 5));
-        shape.put("workEnd", (hours == null ? source.get("workEnd") : hours.get("end")).asText().substring(0, 5));
+        shape.put(
+                "workStart",
+                (hours == null ? source.get("workStart") : hours.get("start"))
+                        .asText()
+                        .substring(0, 5));
+        shape.put(
+                "workEnd",
+                (hours == null ? source.get("workEnd") : hours.get("end"))
+                        .asText()
+                        .substring(0, 5));
         return shape;
     }
 
@@ -128,7 +188,8 @@ class ReplicaRebuildTest {
         Map<String, JsonNode> replica = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -148,7 +209,9 @@ class ReplicaRebuildTest {
                         continue;
                     }
                     JsonNode known = replica.get(record.key());
-                    if (known == null || known.get("revision").asLong() < state.get("revision").asLong()) {
+                    if (known == null
+                            || known.get("revision").asLong()
+                                    < state.get("revision").asLong()) {
                         replica.put(record.key(), state);
                     }
                 }

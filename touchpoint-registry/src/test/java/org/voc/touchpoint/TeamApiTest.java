@@ -9,17 +9,14 @@ import static org.voc.touchpoint.Api.as;
 import static org.voc.touchpoint.Api.team;
 import static org.voc.touchpoint.Api.unique;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.TopicReader;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class TeamApiTest {
@@ -27,25 +24,53 @@ class TeamApiTest {
     @Test
     void registersReadsChangesAndListsATeam() throws Exception {
         String key = unique("team");
-        String id = as("designer").body(team(key, "Europe/Paris")).post("/api/teams")
-                .then().statusCode(201)
+        String id = as("designer")
+                .body(team(key, "Europe/Paris"))
+                .post("/api/teams")
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/teams/" + key))
                 .header("ETag", equalTo("\"0\""))
                 .body("workingHours.days", contains("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"))
                 .body("workingHours.start", equalTo("08:00:00"))
                 .body("timeZone", equalTo("Europe/Paris"))
-                .extract().path("id");
-        as("agent").get("/api/teams/" + key).then().statusCode(200)
-                .body("escalationContact", equalTo("lead@example.com")).header("ETag", equalTo("\"0\""));
+                .extract()
+                .path("id");
+        as("agent")
+                .get("/api/teams/" + key)
+                .then()
+                .statusCode(200)
+                .body("escalationContact", equalTo("lead@example.com"))
+                .header("ETag", equalTo("\"0\""));
 
-        as("admin").header("If-Match", "\"0\"").body(team(key, "America/New_York")).put("/api/teams/" + key)
-                .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("timeZone", equalTo("America/New_York"));
-        as("admin").header("If-Match", "\"0\"").body(team(key, "Europe/Paris")).put("/api/teams/" + key)
-                .then().statusCode(412).contentType("application/problem+json");
-        as("admin").body(team(key, "Europe/Paris")).put("/api/teams/" + key)
-                .then().statusCode(428).contentType("application/problem+json");
-        as("analyst").queryParam("after", key.substring(0, key.length() - 1)).queryParam("limit", 500)
-                .get("/api/teams").then().statusCode(200).body("items.key", hasItem(key));
+        as("admin")
+                .header("If-Match", "\"0\"")
+                .body(team(key, "America/New_York"))
+                .put("/api/teams/" + key)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("timeZone", equalTo("America/New_York"));
+        as("admin")
+                .header("If-Match", "\"0\"")
+                .body(team(key, "Europe/Paris"))
+                .put("/api/teams/" + key)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        as("admin")
+                .body(team(key, "Europe/Paris"))
+                .put("/api/teams/" + key)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
+        as("analyst")
+                .queryParam("after", key.substring(0, key.length() - 1))
+                .queryParam("limit", 500)
+                .get("/api/teams")
+                .then()
+                .statusCode(200)
+                .body("items.key", hasItem(key));
 
         try (TopicReader reader = new TopicReader(Topics.TEAMS)) {
             List<TopicReader.Event> events = reader.awaitMatching(
@@ -64,21 +89,57 @@ class TeamApiTest {
     void errorsAreProblemDetails() {
         String key = unique("team");
         as("designer").body(team(key, "Europe/Paris")).post("/api/teams").then().statusCode(201);
-        as("designer").body(team(key, "Europe/Paris")).post("/api/teams")
-                .then().statusCode(409).contentType("application/problem+json").body("errors[0].field", equalTo("key"));
-        as("designer").body(team(unique("team"), "Mars/Olympus")).post("/api/teams")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("timeZone"));
-        as("designer").body(team(unique("team"), "UTC").replace("\"18:00\"", "\"07:00\"")).post("/api/teams")
-                .then().statusCode(400).body("errors[0].field", equalTo("workingHours.end"));
-        as("designer").body(team(unique("team"), "UTC").replace("\"MONDAY\"", "\"MOONDAY\"")).post("/api/teams")
-                .then().statusCode(400).body("errors[0].field", equalTo("workingHours.days[0]"));
-        as("designer").body(team(unique("team"), "UTC").replace("\"08:00\"", "\"8 o'clock\"")).post("/api/teams")
-                .then().statusCode(400).body("errors[0].field", equalTo("workingHours.start"));
-        as("designer").body("{\"name\": \"No key\", \"timeZone\": \"UTC\"}").post("/api/teams")
-                .then().statusCode(400).body("errors.field", hasItem("workingHours"));
-        as("designer").header("If-Match", "\"0\"").body(team("other-team", "UTC")).put("/api/teams/" + key)
-                .then().statusCode(400).body("errors[0].field", equalTo("key"));
+        as("designer")
+                .body(team(key, "Europe/Paris"))
+                .post("/api/teams")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("key"));
+        as("designer")
+                .body(team(unique("team"), "Mars/Olympus"))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("timeZone"));
+        as("designer")
+                .body(team(unique("team"), "UTC").replace("\"18:00\"", "\"07:00\""))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("workingHours.end"));
+        as("designer")
+                .body(team(unique("team"), "UTC").replace("\"MONDAY\"", "\"MOONDAY\""))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("workingHours.days[0]"));
+        as("designer")
+                .body(team(unique("team"), "UTC").replace("\"08:00\"", "\"8 o'clock\""))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("workingHours.start"));
+        as("designer")
+                .body("{\"name\": \"No key\", \"timeZone\": \"UTC\"}")
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("workingHours"));
+        as("designer")
+                .header("If-Match", "\"0\"")
+                .body(team("other-team", "UTC"))
+                .put("/api/teams/" + key)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("key"));
         as("analyst").get("/api/teams/no-such-team").then().statusCode(404).contentType("application/problem+json");
-        as("analyst").queryParam("limit", 0).get("/api/teams").then().statusCode(400).contentType("application/problem+json");
+        as("analyst")
+                .queryParam("limit", 0)
+                .get("/api/teams")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

@@ -4,20 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.Tokens;
 import org.voc.testsupport.TopicReader;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** Registering and changing a touchpoint publishes its full state, as CloudEvents, on the compacted topic. */
 @QuarkusTest
@@ -28,12 +25,23 @@ class TouchpointEventsTest {
     @Test
     void everyRevisionIsPublishedAsFullState() throws Exception {
         String key = "ev-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().auth().oauth2(Tokens.user("designer")).contentType(ContentType.JSON)
-                .body(TouchpointApiTest.body(key, "CHAT", "chat-team")).post("/api/touchpoints")
-                .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(TouchpointApiTest.body(key, "CHAT", "service-team")).put("/api/touchpoints/" + key)
-                .then().statusCode(200);
+        String id = given().auth()
+                .oauth2(Tokens.user("designer"))
+                .contentType(ContentType.JSON)
+                .body(TouchpointApiTest.body(key, "CHAT", "chat-team"))
+                .post("/api/touchpoints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.user("admin"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(TouchpointApiTest.body(key, "CHAT", "service-team"))
+                .put("/api/touchpoints/" + key)
+                .then()
+                .statusCode(200);
 
         try (TopicReader reader = new TopicReader(Topics.TOUCHPOINTS)) {
             List<TopicReader.Event> events = reader.awaitMatching(

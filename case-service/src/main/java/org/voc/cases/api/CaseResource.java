@@ -1,8 +1,5 @@
 package org.voc.cases.api;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,18 +7,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.voc.cases.domain.CaseService;
-import org.voc.cases.domain.CaseStatus;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
+import org.voc.cases.domain.CaseService;
+import org.voc.cases.domain.CaseStatus;
 import org.voc.kit.paging.PageCursor;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
@@ -59,33 +57,80 @@ public class CaseResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST })
-    @Operation(summary = "List cases", description = "Newest first (by openedAt, then id), keyset-paginated: pass the nextCursor of a page as `after` to read the next page. Filters combine with AND.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": \"MjAyNi0xMS0yNVQwOTowMDowMi4xMjM0NTZafDBiN2UzYzUyLThkMGYtNGE1NS1hMWY2LTNjMmI5ZTdkNGExMA\"}")))
-    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid; errors[].field names the query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown status", value = PROBLEM_EXAMPLE)))
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST})
+    @Operation(
+            summary = "List cases",
+            description =
+                    "Newest first (by openedAt, then id), keyset-paginated: pass the nextCursor of a page as `after` to read the next page. Filters combine with AND.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "page",
+                                            value =
+                                                    "{\"items\": [" + VIEW_EXAMPLE
+                                                            + "], \"nextCursor\": \"MjAyNi0xMS0yNVQwOTowMDowMi4xMjM0NTZafDBiN2UzYzUyLThkMGYtNGE1NS1hMWY2LTNjMmI5ZTdkNGExMA\"}")))
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter, the cursor or the limit is invalid; errors[].field names the query parameter",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "unknown status", value = PROBLEM_EXAMPLE)))
     public CasePage list(
             @Parameter(description = "Owner team of the cases", example = "cards-ops") @QueryParam("team") String team,
-            @Parameter(description = "One of OPEN, IN_PROGRESS, RESOLVED, CLOSED", example = "OPEN") @QueryParam("status") String status,
-            @Parameter(description = "Touchpoint key of the cases", example = "card-delivery") @QueryParam("touchpoint") String touchpoint,
-            @Parameter(description = "true: only cases without a team yet; false: only routed cases", example = "true") @QueryParam("unassigned") String unassigned,
+            @Parameter(description = "One of OPEN, IN_PROGRESS, RESOLVED, CLOSED", example = "OPEN")
+                    @QueryParam("status")
+                    String status,
+            @Parameter(description = "Touchpoint key of the cases", example = "card-delivery") @QueryParam("touchpoint")
+                    String touchpoint,
+            @Parameter(description = "true: only cases without a team yet; false: only routed cases", example = "true")
+                    @QueryParam("unassigned")
+                    String unassigned,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit") String limit) {
-        CaseFilter filter = new CaseFilter(blankToNull(team), parseStatus(status), blankToNull(touchpoint),
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit")
+                    String limit) {
+        CaseFilter filter = new CaseFilter(
+                blankToNull(team),
+                parseStatus(status),
+                blankToNull(touchpoint),
                 parseBoolean(unassigned, "unassigned"));
         int size = parseLimit(limit);
         // One row more than asked tells whether there is a next page, so the last page has no cursor.
         List<Case> rows = service.list(filter, decodeCursor(after), size + 1);
         List<Case> page = rows.size() > size ? rows.subList(0, size) : rows;
-        String next = rows.size() > size ? PageCursor.encode(page.get(page.size() - 1).openedAt(), page.get(page.size() - 1).id()) : null;
+        String next = rows.size() > size
+                ? PageCursor.encode(
+                        page.get(page.size() - 1).openedAt(),
+                        page.get(page.size() - 1).id())
+                : null;
         return new CasePage(page.stream().map(CaseView::of).toList(), next);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST })
-    @Operation(summary = "Read a case by id", description = "An id that is not a UUID cannot name a case and is answered with 404 as well.")
-    @APIResponse(responseCode = "200", description = "The case", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "case", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No case has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST})
+    @Operation(
+            summary = "Read a case by id",
+            description = "An id that is not a UUID cannot name a case and is answered with 404 as well.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "case", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No case has this id",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
     public CaseView get(@Parameter(example = "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10") @PathParam("id") String id) {
         UUID uuid;
         try {

@@ -1,9 +1,8 @@
 package org.voc.cases.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Service-level agreements of cases: how long a team has to act on a newly opened case. */
 @ConfigMapping(prefix = "voc.cases")

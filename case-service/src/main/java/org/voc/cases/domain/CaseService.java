@@ -1,5 +1,9 @@
 package org.voc.cases.domain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,17 +15,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.voc.cases.config.CaseConfig;
 import org.voc.cases.persistence.CaseRepository;
 import org.voc.cases.persistence.TouchpointReplicaRepository;
 import org.voc.events.ResponseSubmitted;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.voc.kit.problem.NotFound;
 
 /** Opens one case per detractor response, routed to the touchpoint's owner team, and reads cases. */
@@ -35,8 +32,8 @@ public class CaseService {
     private final CaseConfig config;
     private final Counter opened;
 
-    public CaseService(CaseRepository cases, TouchpointReplicaRepository touchpoints, CaseConfig config,
-            MeterRegistry registry) {
+    public CaseService(
+            CaseRepository cases, TouchpointReplicaRepository touchpoints, CaseConfig config, MeterRegistry registry) {
         this.cases = cases;
         this.touchpoints = touchpoints;
         this.config = config;
@@ -63,8 +60,10 @@ public class CaseService {
         if (detractors.isEmpty()) {
             return 0;
         }
-        Set<String> keys = detractors.values().stream().map(ResponseSubmitted::touchpointKey)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> keys = detractors.values().stream()
+                .map(ResponseSubmitted::touchpointKey)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         touchpoints.lockRouting(keys);
         Map<String, String> owners = touchpoints.ownerTeams(keys);
 
@@ -73,9 +72,20 @@ public class CaseService {
         List<Case> batch = new ArrayList<>(detractors.size());
         for (ResponseSubmitted r : detractors.values()) {
             CasePriority priority = CasePriority.ofNps(r.nps());
-            batch.add(new Case(UUID.randomUUID(), r.responseId(), r.surveyId(), r.touchpointKey(),
-                    r.touchpointKey() == null ? null : owners.get(r.touchpointKey()), r.customerRef(), r.nps(),
-                    comment(r), priority, CaseStatus.OPEN, now, r.respondedAt(), now.plus(sla(priority))));
+            batch.add(new Case(
+                    UUID.randomUUID(),
+                    r.responseId(),
+                    r.surveyId(),
+                    r.touchpointKey(),
+                    r.touchpointKey() == null ? null : owners.get(r.touchpointKey()),
+                    r.customerRef(),
+                    r.nps(),
+                    comment(r),
+                    priority,
+                    CaseStatus.OPEN,
+                    now,
+                    r.respondedAt(),
+                    now.plus(sla(priority))));
         }
         int count = cases.insertNew(batch);
         opened.increment(count);
@@ -102,9 +112,12 @@ public class CaseService {
             return null;
         }
         return response.answers().stream()
-                .filter(a -> a != null && TEXT_ANSWER.equalsIgnoreCase(a.type()) && a.text() != null
+                .filter(a -> a != null
+                        && TEXT_ANSWER.equalsIgnoreCase(a.type())
+                        && a.text() != null
                         && !a.text().isBlank())
                 .map(ResponseSubmitted.Answer::text)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

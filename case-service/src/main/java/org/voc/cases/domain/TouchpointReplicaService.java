@@ -1,21 +1,18 @@
 package org.voc.cases.domain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.voc.cases.persistence.CaseRepository;
 import org.voc.cases.persistence.TouchpointReplicaRepository;
 import org.voc.events.TouchpointState;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Keeps the local touchpoint replica (newest revision wins) and routes the cases that were opened before their
@@ -28,8 +25,8 @@ public class TouchpointReplicaService {
     private final CaseRepository cases;
     private final Counter routed;
 
-    public TouchpointReplicaService(TouchpointReplicaRepository touchpoints, CaseRepository cases,
-            MeterRegistry registry) {
+    public TouchpointReplicaService(
+            TouchpointReplicaRepository touchpoints, CaseRepository cases, MeterRegistry registry) {
         this.touchpoints = touchpoints;
         this.cases = cases;
         this.routed = registry.counter("voc.cases.routed.late");
@@ -46,7 +43,8 @@ public class TouchpointReplicaService {
         if (newest.isEmpty()) {
             return 0;
         }
-        touchpoints.lockRouting(newest.values().stream().map(TouchpointState::key).toList());
+        touchpoints.lockRouting(
+                newest.values().stream().map(TouchpointState::key).toList());
         Map<String, String> changed = touchpoints.upsertNewer(new ArrayList<>(newest.values()));
         Map<String, String> owners = new HashMap<>();
         changed.forEach((key, team) -> {

@@ -1,19 +1,16 @@
 package org.voc.cases.persistence;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseStatus;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Row of the customer_case table; never leaves the service (the API maps it to its own view). */
 @Entity

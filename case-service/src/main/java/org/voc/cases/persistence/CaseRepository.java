@@ -1,22 +1,19 @@
 package org.voc.cases.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.hibernate.Session;
-import org.voc.kit.jdbc.Jdbc;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
+import org.voc.kit.jdbc.Jdbc;
 
 /**
  * Case queries. Listing is keyset-paginated newest first on (opened_at, id), so pages stay correct while cases are
@@ -28,6 +25,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     /** 13 parameters a row: stays far below PostgreSQL's 65535 bind parameters per statement. */
     private static final int ROWS_PER_STATEMENT = 1000;
+
     private static final String INSERT = "insert into customer_case (id, response_id, survey_id, touchpoint_key, team,"
             + " customer_ref, nps, comment, priority, status, opened_at, responded_at, due_at) values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -59,7 +57,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             query.append(filter.unassigned() ? " and team is null" : " and team is not null");
         }
         query.append(" order by openedAt desc, id desc");
-        return find(query.toString(), params).page(0, limit).stream().map(CaseRepository::toCase).toList();
+        return find(query.toString(), params).page(0, limit).stream()
+                .map(CaseRepository::toCase)
+                .toList();
     }
 
     /**
@@ -124,7 +124,19 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     }
 
     private static Case toCase(CaseEntity e) {
-        return new Case(e.id, e.responseId, e.surveyId, e.touchpointKey, e.team, e.customerRef, e.nps, e.comment,
-                e.priority, e.status, e.openedAt, e.respondedAt, e.dueAt);
+        return new Case(
+                e.id,
+                e.responseId,
+                e.surveyId,
+                e.touchpointKey,
+                e.team,
+                e.customerRef,
+                e.nps,
+                e.comment,
+                e.priority,
+                e.status,
+                e.openedAt,
+                e.respondedAt,
+                e.dueAt);
     }
 }

@@ -1,5 +1,7 @@
 package org.voc.cases.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -7,10 +9,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 import org.voc.events.TouchpointState;
 
@@ -38,13 +36,17 @@ public class TouchpointReplicaRepository {
      * hash collision only serialises two unrelated keys.
      */
     public void lockRouting(Collection<String> touchpointKeys) {
-        Integer[] ids = touchpointKeys.stream().map(String::hashCode).distinct().sorted().toArray(Integer[]::new);
+        Integer[] ids = touchpointKeys.stream()
+                .map(String::hashCode)
+                .distinct()
+                .sorted()
+                .toArray(Integer[]::new);
         if (ids.length == 0) {
             return;
         }
         session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select pg_advisory_xact_lock(?, id) from unnest(?::int[]) as id")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("select pg_advisory_xact_lock(?, id) from unnest(?::int[]) as id")) {
                 statement.setInt(1, ROUTING_LOCK_SPACE);
                 statement.setArray(2, connection.createArrayOf("int4", ids));
                 try (ResultSet rows = statement.executeQuery()) {

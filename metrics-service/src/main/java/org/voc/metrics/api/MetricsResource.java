@@ -1,5 +1,11 @@
 package org.voc.metrics.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,25 +13,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.voc.metrics.domain.NpsQuery;
-import org.voc.metrics.domain.NpsService;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
+import org.voc.metrics.domain.NpsQuery;
+import org.voc.metrics.domain.NpsService;
 
 /** Customer-experience metrics over HTTP, read from the roll-ups; the arithmetic lives in the domain. */
 @Path("/api/metrics")
@@ -54,7 +52,7 @@ public class MetricsResource {
 
     @GET
     @Path("/nps")
-    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST })
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "Net Promoter Score of a touchpoint over a time range", description = """
             Counts promoters (9–10), passives (7–8) and detractors (0–6) among the responses with an NPS answer and \
             returns NPS = 100·(P − D)/n, rounded to one decimal.
@@ -67,15 +65,43 @@ public class MetricsResource {
             [from, to] counts in full. `from` and `to` take an ISO date (a whole UTC day: `from` starts it, `to` \
             ends it, inclusive) or an ISO instant; by default `to` is now and `from` is 30 days before `to`. \
             Responses reach the roll-ups asynchronously from voc.responses, usually within seconds.""")
-    @APIResponse(responseCode = "200", description = "The score and its counts", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card-delivery in November", value = NPS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "`from` or `to` is not a date or instant, or `from` is after `to`", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "from after to", value = PROBLEM_EXAMPLE)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks the voc-admin or cx-analyst role", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "The score and its counts",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "card-delivery in November", value = NPS_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "`from` or `to` is not a date or instant, or `from` is after `to`",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "from after to", value = PROBLEM_EXAMPLE)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "403",
+            description = "The token lacks the voc-admin or cx-analyst role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public NpsView nps(
-            @Parameter(description = "Touchpoint key; all touchpoints when absent", example = "card-delivery") @QueryParam("touchpoint") String touchpoint,
-            @Parameter(description = "Start: ISO date (start of that UTC day) or ISO instant", example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "End, inclusive: ISO date (end of that UTC day) or ISO instant", example = "2026-11-30") @QueryParam("to") String to,
-            @Parameter(description = "Channel the response came through; all channels when absent", example = "BRANCH") @QueryParam("channel") String channel) {
+            @Parameter(description = "Touchpoint key; all touchpoints when absent", example = "card-delivery")
+                    @QueryParam("touchpoint")
+                    String touchpoint,
+            @Parameter(description = "Start: ISO date (start of that UTC day) or ISO instant", example = "2026-11-01")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "End, inclusive: ISO date (end of that UTC day) or ISO instant",
+                            example = "2026-11-30")
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = "Channel the response came through; all channels when absent", example = "BRANCH")
+                    @QueryParam("channel")
+                    String channel) {
         Instant end = instant(to, "to", true);
         if (end == null) {
             end = Instant.now();
@@ -98,14 +124,19 @@ public class MetricsResource {
         try {
             if (text.indexOf('T') < 0) {
                 LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-                instant = endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
+                instant = endOfDay
+                        ? date.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .minusNanos(1)
                         : date.atStartOfDay(ZoneOffset.UTC).toInstant();
             } else {
-                instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
             }
         } catch (DateTimeParseException e) {
-            throw Invalid.field(field,
-                    "must be an ISO date such as 2026-11-01 or an ISO instant such as 2026-11-01T09:00:00Z");
+            throw Invalid.field(
+                    field, "must be an ISO date such as 2026-11-01 or an ISO instant such as 2026-11-01T09:00:00Z");
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw Invalid.field(field, "must lie in the years 0001 to 9999");

@@ -10,10 +10,14 @@ public record NpsCounts(long responses, long promoters, long passives, long detr
 
     /** Two-sided 95 % confidence: the normal quantile z(0.975). */
     public static final double CONFIDENCE_LEVEL = 0.95;
+
     private static final double Z_95 = 1.96;
 
     public NpsCounts plus(NpsCounts other) {
-        return new NpsCounts(responses + other.responses, promoters + other.promoters, passives + other.passives,
+        return new NpsCounts(
+                responses + other.responses,
+                promoters + other.promoters,
+                passives + other.passives,
                 detractors + other.detractors);
     }
 

@@ -1,5 +1,7 @@
 package org.voc.metrics.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -9,13 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
+import org.voc.kit.problem.Invalid;
 import org.voc.metrics.persistence.NpsBucket;
 import org.voc.metrics.persistence.NpsRollupRepository;
-import org.voc.kit.problem.Invalid;
 
 /** Adds scored responses to the hourly NPS roll-ups exactly once, and answers NPS questions from the roll-ups. */
 @ApplicationScoped
@@ -57,7 +55,9 @@ public class NpsService {
                 increments.merge(key(response), counts(response), NpsCounts::plus);
             }
         }
-        rollups.add(increments.entrySet().stream().map(e -> new NpsBucket(e.getKey(), e.getValue())).toList());
+        rollups.add(increments.entrySet().stream()
+                .map(e -> new NpsBucket(e.getKey(), e.getValue()))
+                .toList());
         return fresh.size();
     }
 
@@ -67,7 +67,10 @@ public class NpsService {
             throw Invalid.field("from", "must not be after to (" + query.to() + ")");
         }
         // A bucket [start, start + 1h) overlaps [from, to] exactly when start lies between the two truncations.
-        return rollups.sum(query.touchpointKey(), query.channel(), query.from().truncatedTo(BUCKET),
+        return rollups.sum(
+                query.touchpointKey(),
+                query.channel(),
+                query.from().truncatedTo(BUCKET),
                 query.to().truncatedTo(BUCKET));
     }
 

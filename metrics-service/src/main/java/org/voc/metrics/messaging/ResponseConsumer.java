@@ -1,10 +1,9 @@
 package org.voc.metrics.messaging;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -13,8 +12,6 @@ import org.voc.kit.inbound.InboundEvents;
 import org.voc.kit.inbound.Reads;
 import org.voc.metrics.domain.NpsService;
 import org.voc.metrics.domain.ScoredResponse;
-
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Feeds {@code voc.response.submitted.v1} events into the NPS roll-ups under the kit's inbound-event policy: one
@@ -44,9 +41,10 @@ public class ResponseConsumer {
     public void consume(ConsumerRecords<String, String> records) {
         inbound.consume(records, READS, batch -> {
             // A response without an NPS answer (no such question, or skipped) has nothing to count.
-            List<ScoredResponse> scored = batch.events(ResponseSubmitted.TYPE).stream().filter(e -> e.nps() != null)
-                    .map(e -> new ScoredResponse(e.responseId(), e.touchpointKey(), e.channel(), e.respondedAt(),
-                            e.nps()))
+            List<ScoredResponse> scored = batch.events(ResponseSubmitted.TYPE).stream()
+                    .filter(e -> e.nps() != null)
+                    .map(e -> new ScoredResponse(
+                            e.responseId(), e.touchpointKey(), e.channel(), e.respondedAt(), e.nps()))
                     .toList();
             int counted = nps.record(scored);
             LOG.debugf("%d events: %d scored, %d newly counted", batch.size(), scored.size(), counted);
@@ -57,7 +55,9 @@ public class ResponseConsumer {
         if (event.nps() == null) {
             return null;
         }
-        if (event.responseId() == null || event.respondedAt() == null || event.touchpointKey() == null
+        if (event.responseId() == null
+                || event.respondedAt() == null
+                || event.touchpointKey() == null
                 || event.touchpointKey().isBlank()) {
             return "responseId, respondedAt and touchpointKey are required";
         }

@@ -1,5 +1,8 @@
 package org.voc.metrics.persistence;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,13 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-
 import org.voc.metrics.domain.NpsCounts;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * The NPS roll-up table and the processed-event log, in plain JDBC: each batch is two set-based statements
@@ -94,10 +91,14 @@ public class NpsRollupRepository {
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(ADD)) {
-            List<Array> arrays = List.of(connection.createArrayOf("text", touchpoints),
-                    connection.createArrayOf("text", channels), connection.createArrayOf("text", starts),
-                    connection.createArrayOf("int8", responses), connection.createArrayOf("int8", promoters),
-                    connection.createArrayOf("int8", passives), connection.createArrayOf("int8", detractors));
+            List<Array> arrays = List.of(
+                    connection.createArrayOf("text", touchpoints),
+                    connection.createArrayOf("text", channels),
+                    connection.createArrayOf("text", starts),
+                    connection.createArrayOf("int8", responses),
+                    connection.createArrayOf("int8", promoters),
+                    connection.createArrayOf("int8", passives),
+                    connection.createArrayOf("int8", detractors));
             for (int i = 0; i < arrays.size(); i++) {
                 upsert.setArray(i + 1, arrays.get(i));
             }

@@ -1,17 +1,14 @@
 package org.voc.response.api;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-
-import org.voc.response.config.RespondentConfig;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Unavailable;
+import org.voc.response.config.RespondentConfig;
 import org.voc.response.domain.InvitationRefusal;
 
 /**
@@ -49,7 +46,11 @@ public class HostedPages {
 
     Response message(int status, RespondentText t, String title, String body) {
         String nonce = nonce();
-        return html(status, Templates.message(new HostedPage.Message(t.lang(), nonce, t, title, body)).render(), nonce);
+        return html(
+                status,
+                Templates.message(new HostedPage.Message(t.lang(), nonce, t, title, body))
+                        .render(),
+                nonce);
     }
 
     /** The friendly page for a problem the respondent's link ran into. */
@@ -65,7 +66,8 @@ public class HostedPages {
             return page;
         }
         return Response.fromResponse(page)
-                .header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000))).build();
+                .header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
+                .build();
     }
 
     /** The CSP of a page: only its own nonce'd style and script, posting only to itself. */
@@ -80,7 +82,10 @@ public class HostedPages {
     }
 
     private Response html(int status, String body, String nonce) {
-        return Response.status(status).type(HTML).entity(body)
-                .header("Content-Security-Policy", policy(nonce)).build();
+        return Response.status(status)
+                .type(HTML)
+                .entity(body)
+                .header("Content-Security-Policy", policy(nonce))
+                .build();
     }
 }

@@ -1,17 +1,8 @@
 package org.voc.response.api;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
-
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,26 +16,32 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Violation;
 import org.voc.response.domain.Answer;
 import org.voc.response.domain.Invitation;
+import org.voc.response.domain.InvitationRefusal;
 import org.voc.response.domain.InvitationResponses;
 import org.voc.response.domain.Submission;
 import org.voc.response.domain.SurveyContent;
 import org.voc.response.domain.SurveyDefinition;
-
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import org.voc.kit.problem.DomainException;
-import org.voc.kit.problem.Invalid;
-import org.voc.response.domain.InvitationRefusal;
-import org.voc.kit.problem.Violation;
 
 /**
  * The hosted survey page behind the link of an invitation ({@code /s/{token}}): plain HTML forms that work
@@ -75,15 +72,33 @@ public class HostedSurveyResource {
     @GET
     @Blocking
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Survey page of an invitation", description = "The invitation's survey as an accessible "
-            + "HTML form in its locale. A link already answered shows a thank-you note (409), an expired one or an "
-            + "archived survey a 'survey closed' page (410), an invalid one a 'not found' page (404).")
-    @APIResponse(responseCode = "200", description = "The survey form", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "404", description = "Not a valid invitation link", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "409", description = "Already answered", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "410", description = "Expired, or the survey is closed", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "429", description = "Too many requests from this address (Retry-After)", content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Response show(@Parameter(description = "The invitation token from the link") @PathParam("token") String token,
+    @Operation(
+            summary = "Survey page of an invitation",
+            description = "The invitation's survey as an accessible "
+                    + "HTML form in its locale. A link already answered shows a thank-you note (409), an expired one or an "
+                    + "archived survey a 'survey closed' page (410), an invalid one a 'not found' page (404).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The survey form",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not a valid invitation link",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already answered",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "410",
+            description = "Expired, or the survey is closed",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this address (Retry-After)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response show(
+            @Parameter(description = "The invitation token from the link") @PathParam("token") String token,
             @Context HttpHeaders headers) {
         InvitationResponses.Opened opened;
         try {
@@ -95,25 +110,42 @@ public class HostedSurveyResource {
         if (opened.status() == InvitationResponses.Status.ANSWERED) {
             return pages.message(409, t, t.answeredTitle(), t.answeredBody());
         }
-        return pages.survey(200, form(token, opened.survey(), t, UUID.randomUUID().toString(), Map.of(), Map.of(),
-                null));
+        return pages.survey(
+                200, form(token, opened.survey(), t, UUID.randomUUID().toString(), Map.of(), Map.of(), null));
     }
 
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Send the survey form", description = "Stores the answers as the invitation's response and "
-            + "redirects (303) to the thank-you page. Invalid answers re-render the form with a message next to each "
-            + "question at fault (400). Sending the same form twice stores one response.")
+    @Operation(
+            summary = "Send the survey form",
+            description = "Stores the answers as the invitation's response and "
+                    + "redirects (303) to the thank-you page. Invalid answers re-render the form with a message next to each "
+                    + "question at fault (400). Sending the same form twice stores one response.")
     @APIResponse(responseCode = "303", description = "Stored; Location is the thank-you page")
-    @APIResponse(responseCode = "400", description = "The form again, with the messages", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "404", description = "Not a valid invitation link", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "409", description = "Already answered", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "410", description = "Expired, or the survey is closed", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "429", description = "Too many requests from this address (Retry-After)", content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Uni<Response> send(@PathParam("token") String token, MultivaluedMap<String, String> form,
-            @Context HttpHeaders headers) {
+    @APIResponse(
+            responseCode = "400",
+            description = "The form again, with the messages",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not a valid invitation link",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already answered",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "410",
+            description = "Expired, or the survey is closed",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests from this address (Retry-After)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Uni<Response> send(
+            @PathParam("token") String token, MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
         Invitation invitation;
         SurveyContent.Localized survey;
         try {
@@ -137,16 +169,19 @@ public class HostedSurveyResource {
         List<String> answered = new ArrayList<>(); // question id of answers[i]
         collect(survey, values, t, errors, answers, answered);
         if (!errors.isEmpty()) {
-            return Uni.createFrom().item(pages.survey(400, form(token, survey, t, shownId, values, errors,
-                    t.errorSummary())));
+            return Uni.createFrom()
+                    .item(pages.survey(400, form(token, survey, t, shownId, values, errors, t.errorSummary())));
         }
         try {
-            return Uni.createFrom().completionStage(invitations.answer(invitation, id, answers))
-                    .onFailure(CompletionException.class).transform(Throwable::getCause)
+            return Uni.createFrom()
+                    .completionStage(invitations.answer(invitation, id, answers))
+                    .onFailure(CompletionException.class)
+                    .transform(Throwable::getCause)
                     .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .map(outcome -> Response.seeOther(URI.create("/s/" + token + "/thanks")).build())
-                    .onFailure(DomainException.class).recoverWithItem(e -> refused((DomainException) e, token,
-                            survey, t, shownId, values, answered));
+                    .map(outcome -> Response.seeOther(URI.create("/s/" + token + "/thanks"))
+                            .build())
+                    .onFailure(DomainException.class)
+                    .recoverWithItem(e -> refused((DomainException) e, token, survey, t, shownId, values, answered));
         } catch (DomainException e) {
             return Uni.createFrom().item(refused(e, token, survey, t, shownId, values, answered));
         }
@@ -158,7 +193,10 @@ public class HostedSurveyResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Thank-you page", description = "Shown after the form was sent, in the invitation's locale.")
     @APIResponse(responseCode = "200", description = "Thank you", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "404", description = "Not a valid invitation link", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(
+            responseCode = "404",
+            description = "Not a valid invitation link",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Response thanks(@PathParam("token") String token, @Context HttpHeaders headers) {
         Invitation invitation;
         try {
@@ -177,13 +215,20 @@ public class HostedSurveyResource {
 
     /** A link that cannot be read tells no locale: the browser's preferred language is the next best guess. */
     private static RespondentText browser(HttpHeaders headers) {
-        return headers == null || headers.getAcceptableLanguages().isEmpty() ? RespondentText.of(null)
+        return headers == null || headers.getAcceptableLanguages().isEmpty()
+                ? RespondentText.of(null)
                 : RespondentText.of(headers.getAcceptableLanguages().get(0).toLanguageTag());
     }
 
     /** Validation errors re-render the form next to the answers at fault; anything else is a friendly page. */
-    private Response refused(DomainException e, String token, SurveyContent.Localized survey, RespondentText t,
-            String responseId, MultivaluedMap<String, String> values, List<String> answered) {
+    private Response refused(
+            DomainException e,
+            String token,
+            SurveyContent.Localized survey,
+            RespondentText t,
+            String responseId,
+            MultivaluedMap<String, String> values,
+            List<String> answered) {
         if (!(e instanceof Invalid)) {
             return pages.problem(e, t);
         }
@@ -215,8 +260,12 @@ public class HostedSurveyResource {
      * The form's answers for the intake: only displayed questions (see the class comment), required ones checked
      * here so the message can be the respondent's, not an API's. Scores that are not numbers are named at once.
      */
-    private static void collect(SurveyContent.Localized survey, MultivaluedMap<String, String> values,
-            RespondentText t, Map<String, String> errors, List<Submission.AnswerInput> answers,
+    private static void collect(
+            SurveyContent.Localized survey,
+            MultivaluedMap<String, String> values,
+            RespondentText t,
+            Map<String, String> errors,
+            List<Submission.AnswerInput> answers,
             List<String> answered) {
         Map<String, Submission.AnswerInput> inputs = new LinkedHashMap<>();
         Map<String, Answer> tentative = new HashMap<>();
@@ -229,9 +278,11 @@ public class HostedSurveyResource {
             if (q.takesText()) {
                 inputs.put(q.id(), new Submission.AnswerInput(q.id(), null, given.get(0), null, null));
             } else if (q.takesOptions()) {
-                inputs.put(q.id(), q.isSingleChoice() && given.size() == 1
-                        ? new Submission.AnswerInput(q.id(), null, null, given.get(0), null)
-                        : new Submission.AnswerInput(q.id(), null, null, null, given));
+                inputs.put(
+                        q.id(),
+                        q.isSingleChoice() && given.size() == 1
+                                ? new Submission.AnswerInput(q.id(), null, null, given.get(0), null)
+                                : new Submission.AnswerInput(q.id(), null, null, null, given));
                 tentative.put(q.id(), new Answer(q.id(), q.type(), null, null, given));
             } else {
                 BigDecimal score = score(given.get(0));
@@ -264,8 +315,12 @@ public class HostedSurveyResource {
 
     private static List<String> values(MultivaluedMap<String, String> form, String questionId) {
         List<String> raw = form.get(ANSWER_PREFIX + questionId);
-        return raw == null ? List.of() : raw.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
-                .toList();
+        return raw == null
+                ? List.of()
+                : raw.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::strip)
+                        .toList();
     }
 
     private static BigDecimal score(String value) {
@@ -288,15 +343,22 @@ public class HostedSurveyResource {
     }
 
     /** The page model: the questions in order, with what the respondent entered and the messages, if any. */
-    private HostedPage.Survey form(String token, SurveyContent.Localized survey, RespondentText t, String responseId,
-            Map<String, List<String>> values, Map<String, String> errors, String formError) {
+    private HostedPage.Survey form(
+            String token,
+            SurveyContent.Localized survey,
+            RespondentText t,
+            String responseId,
+            Map<String, List<String>> values,
+            Map<String, String> errors,
+            String formError) {
         List<HostedPage.Field> fields = new ArrayList<>();
         int n = 0;
         for (SurveyContent.LocalizedQuestion lq : survey.questions()) {
             SurveyDefinition.Question q = lq.question();
             String domId = "q" + n++;
             List<String> given = values.getOrDefault(ANSWER_PREFIX + q.id(), List.of());
-            String kind = q.takesText() ? "text" : q.isMultiChoice() ? "multi" : q.isSingleChoice() ? "single" : "scale";
+            String kind =
+                    q.takesText() ? "text" : q.isMultiChoice() ? "multi" : q.isSingleChoice() ? "single" : "scale";
             List<HostedPage.Choice> choices = new ArrayList<>();
             if (q.takesOptions()) {
                 for (int i = 0; i < lq.options().size(); i++) {
@@ -304,18 +366,34 @@ public class HostedSurveyResource {
                     choices.add(new HostedPage.Choice(domId + "-" + i, o.id(), o.text(), given.contains(o.id())));
                 }
             } else if (!q.takesText() && q.lowest() != null && q.highest() != null) {
-                IntStream.rangeClosed(q.lowest(), q.highest()).forEach(v -> choices.add(new HostedPage.Choice(
-                        domId + "-" + v, Integer.toString(v), Integer.toString(v), given.contains(Integer.toString(v)))));
+                IntStream.rangeClosed(q.lowest(), q.highest())
+                        .forEach(v -> choices.add(new HostedPage.Choice(
+                                domId + "-" + v,
+                                Integer.toString(v),
+                                Integer.toString(v),
+                                given.contains(Integer.toString(v)))));
             }
             String[] ends = "scale".equals(kind) ? t.scaleEnds(q.type()) : null;
             SurveyDefinition.Condition c = q.showIf();
-            fields.add(new HostedPage.Field(q.id(), domId, kind, ANSWER_PREFIX + q.id(), lq.text(), q.required(),
-                    errors.get(q.id()), ends == null ? null : q.lowest() + " = " + ends[0],
-                    ends == null ? null : q.highest() + " = " + ends[1], choices,
+            fields.add(new HostedPage.Field(
+                    q.id(),
+                    domId,
+                    kind,
+                    ANSWER_PREFIX + q.id(),
+                    lq.text(),
+                    q.required(),
+                    errors.get(q.id()),
+                    ends == null ? null : q.lowest() + " = " + ends[0],
+                    ends == null ? null : q.highest() + " = " + ends[1],
+                    choices,
                     "text".equals(kind) && !given.isEmpty() ? given.get(0) : null,
-                    c == null ? null : c.questionId(), c == null ? null : c.operator(),
-                    c == null ? null : "IN".equalsIgnoreCase(c.operator()) && c.values() != null
-                            ? String.join(" ", c.values()) : String.valueOf(c.value())));
+                    c == null ? null : c.questionId(),
+                    c == null ? null : c.operator(),
+                    c == null
+                            ? null
+                            : "IN".equalsIgnoreCase(c.operator()) && c.values() != null
+                                    ? String.join(" ", c.values())
+                                    : String.valueOf(c.value())));
         }
         String error = errors.isEmpty() ? null : formError;
         return new HostedPage.Survey(survey.locale(), pages.nonce(), t, "/s/" + token, responseId, error, fields);

@@ -13,8 +13,7 @@ import java.util.function.LongSupplier;
 final class RateLimiter {
 
     /** Verdict: allowed, or refused with the seconds until one request would be allowed again. */
-    record Decision(boolean allowed, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long retryAfterSeconds) {}
 
     private static final class Bucket {
         double tokens;
@@ -34,8 +33,8 @@ final class RateLimiter {
 
     RateLimiter(int requestsPerMinute, int burst, int maxClients, LongSupplier nanoTime) {
         if (requestsPerMinute < 1 || burst < 1 || maxClients < 1) {
-            throw new IllegalArgumentException("voc.respondent.rate-limit: requests-per-minute, burst and "
-                    + "max-clients must be at least 1");
+            throw new IllegalArgumentException(
+                    "voc.respondent.rate-limit: requests-per-minute, burst and " + "max-clients must be at least 1");
         }
         this.capacity = burst;
         this.tokensPerNano = requestsPerMinute / 60e9;

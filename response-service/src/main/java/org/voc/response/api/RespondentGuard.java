@@ -1,22 +1,19 @@
 package org.voc.response.api;
 
-import java.util.List;
-
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.voc.response.config.RespondentConfig;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import org.voc.kit.problem.Problem;
+import org.voc.response.config.RespondentConfig;
 
 /**
  * Guards of the public respondent endpoints ({@code /s/*}, {@code /api/respond/*}): a token bucket per client
@@ -72,14 +69,21 @@ public class RespondentGuard {
             pageRejections.increment();
             RespondentText t = RespondentText.of(language(request));
             return Response.fromResponse(pages.message(429, t, t.busyTitle(), t.busyBody()))
-                    .header("Retry-After", retryAfter).build();
+                    .header("Retry-After", retryAfter)
+                    .build();
         }
         apiRejections.increment();
-        return Response.status(429).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(429, "rate-limited", "Too many requests",
+        return Response.status(429)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        429,
+                        "rate-limited",
+                        "Too many requests",
                         "too many requests from this address; retry after Retry-After seconds",
-                        "/api/respond/{token}", List.of()))
-                .header("Retry-After", retryAfter).build();
+                        "/api/respond/{token}",
+                        List.of()))
+                .header("Retry-After", retryAfter)
+                .build();
     }
 
     @ServerResponseFilter
@@ -103,7 +107,8 @@ public class RespondentGuard {
 
     /** A rate-limited page is answered before the token is read, so its language comes from the browser. */
     private static String language(ContainerRequestContext request) {
-        return request.getAcceptableLanguages().isEmpty() ? null
+        return request.getAcceptableLanguages().isEmpty()
+                ? null
                 : request.getAcceptableLanguages().get(0).toLanguageTag();
     }
 }

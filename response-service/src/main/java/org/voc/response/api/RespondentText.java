@@ -8,33 +8,86 @@ import java.util.Map;
  * scales, in English and French; any other locale falls back to English. Designers' own texts come from the
  * survey version.
  */
-public record RespondentText(String lang, String pageTitle, String submit, String required, String optional,
-        String invalidAnswer, String errorSummary, String thanksTitle, String thanksBody, String answeredTitle,
-        String answeredBody, String closedTitle, String closedBody, String notFoundTitle, String notFoundBody,
-        String busyTitle, String busyBody, String unavailableTitle, String unavailableBody, String likelyLow,
-        String likelyHigh, String satisfiedLow, String satisfiedHigh, String agreeLow, String agreeHigh) {
+public record RespondentText(
+        String lang,
+        String pageTitle,
+        String submit,
+        String required,
+        String optional,
+        String invalidAnswer,
+        String errorSummary,
+        String thanksTitle,
+        String thanksBody,
+        String answeredTitle,
+        String answeredBody,
+        String closedTitle,
+        String closedBody,
+        String notFoundTitle,
+        String notFoundBody,
+        String busyTitle,
+        String busyBody,
+        String unavailableTitle,
+        String unavailableBody,
+        String likelyLow,
+        String likelyHigh,
+        String satisfiedLow,
+        String satisfiedHigh,
+        String agreeLow,
+        String agreeHigh) {
 
-    private static final RespondentText EN = new RespondentText("en", "Your opinion", "Send my answers",
-            "Please answer this question.", "optional", "Please check this answer.",
-            "Some answers need your attention.", "Thank you!", "Your answers have been received.",
-            "You have already answered", "You already answered this survey. Thank you for your time!",
-            "This survey has closed", "This survey is no longer open for answers. Thank you for your interest.",
-            "Survey not found", "This link is not a valid survey link. Please check that you copied it whole.",
-            "Too many requests", "Please wait a moment, then try again.",
-            "Please try again shortly", "The survey cannot be shown right now. Please try again in a moment.",
-            "Not at all likely", "Extremely likely", "Very dissatisfied", "Very satisfied",
-            "Strongly disagree", "Strongly agree");
+    private static final RespondentText EN = new RespondentText(
+            "en",
+            "Your opinion",
+            "Send my answers",
+            "Please answer this question.",
+            "optional",
+            "Please check this answer.",
+            "Some answers need your attention.",
+            "Thank you!",
+            "Your answers have been received.",
+            "You have already answered",
+            "You already answered this survey. Thank you for your time!",
+            "This survey has closed",
+            "This survey is no longer open for answers. Thank you for your interest.",
+            "Survey not found",
+            "This link is not a valid survey link. Please check that you copied it whole.",
+            "Too many requests",
+            "Please wait a moment, then try again.",
+            "Please try again shortly",
+            "The survey cannot be shown right now. Please try again in a moment.",
+            "Not at all likely",
+            "Extremely likely",
+            "Very dissatisfied",
+            "Very satisfied",
+            "Strongly disagree",
+            "Strongly agree");
 
-    private static final RespondentText FR = new RespondentText("fr", "Votre avis", "Envoyer mes réponses",
-            "Veuillez répondre à cette question.", "facultatif", "Veuillez vérifier cette réponse.",
-            "Certaines réponses demandent votre attention.", "Merci !", "Vos réponses ont bien été reçues.",
-            "Vous avez déjà répondu", "Vous avez déjà répondu à cette enquête. Merci pour votre temps !",
-            "Cette enquête est close", "Cette enquête n'accepte plus de réponses. Merci de votre intérêt.",
-            "Enquête introuvable", "Ce lien n'est pas un lien d'enquête valide. Vérifiez qu'il a été copié en entier.",
-            "Trop de requêtes", "Veuillez patienter un instant, puis réessayer.",
-            "Veuillez réessayer bientôt", "L'enquête ne peut pas être affichée pour le moment. Réessayez dans un instant.",
-            "Pas du tout probable", "Très probable", "Très insatisfait", "Très satisfait",
-            "Pas du tout d'accord", "Tout à fait d'accord");
+    private static final RespondentText FR = new RespondentText(
+            "fr",
+            "Votre avis",
+            "Envoyer mes réponses",
+            "Veuillez répondre à cette question.",
+            "facultatif",
+            "Veuillez vérifier cette réponse.",
+            "Certaines réponses demandent votre attention.",
+            "Merci !",
+            "Vos réponses ont bien été reçues.",
+            "Vous avez déjà répondu",
+            "Vous avez déjà répondu à cette enquête. Merci pour votre temps !",
+            "Cette enquête est close",
+            "Cette enquête n'accepte plus de réponses. Merci de votre intérêt.",
+            "Enquête introuvable",
+            "Ce lien n'est pas un lien d'enquête valide. Vérifiez qu'il a été copié en entier.",
+            "Trop de requêtes",
+            "Veuillez patienter un instant, puis réessayer.",
+            "Veuillez réessayer bientôt",
+            "L'enquête ne peut pas être affichée pour le moment. Réessayez dans un instant.",
+            "Pas du tout probable",
+            "Très probable",
+            "Très insatisfait",
+            "Très satisfait",
+            "Pas du tout d'accord",
+            "Tout à fait d'accord");
 
     private static final Map<String, RespondentText> BY_LANGUAGE = Map.of("en", EN, "fr", FR);
 
@@ -53,9 +106,9 @@ public record RespondentText(String lang, String pageTitle, String submit, Strin
             return null;
         }
         return switch (type.toUpperCase(Locale.ROOT)) {
-            case "NPS", "CLI_REPURCHASE", "CLI_CROSS_BUY" -> new String[] { likelyLow, likelyHigh };
-            case "CSAT" -> new String[] { satisfiedLow, satisfiedHigh };
-            case "CES" -> new String[] { agreeLow, agreeHigh };
+            case "NPS", "CLI_REPURCHASE", "CLI_CROSS_BUY" -> new String[] {likelyLow, likelyHigh};
+            case "CSAT" -> new String[] {satisfiedLow, satisfiedHigh};
+            case "CES" -> new String[] {agreeLow, agreeHigh};
             default -> null;
         };
     }

@@ -1,11 +1,8 @@
 package org.voc.response.api;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
-
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,26 +14,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.voc.response.domain.InvitationVerifier;
-import org.voc.response.domain.Outcome;
-import org.voc.response.domain.ResponseIntake;
-import org.voc.response.domain.Submission;
-
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.problem.Violation;
 import org.voc.kit.security.Roles;
+import org.voc.response.domain.InvitationVerifier;
+import org.voc.response.domain.Outcome;
+import org.voc.response.domain.ResponseIntake;
+import org.voc.response.domain.Submission;
 
 /** Customer responses over HTTP; validation lives in {@link ResponseIntake}, storing in its group-commit writer. */
 @Path("/api/responses")
@@ -75,22 +72,61 @@ public class ResponseResource {
 
     @POST
     @Blocking // validation may read the survey replica; the thread is released as soon as the response is queued
-    @RolesAllowed({ Roles.ADMIN, Roles.INGEST })
-    @Operation(summary = "Submit a response", description = "Validates the answers against the published survey "
-            + "version and stores the response; it is published on voc.responses as voc.response.submitted.v1. "
-            + "Send a client id to make retries safe. With invitationToken the response answers that invitation: "
-            + "the token is verified and fills survey, version, touchpoint, channel and customer.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "nps-with-reason", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Stored; Location names the response", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "stored", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Already stored under this id with the same body (a retry)", content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "400", description = "A field is missing or does not fit the survey version", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "score out of range", value = PROBLEM_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "invitationToken is not a valid invitation (urn:voc:problem:invitation-not-found)", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid invitation", value = INVITATION_NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The id was already used for a different body (urn:voc:problem:conflict), or the invitation was already answered (urn:voc:problem:already-answered)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "410", description = "invitationToken has expired (urn:voc:problem:invitation-expired) or its survey is archived (urn:voc:problem:survey-closed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Not stored (overloaded or the database is failing); retry after Retry-After with the same id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.ADMIN, Roles.INGEST})
+    @Operation(
+            summary = "Submit a response",
+            description = "Validates the answers against the published survey "
+                    + "version and stores the response; it is published on voc.responses as voc.response.submitted.v1. "
+                    + "Send a client id to make retries safe. With invitationToken the response answers that invitation: "
+                    + "the token is verified and fills survey, version, touchpoint, channel and customer.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "nps-with-reason", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; Location names the response",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "stored", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already stored under this id with the same body (a retry)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or does not fit the survey version",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "score out of range", value = PROBLEM_EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "invitationToken is not a valid invitation (urn:voc:problem:invitation-not-found)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples =
+                                    @ExampleObject(name = "invalid invitation", value = INVITATION_NOT_FOUND_EXAMPLE)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The id was already used for a different body (urn:voc:problem:conflict), or the invitation was already answered (urn:voc:problem:already-answered)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "410",
+            description =
+                    "invitationToken has expired (urn:voc:problem:invitation-expired) or its survey is archived (urn:voc:problem:survey-closed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "Not stored (overloaded or the database is failing); retry after Retry-After with the same id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request) {
-        return Uni.createFrom().completionStage(intake.submit(submission(request)))
-                .onFailure(CompletionException.class).transform(Throwable::getCause)
+        return Uni.createFrom()
+                .completionStage(intake.submit(submission(request)))
+                .onFailure(CompletionException.class)
+                .transform(Throwable::getCause)
                 // Hands the answer to a worker thread at once: the single writer thread must not serialise responses.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(ResponseResource::answer);
@@ -98,10 +134,19 @@ public class ResponseResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST })
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "Read a response")
-    @APIResponse(responseCode = "200", description = "The response", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "stored", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No response has this id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "The response",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "stored", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No response has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ResponseView get(@Parameter(example = "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b") @PathParam("id") String id) {
         UUID parsed;
         try {
@@ -115,14 +160,23 @@ public class ResponseResource {
     static Response answer(Outcome outcome) {
         ResponseView view = ResponseView.of(outcome.response());
         return outcome.created()
-                ? Response.created(URI.create("/api/responses/" + view.id())).entity(view).build()
+                ? Response.created(URI.create("/api/responses/" + view.id()))
+                        .entity(view)
+                        .build()
                 : Response.ok(view).build();
     }
 
     /** Without a token the body must name the survey and the customer; with one the invitation fills them. */
     private Submission submission(SubmitRequest r) {
-        Submission s = RespondMapping.submission(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(),
-                r.channel(), r.customerRef(), r.respondedAt(), r.answers());
+        Submission s = RespondMapping.submission(
+                r.id(),
+                r.surveyId(),
+                r.surveyVersion(),
+                r.touchpointKey(),
+                r.channel(),
+                r.customerRef(),
+                r.respondedAt(),
+                r.answers());
         if (r.invitationToken() != null) {
             return invitations.verify(r.invitationToken(), "invitationToken").bind(s);
         }

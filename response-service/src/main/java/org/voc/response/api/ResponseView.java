@@ -1,20 +1,27 @@
 package org.voc.response.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.voc.response.domain.Answer;
 import org.voc.response.domain.StoredResponse;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A stored response as the API shows it; {@code nps} is the NPS question's score, or null; {@code invitationId} the
  * invitation it answers, or null for an uninvited response.
  */
-public record ResponseView(UUID id, UUID surveyId, int surveyVersion, String touchpointKey, String channel,
-        String customerRef, Instant respondedAt, Instant receivedAt, Integer nps, List<AnswerView> answers,
+public record ResponseView(
+        UUID id,
+        UUID surveyId,
+        int surveyVersion,
+        String touchpointKey,
+        String channel,
+        String customerRef,
+        Instant respondedAt,
+        Instant receivedAt,
+        Integer nps,
+        List<AnswerView> answers,
         UUID invitationId) {
 
     /** One answer; a rating carries {@code score}, a free-text answer {@code text}, a choice {@code optionIds}. */
@@ -27,8 +34,17 @@ public record ResponseView(UUID id, UUID surveyId, int surveyVersion, String tou
     }
 
     static ResponseView of(StoredResponse r) {
-        return new ResponseView(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(), r.channel(),
-                r.customerRef(), r.respondedAt(), r.receivedAt(), r.nps(),
-                r.answers().stream().map(AnswerView::of).toList(), r.invitationId());
+        return new ResponseView(
+                r.id(),
+                r.surveyId(),
+                r.surveyVersion(),
+                r.touchpointKey(),
+                r.channel(),
+                r.customerRef(),
+                r.respondedAt(),
+                r.receivedAt(),
+                r.nps(),
+                r.answers().stream().map(AnswerView::of).toList(),
+                r.invitationId());
     }
 }

@@ -1,7 +1,6 @@
 package org.voc.response.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.voc.kit.problem.InstanceRedaction;
 
 /** An invitation token is a credential and problems end up in logs: it never appears in a problem's instance. */

@@ -1,11 +1,9 @@
 package org.voc.response.config;
 
-import java.time.Duration;
-
-import org.voc.kit.commit.GroupCommitConfig;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import org.voc.kit.commit.GroupCommitConfig;
 
 /**
  * Settings of response intake: the group-commit writer ({@code max-batch}, {@code queue-capacity},

@@ -1,9 +1,8 @@
 package org.voc.response.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How invitation tokens signed by survey-service are verified (docs/respondents.md). */
 @ConfigMapping(prefix = "voc.invitations")

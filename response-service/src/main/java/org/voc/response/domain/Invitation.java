@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Violation;
 
@@ -13,13 +12,20 @@ import org.voc.kit.problem.Violation;
  * A verified invitation: survey-service invited this pseudonymous customer to answer this survey version about
  * this touchpoint and channel, in this locale, until {@code expiresAt}. Only {@link InvitationVerifier} makes one.
  */
-public record Invitation(UUID id, UUID surveyId, int surveyVersion, String touchpointKey, String channel,
-        String customerRef, String locale, Instant expiresAt) {
+public record Invitation(
+        UUID id,
+        UUID surveyId,
+        int surveyVersion,
+        String touchpointKey,
+        String channel,
+        String customerRef,
+        String locale,
+        Instant expiresAt) {
 
     /** The respondent's answers to this invitation: everything but the answers and the client id comes from it. */
     public Submission submission(UUID responseId, List<Submission.AnswerInput> answers) {
-        return new Submission(responseId, surveyId, surveyVersion, touchpointKey, channel, customerRef, null, answers,
-                id);
+        return new Submission(
+                responseId, surveyId, surveyVersion, touchpointKey, channel, customerRef, null, answers, id);
     }
 
     /**
@@ -36,14 +42,14 @@ public record Invitation(UUID id, UUID surveyId, int surveyVersion, String touch
         if (!violations.isEmpty()) {
             throw Invalid.of(violations);
         }
-        return new Submission(s.id(), surveyId, surveyVersion, touchpointKey, channel, customerRef, s.respondedAt(),
-                s.answers(), id);
+        return new Submission(
+                s.id(), surveyId, surveyVersion, touchpointKey, channel, customerRef, s.respondedAt(), s.answers(), id);
     }
 
     private static void check(List<Violation> violations, String field, Object given, Object invited) {
         if (given != null && !Objects.equals(given, invited)) {
-            violations.add(new Violation(field, "contradicts the invitation token; leave it out or send the "
-                    + "invitation's value"));
+            violations.add(new Violation(
+                    field, "contradicts the invitation token; leave it out or send the " + "invitation's value"));
         }
     }
 }

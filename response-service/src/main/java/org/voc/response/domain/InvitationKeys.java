@@ -1,13 +1,11 @@
 package org.voc.response.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.security.Key;
 import java.util.List;
 import java.util.function.LongSupplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
 import org.jose4j.http.Get;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -19,8 +17,8 @@ import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
-import org.voc.response.config.InvitationConfig;
 import org.voc.kit.problem.Unavailable;
+import org.voc.response.config.InvitationConfig;
 
 /**
  * survey-service's public invitation keys, fetched from its JWKS and cached ({@link HttpsJwks}). A token whose
@@ -69,8 +67,7 @@ public class InvitationKeys implements VerificationKeyResolver {
     }
 
     @Override
-    public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nestingContext)
-            throws UnresolvableKeyException {
+    public Key resolveKey(JsonWebSignature jws, List<JsonWebStructure> nestingContext) throws UnresolvableKeyException {
         String kid = jws.getKeyIdHeaderValue();
         if (kid == null || kid.isBlank()) {
             throw new UnresolvableKeyException("the token names no kid");
@@ -110,7 +107,8 @@ public class InvitationKeys implements VerificationKeyResolver {
     /** The P-256 signing key with this kid; keys of other types or curves never verify an invitation. */
     private static JsonWebKey find(List<JsonWebKey> keys, String kid) {
         for (JsonWebKey key : keys) {
-            if (kid.equals(key.getKeyId()) && key instanceof EllipticCurveJsonWebKey ec
+            if (kid.equals(key.getKeyId())
+                    && key instanceof EllipticCurveJsonWebKey ec
                     && EllipticCurves.P_256.equals(ec.getCurveName())
                     && (key.getUse() == null || "sig".equals(key.getUse()))) {
                 return key;

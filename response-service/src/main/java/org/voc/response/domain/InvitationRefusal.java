@@ -12,8 +12,7 @@ public final class InvitationRefusal {
     public static final String SURVEY_CLOSED = "survey-closed";
     public static final String ALREADY_ANSWERED = "already-answered";
 
-    private InvitationRefusal() {
-    }
+    private InvitationRefusal() {}
 
     /**
      * The token is not an invitation this service can verify: malformed, forged, signed with an unknown key, for
@@ -26,14 +25,17 @@ public final class InvitationRefusal {
 
     /** A genuine invitation whose time to answer is over. */
     static Gone expired(String field) {
-        return new Gone(EXPIRED, "Invitation expired", "this survey invitation has expired and takes no more answers",
-                field);
+        return new Gone(
+                EXPIRED, "Invitation expired", "this survey invitation has expired and takes no more answers", field);
     }
 
     /** The survey of a genuine invitation was archived: it takes no more answers, like an expired invitation. */
     static Gone surveyClosed() {
-        return new Gone(SURVEY_CLOSED, "Survey closed",
-                "the survey of this invitation is closed and takes no more answers", null);
+        return new Gone(
+                SURVEY_CLOSED,
+                "Survey closed",
+                "the survey of this invitation is closed and takes no more answers",
+                null);
     }
 
     /** Another response was already stored for this invitation (one invitation, one response). */

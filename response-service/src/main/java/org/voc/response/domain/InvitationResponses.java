@@ -1,16 +1,14 @@
 package org.voc.response.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import org.voc.response.persistence.ResponseRepository;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Unavailable;
+import org.voc.response.persistence.ResponseRepository;
 
 /**
  * Respondents answering their invitation, with nothing but the token: what the hosted page and the respondent
@@ -22,12 +20,12 @@ public class InvitationResponses {
 
     /** Whether the invitation can still be answered. */
     public enum Status {
-        OPEN, ANSWERED
+        OPEN,
+        ANSWERED
     }
 
     /** A verified invitation, whether it was answered, and its survey in the invitation's locale. */
-    public record Opened(Invitation invitation, Status status, SurveyContent.Localized survey) {
-    }
+    public record Opened(Invitation invitation, Status status, SurveyContent.Localized survey) {}
 
     /** The replica learns a version from Kafka; an invitation sent right after publishing may be a moment early. */
     private static final Duration REPLICA_LAG = Duration.ofSeconds(2);
@@ -37,8 +35,8 @@ public class InvitationResponses {
     private final ResponseIntake intake;
     private final ResponseRepository responses;
 
-    public InvitationResponses(InvitationVerifier verifier, SurveyCatalog catalog, ResponseIntake intake,
-            ResponseRepository responses) {
+    public InvitationResponses(
+            InvitationVerifier verifier, SurveyCatalog catalog, ResponseIntake intake, ResponseRepository responses) {
         this.verifier = verifier;
         this.catalog = catalog;
         this.intake = intake;
@@ -59,7 +57,8 @@ public class InvitationResponses {
     /** The survey of an invitation already verified, in its locale (for re-rendering a page with errors). */
     public SurveyContent.Localized survey(Invitation invitation) {
         return catalog.content(invitation.surveyId(), invitation.surveyVersion())
-                .orElseThrow(InvitationResponses::notReplicatedYet).in(invitation.locale());
+                .orElseThrow(InvitationResponses::notReplicatedYet)
+                .in(invitation.locale());
     }
 
     /** Verifies the token; 404 or 410 as {@link InvitationVerifier#verify}. */
@@ -78,8 +77,8 @@ public class InvitationResponses {
     }
 
     /** As {@link #answer(String, UUID, List)} for an invitation already verified. */
-    public CompletableFuture<Outcome> answer(Invitation invitation, UUID responseId,
-            List<Submission.AnswerInput> answers) {
+    public CompletableFuture<Outcome> answer(
+            Invitation invitation, UUID responseId, List<Submission.AnswerInput> answers) {
         if (catalog.version(invitation.surveyId(), invitation.surveyVersion()).isEmpty()) {
             throw notReplicatedYet();
         }
@@ -94,7 +93,6 @@ public class InvitationResponses {
     }
 
     private static DomainException notReplicatedYet() {
-        return new Unavailable("the survey of this invitation is not available yet; try again shortly",
-                REPLICA_LAG);
+        return new Unavailable("the survey of this invitation is not available yet; try again shortly", REPLICA_LAG);
     }
 }

@@ -1,13 +1,13 @@
 package org.voc.response.domain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -17,13 +17,9 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.voc.response.config.InvitationConfig;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.voc.kit.crypto.Ecdsa;
-import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Unavailable;
+import org.voc.response.config.InvitationConfig;
 
 /**
  * Turns an invitation token (compact JWS, ES256, signed by survey-service) into a verified {@link Invitation}, or
@@ -39,8 +35,7 @@ public class InvitationVerifier {
     /** Real tokens are well under 1 KB; a much longer "token" is not worth parsing. */
     static final int MAX_TOKEN_LENGTH = 4096;
 
-    private record Verified(Invitation invitation, long verifiedAtNanos) {
-    }
+    private record Verified(Invitation invitation, long verifiedAtNanos) {}
 
     private final JwtConsumer consumer;
     private final InvitationConfig config;
@@ -53,7 +48,8 @@ public class InvitationVerifier {
         this.config = config;
         this.consumer = new JwtConsumerBuilder()
                 // Only ES256: never "none", never HS256 with the public key as an HMAC secret, never another curve.
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
                 .setVerificationKeyResolver(keys)
                 .setJwsProviderContext(Ecdsa.context())
@@ -80,7 +76,9 @@ public class InvitationVerifier {
             throw InvitationRefusal.notFound(field);
         }
         Verified cached = verified.get(token);
-        if (cached == null || System.nanoTime() - cached.verifiedAtNanos() > config.jwksCacheDuration().toNanos()) {
+        if (cached == null
+                || System.nanoTime() - cached.verifiedAtNanos()
+                        > config.jwksCacheDuration().toNanos()) {
             // Re-verified after the JWKS cache duration, so a key withdrawn from the JWKS stops working here too.
             cached = new Verified(parse(token, field), System.nanoTime());
             if (verified.size() >= config.verifiedCacheSize()) {
@@ -105,8 +103,8 @@ public class InvitationVerifier {
             if (unreachable != null) {
                 keysUnavailable.increment();
                 LOG.warn(unreachable.getMessage());
-                throw new Unavailable("the invitation cannot be checked right now; try again shortly",
-                        Duration.ofSeconds(5));
+                throw new Unavailable(
+                        "the invitation cannot be checked right now; try again shortly", Duration.ofSeconds(5));
             }
             if (onlyExpired(e)) {
                 expired.increment();
@@ -118,9 +116,13 @@ public class InvitationVerifier {
             throw InvitationRefusal.notFound(field);
         }
         try {
-            return new Invitation(uuid(claims.getJwtId()), uuid(claims.getStringClaimValue("survey")),
-                    version(claims.getClaimValue("version")), text(claims.getStringClaimValue("touchpoint")),
-                    claims.getStringClaimValue("channel"), text(claims.getSubject()),
+            return new Invitation(
+                    uuid(claims.getJwtId()),
+                    uuid(claims.getStringClaimValue("survey")),
+                    version(claims.getClaimValue("version")),
+                    text(claims.getStringClaimValue("touchpoint")),
+                    claims.getStringClaimValue("channel"),
+                    text(claims.getSubject()),
                     text(claims.getStringClaimValue("locale")),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (MalformedClaimException | IllegalArgumentException e) {

@@ -1,7 +1,12 @@
 package org.voc.response.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -18,21 +23,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
-import org.voc.response.config.IngestConfig;
-import org.voc.response.persistence.ResponseRepository;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Violation;
+import org.voc.response.config.IngestConfig;
+import org.voc.response.persistence.ResponseRepository;
 
 /**
  * Accepts responses: checks each one against its survey version (from the local replica, never a call to
@@ -50,8 +45,12 @@ public class ResponseIntake {
     private final IngestConfig config;
     private final ObjectMapper json;
 
-    public ResponseIntake(SurveyCatalog catalog, ResponseWriter writer, ResponseRepository responses,
-            IngestConfig config, ObjectMapper json) {
+    public ResponseIntake(
+            SurveyCatalog catalog,
+            ResponseWriter writer,
+            ResponseRepository responses,
+            IngestConfig config,
+            ObjectMapper json) {
         this.catalog = catalog;
         this.writer = writer;
         this.responses = responses;
@@ -70,7 +69,9 @@ public class ResponseIntake {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredResponse get(UUID id) {
-        return responses.findByIdOptional(id).map(responses::toStored)
+        return responses
+                .findByIdOptional(id)
+                .map(responses::toStored)
                 .orElseThrow(() -> NotFound.of("response", id.toString()));
     }
 
@@ -81,8 +82,7 @@ public class ResponseIntake {
         SurveyDefinition survey = survey(s.surveyId(), s.surveyVersion());
         // PAUSED stops invitations, not answers to those already sent; ARCHIVED is the end of the survey.
         if (catalog.archived(s.surveyId())) {
-            throw Invalid.field("surveyId", "survey " + s.surveyId()
-                    + " is archived and takes no more responses");
+            throw Invalid.field("surveyId", "survey " + s.surveyId() + " is archived and takes no more responses");
         }
         List<Violation> violations = new ArrayList<>();
 
@@ -91,14 +91,19 @@ public class ResponseIntake {
         if (touchpointKey == null && bound.size() == 1) {
             touchpointKey = bound.get(0);
         } else if (touchpointKey == null) {
-            violations.add(new Violation("touchpointKey", "is required: version " + survey.version()
-                    + " of the survey is bound to the touchpoints " + bound));
+            violations.add(new Violation(
+                    "touchpointKey",
+                    "is required: version " + survey.version() + " of the survey is bound to the touchpoints "
+                            + bound));
         } else if (!bound.contains(touchpointKey)) {
-            violations.add(new Violation("touchpointKey", "'" + touchpointKey + "' is not bound to version "
-                    + survey.version() + " of the survey; it is bound to " + bound));
+            violations.add(new Violation(
+                    "touchpointKey",
+                    "'" + touchpointKey + "' is not bound to version " + survey.version()
+                            + " of the survey; it is bound to " + bound));
         }
 
-        Instant respondedAt = s.respondedAt() == null ? receivedAt : s.respondedAt().truncatedTo(ChronoUnit.MICROS);
+        Instant respondedAt =
+                s.respondedAt() == null ? receivedAt : s.respondedAt().truncatedTo(ChronoUnit.MICROS);
         if (respondedAt.isAfter(receivedAt.plus(CLOCK_SKEW))) {
             violations.add(new Violation("respondedAt", "must not be more than 5 minutes in the future"));
         }
@@ -108,11 +113,25 @@ public class ResponseIntake {
             throw Invalid.of(violations);
         }
         Map<String, SurveyDefinition.Question> questions = survey.questionsById();
-        Integer nps = answers.stream().filter(a -> questions.get(a.questionId()).isNps() && a.score() != null)
-                .map(Answer::score).findFirst().orElse(null);
+        Integer nps = answers.stream()
+                .filter(a -> questions.get(a.questionId()).isNps() && a.score() != null)
+                .map(Answer::score)
+                .findFirst()
+                .orElse(null);
         UUID id = s.id() != null ? s.id() : UUID.randomUUID();
-        return new StoredResponse(id, survey.surveyId(), survey.version(), touchpointKey, s.channel(),
-                s.customerRef(), respondedAt, receivedAt, nps, answers, fingerprint(s, answers), s.invitationId());
+        return new StoredResponse(
+                id,
+                survey.surveyId(),
+                survey.version(),
+                touchpointKey,
+                s.channel(),
+                s.customerRef(),
+                respondedAt,
+                receivedAt,
+                nps,
+                answers,
+                fingerprint(s, answers),
+                s.invitationId());
     }
 
     /** The version asked for, or the latest one; tells an unknown survey apart from an unknown version. */
@@ -128,11 +147,14 @@ public class ResponseIntake {
             throw Invalid.field("surveyId", "no published version of survey " + surveyId + " is known");
         }
         if (version != null) {
-            throw Invalid.field("surveyVersion", "survey " + surveyId + " has no published version "
-                    + version + "; the latest is " + latest.getAsInt());
+            throw Invalid.field(
+                    "surveyVersion",
+                    "survey " + surveyId + " has no published version " + version + "; the latest is "
+                            + latest.getAsInt());
         }
-        return catalog.version(surveyId, latest.getAsInt()).orElseThrow(() -> new IllegalStateException(
-                "survey " + surveyId + " v" + latest.getAsInt() + " vanished from the replica"));
+        return catalog.version(surveyId, latest.getAsInt())
+                .orElseThrow(() -> new IllegalStateException(
+                        "survey " + surveyId + " v" + latest.getAsInt() + " vanished from the replica"));
     }
 
     private List<Answer> answers(Submission s, SurveyDefinition survey, List<Violation> violations) {
@@ -154,18 +176,22 @@ public class ResponseIntake {
             }
             SurveyDefinition.Question question = input.questionId() == null ? null : questions.get(input.questionId());
             if (question == null) {
-                violations.add(new Violation(at + ".questionId", "'" + input.questionId()
-                        + "' is not a question of version " + survey.version() + " of the survey"));
+                violations.add(new Violation(
+                        at + ".questionId",
+                        "'" + input.questionId() + "' is not a question of version " + survey.version()
+                                + " of the survey"));
                 continue;
             }
             if (answered.putIfAbsent(question.id(), i) != null) {
-                violations.add(new Violation(at + ".questionId", "question '" + question.id()
-                        + "' is answered more than once"));
+                violations.add(new Violation(
+                        at + ".questionId", "question '" + question.id() + "' is answered more than once"));
                 continue;
             }
-            Answer answer = question.takesOptions() ? choiceAnswer(question, input, at, violations)
-                    : question.takesText() ? textAnswer(question, input, at, violations)
-                    : scoreAnswer(question, input, at, violations);
+            Answer answer = question.takesOptions()
+                    ? choiceAnswer(question, input, at, violations)
+                    : question.takesText()
+                            ? textAnswer(question, input, at, violations)
+                            : scoreAnswer(question, input, at, violations);
             if (answer != null) {
                 answers.add(answer);
                 valid.put(question.id(), answer);
@@ -180,7 +206,10 @@ public class ResponseIntake {
      * meets the condition. A hidden question must not be answered; a shown required one must. Where the answer a
      * condition depends on is itself invalid, nothing more is said about the questions that depend on it.
      */
-    private static void displayed(SurveyDefinition survey, Map<String, Integer> answered, Map<String, Answer> valid,
+    private static void displayed(
+            SurveyDefinition survey,
+            Map<String, Integer> answered,
+            Map<String, Answer> valid,
             List<Violation> violations) {
         Set<String> shown = new HashSet<>();
         Set<String> unknown = new HashSet<>();
@@ -192,15 +221,17 @@ public class ResponseIntake {
                     unknown.add(question.id());
                     continue;
                 }
-                boolean met = shown.contains(source) && valid.containsKey(source)
-                        && condition.isMetBy(valid.get(source));
+                boolean met =
+                        shown.contains(source) && valid.containsKey(source) && condition.isMetBy(valid.get(source));
                 if (!met) {
                     Integer index = answered.get(question.id());
                     // An answer that is invalid in itself has been named already: one error per answer.
                     if (index != null && valid.containsKey(question.id())) {
-                        violations.add(new Violation("answers[" + index + "].questionId", "question '"
-                                + question.id() + "' is not displayed unless " + condition
-                                + ", so it must not be answered"));
+                        violations.add(new Violation(
+                                "answers[" + index + "].questionId",
+                                "question '"
+                                        + question.id() + "' is not displayed unless " + condition
+                                        + ", so it must not be answered"));
                     }
                     continue;
                 }
@@ -212,11 +243,13 @@ public class ResponseIntake {
         }
     }
 
-    private static Answer choiceAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
-            List<Violation> violations) {
+    private static Answer choiceAnswer(
+            SurveyDefinition.Question q, Submission.AnswerInput input, String at, List<Violation> violations) {
         if (input.score() != null || input.text() != null) {
-            violations.add(new Violation(at + (input.score() != null ? ".score" : ".text"), "question '" + q.id()
-                    + "' is a " + q.type() + " question: answer it with " + (q.isSingleChoice() ? "optionId" : "optionIds")));
+            violations.add(new Violation(
+                    at + (input.score() != null ? ".score" : ".text"),
+                    "question '" + q.id() + "' is a " + q.type() + " question: answer it with "
+                            + (q.isSingleChoice() ? "optionId" : "optionIds")));
             return null;
         }
         if (input.optionId() != null && input.optionIds() != null) {
@@ -224,18 +257,22 @@ public class ResponseIntake {
             return null;
         }
         List<String> picked = input.optionId() != null ? List.of(input.optionId()) : input.optionIds();
-        String field = at + (input.optionId() != null || q.isSingleChoice() && input.optionIds() == null
-                ? ".optionId" : ".optionIds");
+        String field = at
+                + (input.optionId() != null || q.isSingleChoice() && input.optionIds() == null
+                        ? ".optionId"
+                        : ".optionIds");
         if (picked == null) {
-            violations.add(new Violation(field, "must be given: question '" + q.id() + "' is a " + q.type()
-                    + " question"));
+            violations.add(
+                    new Violation(field, "must be given: question '" + q.id() + "' is a " + q.type() + " question"));
             return null;
         }
         for (int j = 0; j < picked.size(); j++) {
             String id = picked.get(j);
             if (!q.optionIds().contains(id)) {
-                violations.add(new Violation(input.optionId() != null ? field : field + "[" + j + "]",
-                        "'" + id + "' is not an option of question '" + q.id() + "'; its options are " + q.optionIds()));
+                violations.add(new Violation(
+                        input.optionId() != null ? field : field + "[" + j + "]",
+                        "'" + id + "' is not an option of question '" + q.id() + "'; its options are "
+                                + q.optionIds()));
                 return null;
             }
         }
@@ -248,27 +285,32 @@ public class ResponseIntake {
             return null;
         }
         if (q.isMultiChoice() && (picked.size() < q.fewestSelected() || picked.size() > q.mostSelected())) {
-            violations.add(new Violation(field, "must pick " + (q.fewestSelected() == q.mostSelected()
-                    ? "exactly " + q.fewestSelected() : "from " + q.fewestSelected() + " to " + q.mostSelected())
-                    + " options of question '" + q.id() + "'"));
+            violations.add(new Violation(
+                    field,
+                    "must pick "
+                            + (q.fewestSelected() == q.mostSelected()
+                                    ? "exactly " + q.fewestSelected()
+                                    : "from " + q.fewestSelected() + " to " + q.mostSelected())
+                            + " options of question '" + q.id() + "'"));
             return null;
         }
         return new Answer(q.id(), q.type(), null, null, List.copyOf(picked));
     }
 
     /** Option ids on a question that does not take them: a client mistake worth naming rather than dropping. */
-    private static boolean strayOptions(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
-            List<Violation> violations) {
+    private static boolean strayOptions(
+            SurveyDefinition.Question q, Submission.AnswerInput input, String at, List<Violation> violations) {
         if (input.optionId() == null && input.optionIds() == null) {
             return false;
         }
-        violations.add(new Violation(at + (input.optionId() != null ? ".optionId" : ".optionIds"), "question '"
-                + q.id() + "' takes " + (q.takesText() ? "a text" : "a score") + ", not options"));
+        violations.add(new Violation(
+                at + (input.optionId() != null ? ".optionId" : ".optionIds"),
+                "question '" + q.id() + "' takes " + (q.takesText() ? "a text" : "a score") + ", not options"));
         return true;
     }
 
-    private Answer textAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
-            List<Violation> violations) {
+    private Answer textAnswer(
+            SurveyDefinition.Question q, Submission.AnswerInput input, String at, List<Violation> violations) {
         if (strayOptions(q, input, at, violations)) {
             return null;
         }
@@ -288,8 +330,8 @@ public class ResponseIntake {
         return new Answer(q.id(), q.type(), null, text);
     }
 
-    private static Answer scoreAnswer(SurveyDefinition.Question q, Submission.AnswerInput input, String at,
-            List<Violation> violations) {
+    private static Answer scoreAnswer(
+            SurveyDefinition.Question q, Submission.AnswerInput input, String at, List<Violation> violations) {
         if (strayOptions(q, input, at, violations)) {
             return null;
         }
@@ -299,8 +341,8 @@ public class ResponseIntake {
         }
         BigDecimal score = input.score();
         if (score == null) {
-            violations.add(new Violation(at + ".score", "must be given: question '" + q.id() + "' is a "
-                    + q.type() + " question"));
+            violations.add(new Violation(
+                    at + ".score", "must be given: question '" + q.id() + "' is a " + q.type() + " question"));
             return null;
         }
         if (score.signum() != 0 && score.stripTrailingZeros().scale() > 0) {
@@ -312,8 +354,9 @@ public class ResponseIntake {
         boolean fits = score.compareTo(BigDecimal.valueOf(min == null ? Integer.MIN_VALUE : min)) >= 0
                 && score.compareTo(BigDecimal.valueOf(max == null ? Integer.MAX_VALUE : max)) <= 0;
         if (!fits) {
-            violations.add(new Violation(at + ".score", min != null && max != null
-                    ? "must be between " + min + " and " + max : "is out of range"));
+            violations.add(new Violation(
+                    at + ".score",
+                    min != null && max != null ? "must be between " + min + " and " + max : "is out of range"));
             return null;
         }
         return new Answer(q.id(), q.type(), score.intValueExact(), null);
@@ -324,16 +367,30 @@ public class ResponseIntake {
      * {@code invitationId} is left out when null, so uninvited responses keep the fingerprint they always had.
      */
     @RegisterForReflection
-    record Body(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
-            String customerRef, Instant respondedAt, List<Answer> answers,
-            @JsonInclude(JsonInclude.Include.NON_NULL) UUID invitationId) {
-    }
+    record Body(
+            UUID id,
+            UUID surveyId,
+            Integer surveyVersion,
+            String touchpointKey,
+            String channel,
+            String customerRef,
+            Instant respondedAt,
+            List<Answer> answers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID invitationId) {}
 
     /** Fingerprint of the body as sent (not of defaults filled in), so a replay can be told from a reuse of the id. */
     private String fingerprint(Submission s, List<Answer> answers) {
         try {
-            byte[] body = json.writeValueAsBytes(new Body(s.id(), s.surveyId(), s.surveyVersion(), s.touchpointKey(),
-                    s.channel(), s.customerRef(), s.respondedAt(), answers, s.invitationId()));
+            byte[] body = json.writeValueAsBytes(new Body(
+                    s.id(),
+                    s.surveyId(),
+                    s.surveyVersion(),
+                    s.touchpointKey(),
+                    s.channel(),
+                    s.customerRef(),
+                    s.respondedAt(),
+                    answers,
+                    s.invitationId()));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint a submission", e);

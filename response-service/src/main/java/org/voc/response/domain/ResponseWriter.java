@@ -1,5 +1,11 @@
 package org.voc.response.domain;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,10 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.voc.events.Event;
 import org.voc.events.ResponseSubmitted;
 import org.voc.kit.commit.GroupCommit;
@@ -20,11 +22,6 @@ import org.voc.kit.outbox.Outbox;
 import org.voc.kit.problem.Conflict;
 import org.voc.response.config.IngestConfig;
 import org.voc.response.persistence.ResponseRepository;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Stores validated responses and their {@code ResponseSubmitted} events by group commit (the kit's
@@ -86,7 +83,8 @@ public class ResponseWriter {
             }
         }
         outbox.publishAll(events);
-        Map<UUID, StoredResponse> stored = existing.isEmpty() ? Map.of()
+        Map<UUID, StoredResponse> stored = existing.isEmpty()
+                ? Map.of()
                 : responses.findAll(existing).stream()
                         .collect(Collectors.toMap(StoredResponse::id, Function.identity()));
         List<GroupCommit.Outcome<Outcome>> outcomes = new ArrayList<>(candidates.size());
@@ -102,8 +100,10 @@ public class ResponseWriter {
             } else if (earlier.requestHash().equals(r.requestHash())) {
                 outcomes.add(GroupCommit.Outcome.of(new Outcome(earlier, false)));
             } else {
-                outcomes.add(GroupCommit.Outcome.failed(Conflict.of("Id already used",
-                        "response " + r.id() + " was already submitted with a different body", "id")));
+                outcomes.add(GroupCommit.Outcome.failed(Conflict.of(
+                        "Id already used",
+                        "response " + r.id() + " was already submitted with a different body",
+                        "id")));
             }
         }
         return outcomes;
@@ -113,7 +113,16 @@ public class ResponseWriter {
         List<ResponseSubmitted.Answer> answers = r.answers().stream()
                 .map(a -> new ResponseSubmitted.Answer(a.questionId(), a.type(), a.score(), a.text(), a.optionIds()))
                 .toList();
-        return new ResponseSubmitted(r.id(), r.surveyId(), r.surveyVersion(), r.touchpointKey(), r.channel(),
-                r.customerRef(), r.respondedAt(), r.nps(), answers, r.invitationId());
+        return new ResponseSubmitted(
+                r.id(),
+                r.surveyId(),
+                r.surveyVersion(),
+                r.touchpointKey(),
+                r.channel(),
+                r.customerRef(),
+                r.respondedAt(),
+                r.nps(),
+                answers,
+                r.invitationId());
     }
 }

@@ -8,7 +8,16 @@ import java.util.UUID;
  * An accepted response as stored; {@code requestHash} fingerprints the body it was submitted with,
  * {@code invitationId} names the invitation it answers (null for an uninvited response).
  */
-public record StoredResponse(UUID id, UUID surveyId, int surveyVersion, String touchpointKey, String channel,
-        String customerRef, Instant respondedAt, Instant receivedAt, Integer nps, List<Answer> answers,
-        String requestHash, UUID invitationId) {
-}
+public record StoredResponse(
+        UUID id,
+        UUID surveyId,
+        int surveyVersion,
+        String touchpointKey,
+        String channel,
+        String customerRef,
+        Instant respondedAt,
+        Instant receivedAt,
+        Integer nps,
+        List<Answer> answers,
+        String requestHash,
+        UUID invitationId) {}

@@ -10,12 +10,27 @@ import java.util.UUID;
  * omitted; {@code id} is the client's idempotency key. {@code invitationId} is set only from a verified invitation
  * (see {@link Invitation#bind}), never from a client's word.
  */
-public record Submission(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
-        String customerRef, Instant respondedAt, List<AnswerInput> answers, UUID invitationId) {
+public record Submission(
+        UUID id,
+        UUID surveyId,
+        Integer surveyVersion,
+        String touchpointKey,
+        String channel,
+        String customerRef,
+        Instant respondedAt,
+        List<AnswerInput> answers,
+        UUID invitationId) {
 
     /** An uninvited response. */
-    public Submission(UUID id, UUID surveyId, Integer surveyVersion, String touchpointKey, String channel,
-            String customerRef, Instant respondedAt, List<AnswerInput> answers) {
+    public Submission(
+            UUID id,
+            UUID surveyId,
+            Integer surveyVersion,
+            String touchpointKey,
+            String channel,
+            String customerRef,
+            Instant respondedAt,
+            List<AnswerInput> answers) {
         this(id, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, answers, null);
     }
 
@@ -23,8 +38,8 @@ public record Submission(UUID id, UUID surveyId, Integer surveyVersion, String t
      * One answer as sent; {@code score} is any JSON number, so a fraction can be reported rather than rounded.
      * Choice questions are answered with {@code optionId} (single) or {@code optionIds} (multiple).
      */
-    public record AnswerInput(String questionId, BigDecimal score, String text, String optionId,
-            List<String> optionIds) {
+    public record AnswerInput(
+            String questionId, BigDecimal score, String text, String optionId, List<String> optionIds) {
 
         public AnswerInput(String questionId, BigDecimal score, String text) {
             this(questionId, score, text, null, null);

@@ -1,15 +1,13 @@
 package org.voc.response.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.voc.response.config.IngestConfig;
 import org.voc.response.persistence.SurveyReplica;
 
@@ -21,11 +19,9 @@ import org.voc.response.persistence.SurveyReplica;
 @ApplicationScoped
 public class SurveyCatalog {
 
-    private record VersionKey(UUID surveyId, int version) {
-    }
+    private record VersionKey(UUID surveyId, int version) {}
 
-    private record Latest(int version, long loadedAtNanos) {
-    }
+    private record Latest(int version, long loadedAtNanos) {}
 
     /** More versions than a bank publishes in years; beyond it the cache restarts rather than grows. */
     private static final int MAX_CACHED_VERSIONS = 10_000;
@@ -45,21 +41,29 @@ public class SurveyCatalog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SurveyDefinition> version(UUID surveyId, int version) {
-        return cached(versions, MAX_CACHED_VERSIONS, new VersionKey(surveyId, version),
+        return cached(
+                versions,
+                MAX_CACHED_VERSIONS,
+                new VersionKey(surveyId, version),
                 () -> replica.find(surveyId, version));
     }
 
     /** The version with its wordings, for respondents; cached for good like {@link #version}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SurveyContent> content(UUID surveyId, int version) {
-        return cached(contents, MAX_CACHED_CONTENTS, new VersionKey(surveyId, version),
+        return cached(
+                contents,
+                MAX_CACHED_CONTENTS,
+                new VersionKey(surveyId, version),
                 () -> replica.findContent(surveyId, version));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OptionalInt latestVersion(UUID surveyId) {
         Latest cached = latest.get(surveyId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < config.latestVersionTtl().toNanos()) {
+        if (cached != null
+                && System.nanoTime() - cached.loadedAtNanos()
+                        < config.latestVersionTtl().toNanos()) {
             return OptionalInt.of(cached.version());
         }
         OptionalInt found = replica.latestVersion(surveyId);
@@ -74,8 +78,7 @@ public class SurveyCatalog {
         return found;
     }
 
-    private record Status(boolean archived, long loadedAtNanos) {
-    }
+    private record Status(boolean archived, long loadedAtNanos) {}
 
     private final Map<UUID, Status> statuses = new ConcurrentHashMap<>();
 
@@ -86,7 +89,9 @@ public class SurveyCatalog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean archived(UUID surveyId) {
         Status cached = statuses.get(surveyId);
-        if (cached != null && System.nanoTime() - cached.loadedAtNanos() < config.latestVersionTtl().toNanos()) {
+        if (cached != null
+                && System.nanoTime() - cached.loadedAtNanos()
+                        < config.latestVersionTtl().toNanos()) {
             return cached.archived();
         }
         boolean archived = replica.status(surveyId).map("ARCHIVED"::equals).orElse(false);
@@ -111,8 +116,8 @@ public class SurveyCatalog {
      * A published version never changes, so what the replica returns is kept for good; the cache is emptied when
      * full rather than tracked per entry (a miss costs one indexed read).
      */
-    private static <T> Optional<T> cached(Map<VersionKey, T> cache, int max, VersionKey key,
-            Supplier<Optional<T>> load) {
+    private static <T> Optional<T> cached(
+            Map<VersionKey, T> cache, int max, VersionKey key, Supplier<Optional<T>> load) {
         T hit = cache.get(key);
         if (hit != null) {
             return Optional.of(hit);

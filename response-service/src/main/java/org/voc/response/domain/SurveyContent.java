@@ -8,28 +8,23 @@ import java.util.Map;
  * What a respondent sees of one published survey version: its questions with their wordings in every locale.
  * {@link #in} picks one locale for a page or a widget.
  */
-public record SurveyContent(SurveyDefinition definition, String defaultLocale, List<String> locales,
-        List<QuestionText> questions) {
+public record SurveyContent(
+        SurveyDefinition definition, String defaultLocale, List<String> locales, List<QuestionText> questions) {
 
     /** The wordings of one question (and of its options), by locale tag. */
-    public record QuestionText(String id, Map<String, String> text, List<OptionText> options) {
-    }
+    public record QuestionText(String id, Map<String, String> text, List<OptionText> options) {}
 
     /** One option of a choice question with its wordings. */
-    public record OptionText(String id, Map<String, String> text) {
-    }
+    public record OptionText(String id, Map<String, String> text) {}
 
     /** One question in one locale: the definition's rules and the wordings a respondent reads. */
-    public record LocalizedQuestion(SurveyDefinition.Question question, String text, List<LocalizedOption> options) {
-    }
+    public record LocalizedQuestion(SurveyDefinition.Question question, String text, List<LocalizedOption> options) {}
 
     /** One option in one locale. */
-    public record LocalizedOption(String id, String text) {
-    }
+    public record LocalizedOption(String id, String text) {}
 
     /** The survey in one locale: {@code locale} is the one actually used, after any fallback. */
-    public record Localized(SurveyDefinition definition, String locale, List<LocalizedQuestion> questions) {
-    }
+    public record Localized(SurveyDefinition definition, String locale, List<LocalizedQuestion> questions) {}
 
     public SurveyContent {
         locales = locales == null ? List.of() : List.copyOf(locales);
@@ -46,8 +41,11 @@ public record SurveyContent(SurveyDefinition definition, String defaultLocale, L
         Map<String, SurveyDefinition.Question> rules = definition.questionsById();
         List<LocalizedQuestion> localized = questions.stream()
                 .filter(q -> rules.containsKey(q.id()))
-                .map(q -> new LocalizedQuestion(rules.get(q.id()), word(q.text(), locale, q.id()),
-                        q.options() == null ? List.of()
+                .map(q -> new LocalizedQuestion(
+                        rules.get(q.id()),
+                        word(q.text(), locale, q.id()),
+                        q.options() == null
+                                ? List.of()
                                 : q.options().stream()
                                         .map(o -> new LocalizedOption(o.id(), word(o.text(), locale, o.id())))
                                         .toList()))
@@ -72,8 +70,8 @@ public record SurveyContent(SurveyDefinition definition, String defaultLocale, L
         if (!locales.isEmpty()) {
             return locales.contains(locale);
         }
-        return !questions.isEmpty() && questions.stream().allMatch(q -> q.text() != null
-                && q.text().containsKey(locale));
+        return !questions.isEmpty()
+                && questions.stream().allMatch(q -> q.text() != null && q.text().containsKey(locale));
     }
 
     private String word(Map<String, String> texts, String locale, String id) {

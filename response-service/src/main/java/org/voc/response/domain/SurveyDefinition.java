@@ -1,7 +1,7 @@
 package org.voc.response.domain;
 
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +17,7 @@ public record SurveyDefinition(UUID surveyId, int version, List<String> touchpoi
     public static final String NPS = "NPS";
     /** Question types answered with option ids; every other type but TEXT is answered with a score. */
     public static final String SINGLE_CHOICE = "SINGLE_CHOICE";
+
     public static final String MULTI_CHOICE = "MULTI_CHOICE";
 
     /**
@@ -24,8 +25,16 @@ public record SurveyDefinition(UUID surveyId, int version, List<String> touchpoi
      * {@code optionIds} are the options of a choice question; {@code showIf}, when set, hides the question unless
      * the answer to an earlier question meets it.
      */
-    public record Question(String id, String type, boolean required, Integer min, Integer max, List<String> optionIds,
-            Integer minSelected, Integer maxSelected, Condition showIf) {
+    public record Question(
+            String id,
+            String type,
+            boolean required,
+            Integer min,
+            Integer max,
+            List<String> optionIds,
+            Integer minSelected,
+            Integer maxSelected,
+            Condition showIf) {
 
         public Question(String id, String type, boolean required, Integer min, Integer max) {
             this(id, type, required, min, max, null, null, null, null);
@@ -80,7 +89,8 @@ public record SurveyDefinition(UUID surveyId, int version, List<String> touchpoi
         /** Whether the answer to {@link #questionId} meets the condition; an unknown operator never does. */
         public boolean isMetBy(Answer answer) {
             if ("IN".equalsIgnoreCase(operator)) {
-                return values != null && answer.optionIds() != null
+                return values != null
+                        && answer.optionIds() != null
                         && answer.optionIds().stream().anyMatch(values::contains);
             }
             if (answer.score() == null || value == null || operator == null) {
@@ -118,9 +128,10 @@ public record SurveyDefinition(UUID surveyId, int version, List<String> touchpoi
         Set<String> shown = new HashSet<>();
         for (Question question : questions) {
             Condition condition = question.showIf();
-            if (condition == null || shown.contains(condition.questionId())
-                    && answers.get(condition.questionId()) != null
-                    && condition.isMetBy(answers.get(condition.questionId()))) {
+            if (condition == null
+                    || shown.contains(condition.questionId())
+                            && answers.get(condition.questionId()) != null
+                            && condition.isMetBy(answers.get(condition.questionId()))) {
                 shown.add(question.id());
             }
         }

@@ -1,12 +1,13 @@
 package org.voc.response.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.voc.events.SurveyStatusChanged;
@@ -15,10 +16,6 @@ import org.voc.kit.inbound.InboundEvents;
 import org.voc.kit.inbound.Reads;
 import org.voc.response.domain.SurveyCatalog;
 import org.voc.response.persistence.SurveyReplica;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * Keeps the survey replica under the kit's inbound-event policy: every {@code SurveyVersionPublished} on
@@ -29,16 +26,19 @@ import io.smallrye.common.annotation.Blocking;
 public class SurveyVersionConsumer {
 
     private static final Reads READS = Reads.of(SurveyVersionPublished.TYPE, SurveyVersionConsumer::invalid)
-            .and(SurveyStatusChanged.TYPE, s -> s.surveyId() != null && s.status() != null && s.changedAt() != null
-                    ? null : "surveyId, status and changedAt are required");
+            .and(
+                    SurveyStatusChanged.TYPE,
+                    s -> s.surveyId() != null && s.status() != null && s.changedAt() != null
+                            ? null
+                            : "surveyId, status and changedAt are required");
 
     private final InboundEvents inbound;
     private final SurveyReplica replica;
     private final SurveyCatalog catalog;
     private final Counter stored;
 
-    public SurveyVersionConsumer(InboundEvents inbound, SurveyReplica replica, SurveyCatalog catalog,
-            MeterRegistry registry) {
+    public SurveyVersionConsumer(
+            InboundEvents inbound, SurveyReplica replica, SurveyCatalog catalog, MeterRegistry registry) {
         this.inbound = inbound;
         this.replica = replica;
         this.catalog = catalog;
@@ -50,7 +50,8 @@ public class SurveyVersionConsumer {
     public void consume(ConsumerRecords<String, String> records) {
         inbound.consume(records, READS, batch -> {
             List<SurveyReplica.Version> versions = batch.received(SurveyVersionPublished.TYPE).stream()
-                    .map(r -> new SurveyReplica.Version(r.event(), r.record().value())).toList();
+                    .map(r -> new SurveyReplica.Version(r.event(), r.record().value()))
+                    .toList();
             List<SurveyStatusChanged> statuses = batch.events(SurveyStatusChanged.TYPE);
             stored.increment(replica.storeAll(versions));
             replica.storeStatuses(statuses);

@@ -1,16 +1,13 @@
 package org.voc.response.persistence;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Row of the response table; never leaves the service (the API maps it to its own views). */
 @Entity

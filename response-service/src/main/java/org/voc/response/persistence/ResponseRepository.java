@@ -1,25 +1,21 @@
 package org.voc.response.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 import org.voc.response.domain.Answer;
 import org.voc.response.domain.StoredResponse;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
  * Responses. Writes are set-based for the group-commit writer: one JDBC batch of
@@ -28,8 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity, UUID> {
 
-    private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() {};
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -95,8 +90,18 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
 
     public StoredResponse toStored(ResponseEntity e) {
         try {
-            return new StoredResponse(e.id, e.surveyId, e.surveyVersion, e.touchpointKey, e.channel, e.customerRef,
-                    e.respondedAt, e.receivedAt, e.nps, json.readValue(e.answers, ANSWERS), e.requestHash,
+            return new StoredResponse(
+                    e.id,
+                    e.surveyId,
+                    e.surveyVersion,
+                    e.touchpointKey,
+                    e.channel,
+                    e.customerRef,
+                    e.respondedAt,
+                    e.receivedAt,
+                    e.nps,
+                    json.readValue(e.answers, ANSWERS),
+                    e.requestHash,
                     e.invitationId);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored answers of response " + e.id + " are not valid JSON", ex);

@@ -1,25 +1,22 @@
 package org.voc.response.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
 import org.voc.response.domain.SurveyContent;
 import org.voc.response.domain.SurveyDefinition;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The local replica of published survey versions (table {@code survey_version}), fed from {@code voc.surveys}.
@@ -29,8 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class SurveyReplica {
 
     /** One published version as received: the event and its JSON, kept whole for later needs. */
-    public record Version(SurveyVersionPublished event, String json) {
-    }
+    public record Version(SurveyVersionPublished event, String json) {}
 
     private final EntityManager em;
     private final ObjectMapper reader;
@@ -112,21 +108,31 @@ public class SurveyReplica {
 
     /** The version with its wordings, for the respondent pages; the replica keeps the published JSON whole. */
     public Optional<SurveyContent> findContent(UUID surveyId, int version) {
-        return published(surveyId, version).map(e -> new SurveyContent(definition(e),
-                e.defaultLocale(), e.locales(), e.questions() == null ? List.of()
-                        : e.questions().stream().map(SurveyReplica::text).toList()));
+        return published(surveyId, version)
+                .map(e -> new SurveyContent(
+                        definition(e),
+                        e.defaultLocale(),
+                        e.locales(),
+                        e.questions() == null
+                                ? List.of()
+                                : e.questions().stream()
+                                        .map(SurveyReplica::text)
+                                        .toList()));
     }
 
     private static SurveyContent.QuestionText text(SurveyVersionPublished.Question q) {
-        List<SurveyContent.OptionText> options = q.options() == null ? List.of()
-                : q.options().stream().filter(o -> o != null && o.id() != null)
-                        .map(o -> new SurveyContent.OptionText(o.id(), o.text())).toList();
+        List<SurveyContent.OptionText> options = q.options() == null
+                ? List.of()
+                : q.options().stream()
+                        .filter(o -> o != null && o.id() != null)
+                        .map(o -> new SurveyContent.OptionText(o.id(), o.text()))
+                        .toList();
         return new SurveyContent.QuestionText(q.id(), q.text(), options);
     }
 
     private Optional<SurveyVersionPublished> published(UUID surveyId, int version) {
         List<?> rows = em.createNativeQuery(
-                "select cast(definition as text) from survey_version where survey_id = :id and version = :version")
+                        "select cast(definition as text) from survey_version where survey_id = :id and version = :version")
                 .setParameter("id", surveyId)
                 .setParameter("version", version)
                 .getResultList();
@@ -136,8 +142,8 @@ public class SurveyReplica {
         try {
             return Optional.of(parse((String) rows.get(0)));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored definition of survey " + surveyId + " v" + version
-                    + " is not readable", e);
+            throw new IllegalStateException(
+                    "stored definition of survey " + surveyId + " v" + version + " is not readable", e);
         }
     }
 
@@ -149,21 +155,24 @@ public class SurveyReplica {
     }
 
     private static SurveyDefinition.Question question(SurveyVersionPublished.Question q) {
-        List<String> optionIds = q.options() == null ? null
-                : q.options().stream().filter(o -> o != null && o.id() != null)
-                        .map(SurveyVersionPublished.Option::id).toList();
+        List<String> optionIds = q.options() == null
+                ? null
+                : q.options().stream()
+                        .filter(o -> o != null && o.id() != null)
+                        .map(SurveyVersionPublished.Option::id)
+                        .toList();
         SurveyVersionPublished.Condition c = q.showIf();
-        SurveyDefinition.Condition showIf = c == null || c.questionId() == null ? null
+        SurveyDefinition.Condition showIf = c == null || c.questionId() == null
+                ? null
                 : new SurveyDefinition.Condition(c.questionId(), c.operator(), c.value(), c.values());
-        return new SurveyDefinition.Question(q.id(), q.type(), q.required(), q.min(), q.max(), optionIds,
-                q.minSelected(), q.maxSelected(), showIf);
+        return new SurveyDefinition.Question(
+                q.id(), q.type(), q.required(), q.min(), q.max(), optionIds, q.minSelected(), q.maxSelected(), showIf);
     }
 
     private static SurveyDefinition definition(SurveyVersionPublished e) {
-        List<SurveyDefinition.Question> questions = e.questions() == null ? List.of()
-                : e.questions().stream()
-                        .map(SurveyReplica::question)
-                        .toList();
+        List<SurveyDefinition.Question> questions = e.questions() == null
+                ? List.of()
+                : e.questions().stream().map(SurveyReplica::question).toList();
         return new SurveyDefinition(e.surveyId(), e.version(), e.touchpointKeys(), questions);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 /** The token bucket on a clock of the test's own: bursts, refill, Retry-After and bounded memory. */
@@ -49,7 +48,8 @@ class RateLimiterTest {
         now.addAndGet(TimeUnit.SECONDS.toNanos(1)); // idle-1 and idle-2 are full again, busy is not
         limiter.take("new");
         assertEquals(2, limiter.trackedClients(), "full buckets were dropped, busy kept");
-        assertFalse(limiter.take("busy").allowed() && limiter.take("busy").allowed(),
+        assertFalse(
+                limiter.take("busy").allowed() && limiter.take("busy").allowed(),
                 "busy kept its state: at most one token came back in a second");
         for (int i = 0; i < 10; i++) {
             limiter.take("flood-" + i);

@@ -1,5 +1,11 @@
 package org.voc.kit.commit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,17 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.jboss.logging.Logger;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Unavailable;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Group commit: request threads submit items and get a future; ONE writer thread takes everything pending (up to
@@ -56,8 +54,7 @@ public final class GroupCommit<I, R> {
         }
     }
 
-    private record Pending<I, R>(I item, CompletableFuture<R> result) {
-    }
+    private record Pending<I, R>(I item, CompletableFuture<R> result) {}
 
     private final String name;
     private final GroupCommitConfig config;
@@ -75,8 +72,8 @@ public final class GroupCommit<I, R> {
      * @param name the writer thread's name
      * @param meters the prefix of its meters, e.g. {@code voc.ingest}
      */
-    public GroupCommit(String name, String meters, GroupCommitConfig config, MeterRegistry registry,
-            Writer<I, R> writer) {
+    public GroupCommit(
+            String name, String meters, GroupCommitConfig config, MeterRegistry registry, Writer<I, R> writer) {
         this.name = name;
         this.config = config;
         this.writer = writer;
@@ -140,7 +137,8 @@ public final class GroupCommit<I, R> {
             queueFull.increment();
             throw unavailable("too many requests are waiting to be stored");
         }
-        return pending.result().orTimeout(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        return pending.result()
+                .orTimeout(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                     if (cause instanceof TimeoutException) {
@@ -183,8 +181,9 @@ public final class GroupCommit<I, R> {
             outcomes = commit(batch);
             sample.stop(commitTime);
         } catch (RuntimeException batchFailure) {
-            LOG.warnf("%s: a batch of %d failed, writing its items one by one: %s", name, batch.size(),
-                    batchFailure.toString());
+            LOG.warnf(
+                    "%s: a batch of %d failed, writing its items one by one: %s",
+                    name, batch.size(), batchFailure.toString());
             outcomes = new ArrayList<>(batch.size());
             for (Pending<I, R> pending : batch) {
                 try {

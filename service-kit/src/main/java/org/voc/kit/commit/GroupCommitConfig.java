@@ -1,12 +1,9 @@
 package org.voc.kit.commit;
 
-import java.time.Duration;
-
-import jakarta.validation.constraints.Positive;
-
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Settings of one group-commit writer; a service's {@code @ConfigMapping} extends this interface under its own

@@ -1,7 +1,6 @@
 package org.voc.kit.crypto;
 
 import java.security.Security;
-
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jose4j.jca.ProviderContext;
 
@@ -14,8 +13,7 @@ import org.jose4j.jca.ProviderContext;
  */
 public final class Ecdsa {
 
-    private Ecdsa() {
-    }
+    private Ecdsa() {}
 
     public static ProviderContext context() {
         synchronized (Ecdsa.class) {

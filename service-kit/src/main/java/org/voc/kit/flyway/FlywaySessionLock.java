@@ -1,11 +1,9 @@
 package org.voc.kit.flyway;
 
+import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Singleton;
-
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
-
-import io.quarkus.flyway.FlywayConfigurationCustomizer;
 
 /**
  * Flyway's PostgreSQL lock as a session advisory lock instead of a transaction-scoped one: a migration that builds an
@@ -17,7 +15,9 @@ public class FlywaySessionLock implements FlywayConfigurationCustomizer {
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class)
+        configuration
+                .getPluginRegister()
+                .getPlugin(PostgreSQLConfigurationExtension.class)
                 .setTransactionalLock(false);
     }
 }

@@ -1,5 +1,9 @@
 package org.voc.kit.inbound;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,9 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Sends records a consumer can never apply to {@code <topic>.dlq}, unchanged (key, value, headers) plus
@@ -39,7 +36,9 @@ public class DeadLetters {
     private final String clientId;
     private volatile KafkaProducer<String, String> producer;
 
-    public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, InboundConfig config,
+    public DeadLetters(
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            InboundConfig config,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
@@ -79,8 +78,8 @@ public class DeadLetters {
 
     private static ProducerRecord<String, String> record(DeadLetter letter) {
         ConsumerRecord<String, String> source = letter.record();
-        ProducerRecord<String, String> record = new ProducerRecord<>(source.topic() + SUFFIX, source.key(),
-                source.value());
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(source.topic() + SUFFIX, source.key(), source.value());
         for (Header header : source.headers()) {
             record.headers().add(header);
         }

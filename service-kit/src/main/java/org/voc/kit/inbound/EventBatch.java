@@ -2,7 +2,6 @@ package org.voc.kit.inbound;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.voc.events.EventType;
 
 /** The usable events of one poll (or of one record, when a batch is retried item by item), in offset order. */

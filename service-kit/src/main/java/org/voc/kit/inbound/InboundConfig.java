@@ -1,11 +1,9 @@
 package org.voc.kit.inbound;
 
-import java.time.Duration;
-
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Settings of the inbound-event policy every consumer follows. */
 @ConfigMapping(prefix = "voc.inbound")

@@ -1,27 +1,23 @@
 package org.voc.kit.inbound;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.voc.events.CloudEventHeaders;
 import org.voc.kit.Failures;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * The policy every consumer follows, so a poll is either applied or accounted for and the partition never sticks:
@@ -76,8 +72,9 @@ public class InboundEvents {
             if (failure != null && usable.size() == 1) {
                 dead.add(reject(usable.get(0).record(), "not applicable: " + describe(failure)));
             } else if (failure != null) {
-                LOG.warnf("a poll of %d events from %s failed, applying them one by one: %s", usable.size(),
-                        usable.get(0).record().topic(), describe(failure));
+                LOG.warnf(
+                        "a poll of %d events from %s failed, applying them one by one: %s",
+                        usable.size(), usable.get(0).record().topic(), describe(failure));
                 for (Received<?> one : usable) {
                     RuntimeException alone = untilSettled(List.of(one), apply);
                     if (alone != null) {
@@ -87,7 +84,7 @@ public class InboundEvents {
             }
         }
         if (!dead.isEmpty()) {
-            for (int attempt = 1;; attempt++) {
+            for (int attempt = 1; ; attempt++) {
                 try {
                     deadLetters.send(dead);
                     break;
@@ -98,8 +95,8 @@ public class InboundEvents {
         }
     }
 
-    private void parse(ConsumerRecord<String, String> record, Reads reads, List<Received<?>> usable,
-            List<DeadLetter> dead) {
+    private void parse(
+            ConsumerRecord<String, String> record, Reads reads, List<Received<?>> usable, List<DeadLetter> dead) {
         if (record.value() == null) {
             LOG.debugf("ignoring tombstone %s-%d@%d", record.topic(), record.partition(), record.offset());
             return;
@@ -124,7 +121,8 @@ public class InboundEvents {
         try {
             event = json.readValue(record.value(), rule.type().payloadClass());
         } catch (Exception e) {
-            dead.add(reject(record, "unreadable " + rule.type().payloadClass().getSimpleName() + ": " + e.getMessage()));
+            dead.add(
+                    reject(record, "unreadable " + rule.type().payloadClass().getSimpleName() + ": " + e.getMessage()));
             return null;
         }
         String reason;
@@ -143,7 +141,7 @@ public class InboundEvents {
     /** Applies until it succeeds or fails for good; returns that failure, or null once applied. */
     private RuntimeException untilSettled(List<Received<?>> events, Consumer<EventBatch> apply) {
         EventBatch batch = new EventBatch(events);
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> apply.accept(batch));
                 return null;
@@ -163,8 +161,9 @@ public class InboundEvents {
         registry.counter("voc.events.retries", "topic", topic).increment();
         long max = config.maxRetryBackoff().toMillis();
         long millis = Math.min(max, config.retryBackoff().toMillis() << Math.min(attempt - 1, 20));
-        LOG.warnf("%s: transient failure (attempt %d), retrying in %s: %s", topic, attempt, Duration.ofMillis(millis),
-                describe(failure));
+        LOG.warnf(
+                "%s: transient failure (attempt %d), retrying in %s: %s",
+                topic, attempt, Duration.ofMillis(millis), describe(failure));
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -174,8 +173,14 @@ public class InboundEvents {
     }
 
     private DeadLetter reject(ConsumerRecord<String, String> record, String reason) {
-        LOG.errorf("dead-lettering record %s-%d@%d (key %s, ce_id %s): %s", record.topic(), record.partition(),
-                record.offset(), record.key(), header(record, CloudEventHeaders.ID), reason);
+        LOG.errorf(
+                "dead-lettering record %s-%d@%d (key %s, ce_id %s): %s",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                header(record, CloudEventHeaders.ID),
+                reason);
         registry.counter("voc.events.rejected", "topic", record.topic()).increment();
         return new DeadLetter(record, reason);
     }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.voc.events.EventType;
 
 /**
@@ -16,8 +15,7 @@ import org.voc.events.EventType;
 public final class Reads {
 
     /** One event type read, with its check. */
-    record Rule<T>(EventType<T> type, Function<T, String> invalid) {
-    }
+    record Rule<T>(EventType<T> type, Function<T, String> invalid) {}
 
     private final List<Rule<?>> rules;
     private final Set<String> ignored;

@@ -13,8 +13,7 @@ import java.util.List;
 /** JDBC conversions for the set-based repositories: instants as {@code timestamptz}, text arrays as lists. */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {

@@ -1,21 +1,18 @@
 package org.voc.kit.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Records events in the caller's transaction, so a state change and its events commit or roll back together; the
@@ -26,8 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Outbox {
 
     /** Fired inside the writing transaction; the relay observes it after a successful commit. */
-    public record Written() {
-    }
+    public record Written() {}
 
     private static final int JDBC_BATCH = 500;
 

@@ -1,11 +1,9 @@
 package org.voc.kit.outbox;
 
-import java.time.Duration;
-
-import jakarta.validation.constraints.Positive;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 
 /** Settings of the transactional-outbox relay. */
 @ConfigMapping(prefix = "voc.outbox")

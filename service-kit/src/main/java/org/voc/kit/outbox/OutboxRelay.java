@@ -1,5 +1,15 @@
 package org.voc.kit.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,20 +18,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,13 +33,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.voc.events.CloudEventHeaders;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 
 /**
  * Sends committed outbox rows to Kafka (idempotent producer, acks=all) and deletes them once the broker has
@@ -60,11 +57,15 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     /** Records handed to the producer and not yet acknowledged, by outbox row id. Only the relay thread uses it. */
     private final Map<UUID, Future<?>> inFlight = new ConcurrentHashMap<>();
+
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(OutboxConfig config, EntityManager em, MeterRegistry registry,
+    public OutboxRelay(
+            OutboxConfig config,
+            EntityManager em,
+            MeterRegistry registry,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.em = em;
@@ -122,47 +123,52 @@ public class OutboxRelay {
 
     /** Flyway has migrated by now: a service without the table (it publishes nothing) runs no relay. */
     private boolean outboxTableExists() {
-        return QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("select to_regclass('outbox_event') is not null").getSingleResult()
-                .equals(Boolean.TRUE));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select to_regclass('outbox_event') is not null")
+                        .getSingleResult()
+                        .equals(Boolean.TRUE));
     }
 
     /** Sends one batch in one transaction; returns how many rows it relayed. */
     int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout((int) config.deliveryTimeout().toSeconds() + 10).call(() -> {
-            List<Row> batch = claim();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            if (inFlight.size() > 10 * config.batchSize()) {
-                // Rows another replica relayed meanwhile never come back here; forget their settled sends.
-                inFlight.values().removeIf(Future::isDone);
-            }
-            List<Future<?>> acks = new ArrayList<>(batch.size());
-            for (Row row : batch) {
-                acks.add(inFlight.computeIfAbsent(row.id(), id -> producer.send(record(row))));
-            }
-            long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
-            for (int i = 0; i < batch.size(); i++) {
-                try {
-                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException e) {
-                    // The producer gave up on this record: the next attempt sends the row again.
-                    inFlight.remove(batch.get(i).id());
-                    throw new IllegalStateException("Kafka rejected outbox event " + batch.get(i).id(), e.getCause());
-                }
-            }
-            List<UUID> ids = batch.stream().map(Row::id).toList();
-            delete(ids);
-            ids.forEach(inFlight::remove);
-            sent.increment(batch.size());
-            return batch.size();
-        });
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.deliveryTimeout().toSeconds() + 10)
+                .call(() -> {
+                    List<Row> batch = claim();
+                    if (batch.isEmpty()) {
+                        return 0;
+                    }
+                    if (inFlight.size() > 10 * config.batchSize()) {
+                        // Rows another replica relayed meanwhile never come back here; forget their settled sends.
+                        inFlight.values().removeIf(Future::isDone);
+                    }
+                    List<Future<?>> acks = new ArrayList<>(batch.size());
+                    for (Row row : batch) {
+                        acks.add(inFlight.computeIfAbsent(row.id(), id -> producer.send(record(row))));
+                    }
+                    long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
+                    for (int i = 0; i < batch.size(); i++) {
+                        try {
+                            acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        } catch (ExecutionException e) {
+                            // The producer gave up on this record: the next attempt sends the row again.
+                            inFlight.remove(batch.get(i).id());
+                            throw new IllegalStateException(
+                                    "Kafka rejected outbox event "
+                                            + batch.get(i).id(),
+                                    e.getCause());
+                        }
+                    }
+                    List<UUID> ids = batch.stream().map(Row::id).toList();
+                    delete(ids);
+                    ids.forEach(inFlight::remove);
+                    sent.increment(batch.size());
+                    return batch.size();
+                });
     }
 
     /** One claimed outbox row; plain JDBC on this path, the relay runs for every commit. */
-    private record Row(UUID id, String topic, String key, String type, String payload, Instant createdAt) {
-    }
+    private record Row(UUID id, String topic, String key, String type, String payload, Instant createdAt) {}
 
     /** Locks the oldest unsent rows that no other replica holds. */
     private List<Row> claim() {
@@ -174,8 +180,13 @@ public class OutboxRelay {
                 List<Row> rows = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+                        rows.add(new Row(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getObject(6, OffsetDateTime.class).toInstant()));
                     }
                 }
                 return rows;
@@ -210,12 +221,13 @@ public class OutboxRelay {
     /** Counts the failed attempt on the oldest rows so operators can see a stuck outbox in the table. */
     private void recordFailure(RuntimeException error) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "update outbox_event set attempts = attempts + 1, last_error = :error where id in "
-                            + "(select id from outbox_event order by created_at limit :n for update skip locked)")
-                    .setParameter("error", String.valueOf(error.getMessage()))
-                    .setParameter("n", config.batchSize())
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery(
+                                    "update outbox_event set attempts = attempts + 1, last_error = :error where id in "
+                                            + "(select id from outbox_event order by created_at limit :n for update skip locked)")
+                            .setParameter("error", String.valueOf(error.getMessage()))
+                            .setParameter("n", config.batchSize())
+                            .executeUpdate());
         } catch (RuntimeException e) {
             LOG.debugf("could not record the outbox failure: %s", e.toString());
         }
@@ -237,11 +249,14 @@ public class OutboxRelay {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(config.producerDeliveryTimeout().toMillis(),
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(
+                config.producerDeliveryTimeout().toMillis(),
                 config.deliveryTimeout().toMillis() + 1000));
         // Kafka requires delivery.timeout >= linger + request.timeout.
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, config.deliveryTimeout().toMillis() / 2));
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int)
+                Math.max(1000, config.deliveryTimeout().toMillis() / 2));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int)
+                config.deliveryTimeout().toMillis());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source().replace("/", "") + "-outbox");

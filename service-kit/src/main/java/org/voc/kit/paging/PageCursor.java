@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
 import org.voc.kit.problem.Invalid;
 
 /**
@@ -14,11 +13,9 @@ import org.voc.kit.problem.Invalid;
 public final class PageCursor {
 
     /** Where the next page starts: after the item with this time and id. */
-    public record Position(Instant at, UUID id) {
-    }
+    public record Position(Instant at, UUID id) {}
 
-    private PageCursor() {
-    }
+    private PageCursor() {}
 
     public static String encode(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));

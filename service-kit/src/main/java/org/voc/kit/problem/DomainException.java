@@ -15,8 +15,15 @@ public abstract class DomainException extends RuntimeException {
 
     /** What kind of failure this is; the mapper turns it into a status code. */
     enum Kind {
-        INVALID, NOT_FOUND, CONFLICT, GONE, PRECONDITION_FAILED, PAYLOAD_TOO_LARGE, PRECONDITION_REQUIRED,
-        TOO_MANY_REQUESTS, UNAVAILABLE
+        INVALID,
+        NOT_FOUND,
+        CONFLICT,
+        GONE,
+        PRECONDITION_FAILED,
+        PAYLOAD_TOO_LARGE,
+        PRECONDITION_REQUIRED,
+        TOO_MANY_REQUESTS,
+        UNAVAILABLE
     }
 
     private final Kind kind;

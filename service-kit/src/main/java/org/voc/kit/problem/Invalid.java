@@ -18,8 +18,13 @@ public final class Invalid extends DomainException {
 
     /** Several fields at fault; the detail joins them. */
     public static Invalid of(List<Violation> violations) {
-        String detail = violations.isEmpty() ? "the request is invalid"
-                : String.join("; ", violations.stream().map(v -> v.field() + " " + v.message()).toList());
+        String detail = violations.isEmpty()
+                ? "the request is invalid"
+                : String.join(
+                        "; ",
+                        violations.stream()
+                                .map(v -> v.field() + " " + v.message())
+                                .toList());
         return new Invalid(detail, violations);
     }
 

@@ -6,7 +6,11 @@ public final class PreconditionRequired extends DomainException {
     private static final String DETAIL = "send If-Match with the ETag of the revision you read";
 
     public PreconditionRequired() {
-        super(Kind.PRECONDITION_REQUIRED, "precondition-required", "Precondition required", DETAIL,
+        super(
+                Kind.PRECONDITION_REQUIRED,
+                "precondition-required",
+                "Precondition required",
+                DETAIL,
                 at("If-Match", DETAIL));
     }
 }

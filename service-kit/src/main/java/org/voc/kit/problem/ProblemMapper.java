@@ -1,11 +1,13 @@
 package org.voc.kit.problem;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -15,20 +17,14 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where failures become RFC 9457 problem details, for every service alike: the status comes from the
@@ -38,8 +34,19 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final Map<Integer, String> HTTP_SLUGS = Map.of(400, Invalid.SLUG, 404, "not-found", 405,
-            "method-not-allowed", 406, "not-acceptable", 413, "payload-too-large", 415, "unsupported-media-type");
+    private static final Map<Integer, String> HTTP_SLUGS = Map.of(
+            400,
+            Invalid.SLUG,
+            404,
+            "not-found",
+            405,
+            "method-not-allowed",
+            406,
+            "not-acceptable",
+            413,
+            "payload-too-large",
+            415,
+            "unsupported-media-type");
 
     private final Instance<InstanceRedaction> redaction;
 
@@ -49,8 +56,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        Response.ResponseBuilder response = Response.status(status(e)).type(Problem.MEDIA_TYPE)
-                .entity(problem(e, path(uri)));
+        Response.ResponseBuilder response =
+                Response.status(status(e)).type(Problem.MEDIA_TYPE).entity(problem(e, path(uri)));
         if (e.retryAfter() != null) {
             long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
             response.header("Retry-After", Long.toString(seconds));
@@ -102,7 +109,8 @@ public class ProblemMapper {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
-        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
+        } else if (e instanceof InvalidFormatException format
+                && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             message = "must be one of " + List.of(format.getTargetType().getEnumConstants());
         } else if (field != null && !field.isEmpty()) {
@@ -113,32 +121,53 @@ public class ProblemMapper {
         return domain(Invalid.of(field + " " + message, List.of(new Violation(field, message))), uri);
     }
 
-    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(401, "unauthorized", "Authentication required",
-                        "a valid bearer token of the VoC realm is required", path(uri), List.of()))
-                .header("WWW-Authenticate", "Bearer").build();
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        401,
+                        "unauthorized",
+                        "Authentication required",
+                        "a valid bearer token of the VoC realm is required",
+                        path(uri),
+                        List.of()))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "forbidden", "Forbidden",
-                "the token does not carry a role allowed to do this", path(uri), List.of()));
+        return respond(Problem.of(
+                403,
+                "forbidden",
+                "Forbidden",
+                "the token does not carry a role allowed to do this",
+                path(uri),
+                List.of()));
     }
 
     /** A unique key or reference taken by a concurrent request between our check and our insert. */
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
-        return respond(Problem.of(409, "conflict", "Conflict",
-                "a concurrent change took a key or reference this request needs: read again and retry", path(uri),
+        return respond(Problem.of(
+                409,
+                "conflict",
+                "Conflict",
+                "a concurrent change took a key or reference this request needs: read again and retry",
+                path(uri),
                 List.of()));
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentChange(RuntimeException e, UriInfo uri) {
-        return respond(Problem.of(409, "concurrent-change", "Concurrent change",
-                "the data was changed by a concurrent request: read it again and retry", path(uri), List.of()));
+        return respond(Problem.of(
+                409,
+                "concurrent-change",
+                "Concurrent change",
+                "the data was changed by a concurrent request: read it again and retry",
+                path(uri),
+                List.of()));
     }
 
     @ServerExceptionMapper
@@ -151,8 +180,13 @@ public class ProblemMapper {
             LOG.error("request failed", e);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of(status, HTTP_SLUGS.getOrDefault(status, "http-" + status), title, e.getMessage(),
-                path(uri), List.of()));
+        return respond(Problem.of(
+                status,
+                HTTP_SLUGS.getOrDefault(status, "http-" + status),
+                title,
+                e.getMessage(),
+                path(uri),
+                List.of()));
     }
 
     /**
@@ -173,12 +207,20 @@ public class ProblemMapper {
             }
         }
         LOG.error("unexpected failure", e);
-        return respond(Problem.of(500, "internal", "Internal error",
-                "the request could not be completed; it has been logged", path(uri), List.of()));
+        return respond(Problem.of(
+                500,
+                "internal",
+                "Internal error",
+                "the request could not be completed; it has been logged",
+                path(uri),
+                List.of()));
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     private String path(UriInfo uri) {

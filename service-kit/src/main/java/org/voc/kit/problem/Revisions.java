@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.EntityTag;
 /** Optimistic concurrency over HTTP: a revision number is the ETag, a change names the one it read in If-Match. */
 public final class Revisions {
 
-    private Revisions() {
-    }
+    private Revisions() {}
 
     public static EntityTag etag(long revision) {
         return new EntityTag(Long.toString(revision));

@@ -8,6 +8,5 @@ public final class Roles {
     public static final String AGENT = "case-agent";
     public static final String INGEST = "voc-ingest";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -1,11 +1,9 @@
 package org.voc.touchpoint.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.voc.touchpoint.domain.Actor;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** The caller of the current request as the history records it: the token's subject and user name. */
 @RequestScoped

@@ -6,18 +6,34 @@ import org.voc.touchpoint.domain.JourneyStage;
 /** The coverage audit as one CSV table; the {@code section} column says what each row is. */
 final class CoverageCsv {
 
-    static final String HEADER = "section,stage,channel,segment,touchpoint,owner_team,touchpoints,with_feedback_source\n";
+    static final String HEADER =
+            "section,stage,channel,segment,touchpoint,owner_team,touchpoints,with_feedback_source\n";
 
-    private CoverageCsv() {
-    }
+    private CoverageCsv() {}
 
     static String of(CoverageAudit.Report report) {
         StringBuilder csv = new StringBuilder(HEADER);
-        row(csv, "summary", "", "", "", "", "", Integer.toString(report.touchpoints()),
+        row(
+                csv,
+                "summary",
+                "",
+                "",
+                "",
+                "",
+                "",
+                Integer.toString(report.touchpoints()),
                 Integer.toString(report.withFeedbackSource()));
         for (CoverageAudit.Cell cell : report.cells()) {
-            row(csv, "cell", cell.stage().name(), cell.channel().name(), cell.segment(), "", "",
-                    Integer.toString(cell.touchpoints()), Integer.toString(cell.withFeedbackSource()));
+            row(
+                    csv,
+                    "cell",
+                    cell.stage().name(),
+                    cell.channel().name(),
+                    cell.segment(),
+                    "",
+                    "",
+                    Integer.toString(cell.touchpoints()),
+                    Integer.toString(cell.withFeedbackSource()));
         }
         for (JourneyStage stage : report.stagesWithoutDirectSignal()) {
             row(csv, "stage-without-direct-signal", stage.name(), "", "", "", "", "", "");

@@ -4,16 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.voc.kit.problem.Invalid;
 
-
 /** RFC 4180 CSV: comma-separated, double-quoted cells may hold commas, quotes ("") and line breaks. */
 final class Csv {
 
     /** One record and the line of the file it starts on (1-based, as a spreadsheet numbers rows). */
-    record Record(int line, List<String> cells) {
-    }
+    record Record(int line, List<String> cells) {}
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static List<Record> parse(String text) {
         List<Record> records = new ArrayList<>();

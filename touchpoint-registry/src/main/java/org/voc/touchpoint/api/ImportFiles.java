@@ -1,19 +1,5 @@
 package org.voc.touchpoint.api;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
-import org.voc.kit.problem.ProblemMapper;
-import org.voc.touchpoint.domain.TouchpointImport;
-import org.voc.touchpoint.domain.TouchpointImport.RowError;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +8,19 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.PayloadTooLarge;
+import org.voc.kit.problem.ProblemMapper;
+import org.voc.touchpoint.domain.TouchpointImport;
+import org.voc.touchpoint.domain.TouchpointImport.RowError;
 
 /**
  * Reads an audit file (CSV or a JSON array) into import rows, each checked with the same rules as the touchpoint
@@ -32,13 +29,28 @@ import org.voc.kit.problem.PayloadTooLarge;
 @ApplicationScoped
 public class ImportFiles {
 
-    private static final Set<String> SCALARS = Set.of("key", "name", "description", "channel", "journeyStage",
-            "signalKind", "product", "ownerTeam", "status");
+    private static final Set<String> SCALARS = Set.of(
+            "key", "name", "description", "channel", "journeyStage", "signalKind", "product", "ownerTeam", "status");
     private static final Set<String> LISTS = Set.of("segments", "tags");
     private static final Set<String> RACI = Set.of("responsible", "accountable", "consulted", "informed");
-    private static final List<String> COLUMNS = List.of("key", "name", "description", "channel", "journeyStage",
-            "signalKind", "segments", "product", "ownerTeam", "status", "responsible", "accountable", "consulted",
-            "informed", "tags", "externalRefs", "journeys");
+    private static final List<String> COLUMNS = List.of(
+            "key",
+            "name",
+            "description",
+            "channel",
+            "journeyStage",
+            "signalKind",
+            "segments",
+            "product",
+            "ownerTeam",
+            "status",
+            "responsible",
+            "accountable",
+            "consulted",
+            "informed",
+            "tags",
+            "externalRefs",
+            "journeys");
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -51,8 +63,8 @@ public class ImportFiles {
     public List<TouchpointImport.Row> csv(String file) {
         List<Csv.Record> records = Csv.parse(file);
         if (records.isEmpty()) {
-            throw Invalid.field(null, "the file is empty: the first line must name the columns, e.g. "
-                    + String.join(",", COLUMNS));
+            throw Invalid.field(
+                    null, "the file is empty: the first line must name the columns, e.g. " + String.join(",", COLUMNS));
         }
         List<String> header = new ArrayList<>();
         Map<String, String> canonical = new HashMap<>();
@@ -104,10 +116,14 @@ public class ImportFiles {
                     for (int i = 0; i < refs.size(); i++) {
                         int colon = refs.get(i).indexOf(':');
                         if (colon <= 0) {
-                            errors.add(new RowError(record.line(), key, "externalRefs[" + i + "]",
+                            errors.add(new RowError(
+                                    record.line(),
+                                    key,
+                                    "externalRefs[" + i + "]",
                                     "must be system:ref, e.g. crm:card.delivered"));
                         } else {
-                            array.addObject().put("system", refs.get(i).substring(0, colon))
+                            array.addObject()
+                                    .put("system", refs.get(i).substring(0, colon))
                                     .put("ref", refs.get(i).substring(colon + 1));
                         }
                     }
@@ -144,7 +160,8 @@ public class ImportFiles {
             JsonNode journeyNode = body.remove("journeys");
             if (journeyNode != null && !journeyNode.isNull()) {
                 if (!journeyNode.isArray()) {
-                    errors.add(new RowError(number, text(body.get("key")), "journeys", "must be an array of journeyKey/Stage name"));
+                    errors.add(new RowError(
+                            number, text(body.get("key")), "journeys", "must be an array of journeyKey/Stage name"));
                 } else {
                     journeyNode.forEach(j -> journeys.add(j.asText()));
                 }
@@ -184,7 +201,8 @@ public class ImportFiles {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+        if (e instanceof InvalidFormatException format
+                && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return "must be one of " + List.of(format.getTargetType().getEnumConstants());
         }
@@ -207,8 +225,11 @@ public class ImportFiles {
 
     private static void checkSize(int rows) {
         if (rows > TouchpointImport.MAX_ROWS) {
-            throw new PayloadTooLarge("too-many-rows", "Too many rows", "an import takes at most "
-                    + TouchpointImport.MAX_ROWS + " rows, this file has " + rows, null);
+            throw new PayloadTooLarge(
+                    "too-many-rows",
+                    "Too many rows",
+                    "an import takes at most " + TouchpointImport.MAX_ROWS + " rows, this file has " + rows,
+                    null);
         }
     }
 }

@@ -5,8 +5,7 @@ import org.voc.kit.problem.Invalid;
 /** What every keyed resource of the registry checks: keys are immutable. */
 final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     /** A body may repeat the key of the path it is sent to, but never change it. */
     static void sameKey(String pathKey, String bodyKey) {

@@ -1,10 +1,5 @@
 package org.voc.touchpoint.api;
 
-import java.net.URI;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,19 +18,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.problem.Revisions;
+import org.voc.kit.security.Roles;
 import org.voc.touchpoint.domain.Team;
 import org.voc.touchpoint.domain.TeamService;
-import org.voc.kit.problem.Invalid;
-import org.voc.kit.problem.Revisions;
-import org.voc.kit.problem.Problem;
-import org.voc.kit.security.Roles;
 
 /** Teams that own touchpoints, over HTTP; business rules live in {@link TeamService}. */
 @Path("/api/teams")
@@ -61,55 +59,125 @@ public class TeamResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Register a team", description = "Publishes the team's state on voc.teams. Touchpoints may name a team before it is registered.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag headers are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid (unknown time zone, end of day before its start)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The key is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
+    @Operation(
+            summary = "Register a team",
+            description =
+                    "Publishes the team's state on voc.teams. Touchpoints may name a team before it is registered.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; Location and ETag headers are set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid (unknown time zone, end of day before its start)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description = "The key is already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(@Valid @NotNull TeamRequest request) {
         if (request.key() == null) {
             throw Invalid.field("key", "must not be blank");
         }
         Team created = service.register(request.key(), fields(request));
-        return Response.created(URI.create("/api/teams/" + created.key())).tag(Revisions.etag(created.revision()))
-                .entity(TeamView.of(created)).build();
+        return Response.created(URI.create("/api/teams/" + created.key()))
+                .tag(Revisions.etag(created.revision()))
+                .entity(TeamView.of(created))
+                .build();
     }
 
     @GET
     @Path("/{key}")
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
-    @Operation(summary = "Read a team by key", description = "The ETag header carries the revision to send as If-Match when updating.")
-    @APIResponse(responseCode = "200", description = "The team", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "cards-ops", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No team has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @Operation(
+            summary = "Read a team by key",
+            description = "The ETag header carries the revision to send as If-Match when updating.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The team",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "cards-ops", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No team has this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "cards-ops") @PathParam("key") String key) {
         Team team = service.get(key);
-        return Response.ok(TeamView.of(team)).tag(Revisions.etag(team.revision())).build();
+        return Response.ok(TeamView.of(team))
+                .tag(Revisions.etag(team.revision()))
+                .build();
     }
 
     @PUT
     @Path("/{key}")
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Change a team", description = "Replaces every field (the key never changes) and publishes the new state.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is invalid, or the body names another key", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No team has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match names an older revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response change(@PathParam("key") String key,
-            @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
+    @Operation(
+            summary = "Change a team",
+            description = "Replaces every field (the key never changes) and publishes the new state.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag is returned",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is invalid, or the body names another key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No team has this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names an older revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response change(
+            @PathParam("key") String key,
+            @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull TeamRequest request) {
         Preconditions.sameKey(key, request.key());
         Team changed = service.change(key, Revisions.expected(ifMatch), fields(request));
-        return Response.ok(TeamView.of(changed)).tag(Revisions.etag(changed.revision())).build();
+        return Response.ok(TeamView.of(changed))
+                .tag(Revisions.etag(changed.revision()))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
-    @Operation(summary = "List teams", description = "Ordered by key, keyset-paginated: pass the nextCursor of a page as `after` to read the next page.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": null}")))
-    public Page<TeamView> list(@Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @Operation(
+            summary = "List teams",
+            description =
+                    "Ordered by key, keyset-paginated: pass the nextCursor of a page as `after` to read the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "page",
+                                            value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": null}")))
+    public Page<TeamView> list(
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         List<Team> page = service.list(after, limit);
         String next = page.size() == limit ? page.get(page.size() - 1).key() : null;
@@ -122,7 +190,12 @@ public class TeamResource {
         } catch (DateTimeException e) {
             throw Invalid.field("timeZone", "must be an IANA time zone such as Europe/Paris");
         }
-        return new TeamService.Fields(r.name(), r.escalationContact(), r.workingHours().days(),
-                r.workingHours().start(), r.workingHours().end(), r.timeZone());
+        return new TeamService.Fields(
+                r.name(),
+                r.escalationContact(),
+                r.workingHours().days(),
+                r.workingHours().start(),
+                r.workingHours().end(),
+                r.timeZone());
     }
 }

@@ -2,16 +2,30 @@ package org.voc.touchpoint.api;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.voc.touchpoint.domain.Team;
 
 /** A team as the API shows it; {@code revision} is also the ETag. */
-public record TeamView(UUID id, String key, String name, String escalationContact,
-        TeamRequest.WorkingHours workingHours, String timeZone, long revision, Instant createdAt, Instant updatedAt) {
+public record TeamView(
+        UUID id,
+        String key,
+        String name,
+        String escalationContact,
+        TeamRequest.WorkingHours workingHours,
+        String timeZone,
+        long revision,
+        Instant createdAt,
+        Instant updatedAt) {
 
     static TeamView of(Team t) {
-        return new TeamView(t.id(), t.key(), t.name(), t.escalationContact(),
+        return new TeamView(
+                t.id(),
+                t.key(),
+                t.name(),
+                t.escalationContact(),
                 new TeamRequest.WorkingHours(t.workingDays(), t.workStart(), t.workEnd()),
-                t.timeZone(), t.revision(), t.createdAt(), t.updatedAt());
+                t.timeZone(),
+                t.revision(),
+                t.createdAt(),
+                t.updatedAt());
     }
 }

@@ -1,11 +1,5 @@
 package org.voc.touchpoint.api;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,17 +16,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.Problem;
+import org.voc.kit.problem.Revisions;
+import org.voc.kit.security.Roles;
 import org.voc.touchpoint.domain.Channel;
 import org.voc.touchpoint.domain.JourneyStage;
 import org.voc.touchpoint.domain.SignalKind;
@@ -44,11 +45,6 @@ import org.voc.touchpoint.domain.TouchpointImport;
 import org.voc.touchpoint.domain.TouchpointService;
 import org.voc.touchpoint.domain.TouchpointSort;
 import org.voc.touchpoint.domain.TouchpointStatus;
-
-import org.voc.kit.problem.Invalid;
-import org.voc.kit.problem.Revisions;
-import org.voc.kit.problem.Problem;
-import org.voc.kit.security.Roles;
 
 /** Touchpoint master data over HTTP; business rules live in {@link TouchpointService}. */
 @Path("/api/touchpoints")
@@ -103,58 +99,139 @@ public class TouchpointResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Register a touchpoint", description = "Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on voc.touchpoints. The owner team need not be registered yet.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "card-delivery", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Registered; Location and ETag headers are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid, or the key is reserved (by-ref, import)", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid channel", value = PROBLEM_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The key is already registered, or an external reference already resolves to another touchpoint", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
+    @Operation(
+            summary = "Register a touchpoint",
+            description =
+                    "Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on voc.touchpoints. The owner team need not be registered yet.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "card-delivery", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; Location and ETag headers are set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid, or the key is reserved (by-ref, import)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "invalid channel", value = PROBLEM_EXAMPLE)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The key is already registered, or an external reference already resolves to another touchpoint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(@Valid @NotNull TouchpointRequest request) {
         if (request.key() == null) {
             throw Invalid.field("key", "must not be blank");
         }
         Touchpoint created = service.register(request.key(), request.toFields(), actors.current());
         return Response.created(URI.create("/api/touchpoints/" + created.key()))
-                .tag(Revisions.etag(created.revision())).entity(TouchpointView.of(created)).build();
+                .tag(Revisions.etag(created.revision()))
+                .entity(TouchpointView.of(created))
+                .build();
     }
 
     @GET
     @Path("/{key}")
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
-    @Operation(summary = "Read a touchpoint by key", description = "The ETag header carries the revision to send as If-Match when updating.")
-    @APIResponse(responseCode = "200", description = "The touchpoint", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @Operation(
+            summary = "Read a touchpoint by key",
+            description = "The ETag header carries the revision to send as If-Match when updating.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The touchpoint",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No touchpoint has this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = "card-delivery") @PathParam("key") String key) {
         Touchpoint touchpoint = service.get(key);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.revision())).build();
+        return Response.ok(TouchpointView.of(touchpoint))
+                .tag(Revisions.etag(touchpoint.revision()))
+                .build();
     }
 
     @PUT
     @Path("/{key}")
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Change a touchpoint", description = "Replaces every field (the key never changes). Retiring is `status: RETIRED`; nothing is ever deleted. A body equal to the current state creates no revision.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(name = "retire", value = """
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
+    @Operation(
+            summary = "Change a touchpoint",
+            description =
+                    "Replaces every field (the key never changes). Retiring is `status: RETIRED`; nothing is ever deleted. A body equal to the current state creates no revision.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "retire", value = """
             {"name": "Card delivery at the branch", "channel": "BRANCH", "journeyStage": "ONBOARDING",
              "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "cards-ops", "status": "RETIRED"}""")))
-    @APIResponse(responseCode = "200", description = "Changed; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is invalid, or the body names another key", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "An external reference already resolves to another touchpoint", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match names an older revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response change(@PathParam("key") String key,
-            @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the new ETag is returned",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is invalid, or the body names another key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No touchpoint has this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description = "An external reference already resolves to another touchpoint",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match names an older revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response change(
+            @PathParam("key") String key,
+            @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
             @Valid @NotNull TouchpointRequest request) {
         Preconditions.sameKey(key, request.key());
         Touchpoint changed = service.change(key, Revisions.expected(ifMatch), request.toFields(), actors.current());
-        return Response.ok(TouchpointView.of(changed)).tag(Revisions.etag(changed.revision())).build();
+        return Response.ok(TouchpointView.of(changed))
+                .tag(Revisions.etag(changed.revision()))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
-    @Operation(summary = "List touchpoints", description = "Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next page (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an item. `total` counts every match.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": \"card-delivery\", \"total\": 1240}")))
-    @APIResponse(responseCode = "400", description = "A filter, the sort or the cursor has an unknown value", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @Operation(
+            summary = "List touchpoints",
+            description =
+                    "Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next page (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an item. `total` counts every match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "page",
+                                            value = "{\"items\": [" + VIEW_EXAMPLE
+                                                    + "], \"nextCursor\": \"card-delivery\", \"total\": 1240}")))
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter, the sort or the cursor has an unknown value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TouchpointPage list(
             @Parameter(example = "BRANCH") @QueryParam("channel") String channel,
             @Parameter(example = "ONBOARDING") @QueryParam("journeyStage") String journeyStage,
@@ -163,18 +240,28 @@ public class TouchpointResource {
             @Parameter(example = "cards-ops") @QueryParam("ownerTeam") String ownerTeam,
             @Parameter(example = "ACTIVE") @QueryParam("status") String status,
             @Parameter(example = "kyc") @QueryParam("tag") String tag,
-            @Parameter(description = "Case-insensitive text searched in key, name and description", example = "card") @QueryParam("q") String text,
-            @Parameter(description = "key, -key, name, -name, updatedAt or -updatedAt", example = "name") @QueryParam("sort") @DefaultValue("key") String sort,
+            @Parameter(description = "Case-insensitive text searched in key, name and description", example = "card")
+                    @QueryParam("q")
+                    String text,
+            @Parameter(description = "key, -key, name, -name, updatedAt or -updatedAt", example = "name")
+                    @QueryParam("sort")
+                    @DefaultValue("key")
+                    String sort,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         TouchpointSort order = TouchpointSort.of(sort);
         if (order == null) {
             throw Invalid.field("sort", "must be one of key, -key, name, -name, updatedAt, -updatedAt");
         }
-        TouchpointFilter filter = new TouchpointFilter(parse(Channel.class, channel, "channel"),
-                parse(JourneyStage.class, journeyStage, "journeyStage"), blankToNull(segment), blankToNull(ownerTeam),
-                parse(TouchpointStatus.class, status, "status"), parse(SignalKind.class, signalKind, "signalKind"),
-                blankToNull(tag), blankToNull(text));
+        TouchpointFilter filter = new TouchpointFilter(
+                parse(Channel.class, channel, "channel"),
+                parse(JourneyStage.class, journeyStage, "journeyStage"),
+                blankToNull(segment),
+                blankToNull(ownerTeam),
+                parse(TouchpointStatus.class, status, "status"),
+                parse(SignalKind.class, signalKind, "signalKind"),
+                blankToNull(tag),
+                blankToNull(text));
         List<Touchpoint> page = service.list(filter, order, position(order, after), limit);
         String next = page.size() == limit ? cursor(order, page.get(page.size() - 1)) : null;
         return new TouchpointPage(page.stream().map(TouchpointView::of).toList(), next, service.count(filter));
@@ -182,12 +269,28 @@ public class TouchpointResource {
 
     @GET
     @Path("/by-ref")
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT })
-    @Operation(summary = "Resolve an external event to its touchpoint", description = "The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for the interaction hot path. Callers should cache the answer (Cache-Control says for how long) and may revalidate with the ETag.")
-    @APIResponse(responseCode = "200", description = "The touchpoint", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "system or ref is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No touchpoint holds this reference", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response resolve(@Parameter(example = "crm") @QueryParam("system") String system,
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @Operation(
+            summary = "Resolve an external event to its touchpoint",
+            description =
+                    "The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for the interaction hot path. Callers should cache the answer (Cache-Control says for how long) and may revalidate with the ETag.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The touchpoint",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "system or ref is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No touchpoint holds this reference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response resolve(
+            @Parameter(example = "crm") @QueryParam("system") String system,
             @Parameter(example = "card.delivered") @QueryParam("ref") String ref) {
         if (system == null || system.isBlank()) {
             throw Invalid.field("system", "must not be blank");
@@ -199,18 +302,36 @@ public class TouchpointResource {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(60);
-        return Response.ok(TouchpointView.of(touchpoint)).tag(Revisions.etag(touchpoint.revision())).cacheControl(cache)
+        return Response.ok(TouchpointView.of(touchpoint))
+                .tag(Revisions.etag(touchpoint.revision()))
+                .cacheControl(cache)
                 .build();
     }
 
     @GET
     @Path("/{key}/history")
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
-    @Operation(summary = "History of a touchpoint", description = "Who changed what and when, newest first: one entry per revision, with the token subject and user name of the author and each changed field's old and new value.")
-    @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "The cursor is not a revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No touchpoint has this key", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public HistoryPage history(@Parameter(example = "card-delivery") @PathParam("key") String key,
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST})
+    @Operation(
+            summary = "History of a touchpoint",
+            description =
+                    "Who changed what and when, newest first: one entry per revision, with the token subject and user name of the author and each changed field's old and new value.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of entries",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The cursor is not a revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "404",
+            description = "No touchpoint has this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public HistoryPage history(
+            @Parameter(example = "card-delivery") @PathParam("key") String key,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         Long before = null;
@@ -222,42 +343,81 @@ public class TouchpointResource {
             }
         }
         List<TouchpointChange> page = service.history(key, before, limit);
-        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).revision()) : null;
+        String next =
+                page.size() == limit ? Long.toString(page.get(page.size() - 1).revision()) : null;
         return new HistoryPage(page.stream().map(HistoryPage.Entry::of).toList(), next);
     }
 
     @POST
     @Path("/import")
-    @Consumes({ "text/csv", MediaType.APPLICATION_JSON })
-    @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Import a touchpoint audit (CSV or JSON)", description = """
             Upserts touchpoints by key from a CSV file (header row; lists separated by `|`; externalRefs as `system:ref`;
             journeys as `journeyKey/Stage name`) or a JSON array of touchpoint bodies (plus `journeys`). `mode=dry-run`
             (the default) only validates and reports, row by row; `mode=apply` writes the whole file in one transaction,
             or nothing at all when any row is invalid. Rows equal to the stored touchpoint create no revision.
             Row numbers are spreadsheet rows for CSV (the header is row 1) and 1-based positions for JSON.""")
-    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = {
-            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = IMPORT_CSV_EXAMPLE)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = IMPORT_JSON_EXAMPLE)) })
-    @APIResponse(responseCode = "200", description = "The validation report; with mode=apply, the file was applied", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "The file cannot be read at all (no header, unknown column, not a JSON array) or mode is unknown", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "A touchpoint of the file was changed concurrently; nothing was applied", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "413", description = "More rows than one import takes", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "415", description = "Neither text/csv nor application/json", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "mode=apply and some rows are invalid: nothing was applied, the report names each error", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
-    public Response importAudit(@Parameter(description = "dry-run or apply", example = "dry-run") @QueryParam("mode") @DefaultValue("dry-run") String mode,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String file) {
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = {
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = IMPORT_CSV_EXAMPLE)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        examples = @ExampleObject(name = "json", value = IMPORT_JSON_EXAMPLE))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The validation report; with mode=apply, the file was applied",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "The file cannot be read at all (no header, unknown column, not a JSON array) or mode is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description = "A touchpoint of the file was changed concurrently; nothing was applied",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "413",
+            description = "More rows than one import takes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "415",
+            description = "Neither text/csv nor application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "422",
+            description = "mode=apply and some rows are invalid: nothing was applied, the report names each error",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+    public Response importAudit(
+            @Parameter(description = "dry-run or apply", example = "dry-run")
+                    @QueryParam("mode")
+                    @DefaultValue("dry-run")
+                    String mode,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String file) {
         boolean apply = switch (mode) {
             case "dry-run" -> false;
             case "apply" -> true;
             default -> throw Invalid.field("mode", "must be dry-run or apply");
         };
-        List<TouchpointImport.Row> rows = contentType != null && contentType.toLowerCase().startsWith("text/csv")
-                ? files.csv(file == null ? "" : file)
-                : files.json(file == null ? "" : file);
+        List<TouchpointImport.Row> rows =
+                contentType != null && contentType.toLowerCase().startsWith("text/csv")
+                        ? files.csv(file == null ? "" : file)
+                        : files.json(file == null ? "" : file);
         TouchpointImport.Report report = importer.run(rows, apply, actors.current());
         int status = apply && !report.applied() ? 422 : 200;
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(report).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(report)
+                .build();
     }
 
     private static String blankToNull(String value) {
@@ -274,7 +434,8 @@ public class TouchpointResource {
     }
 
     private static String encode(String value, String key) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((value + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -291,7 +452,8 @@ public class TouchpointResource {
             String value = decoded.substring(0, split);
             String key = decoded.substring(split + 1);
             return new TouchpointCursor(
-                    sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC ? value : Instant.parse(value), key);
+                    sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC ? value : Instant.parse(value),
+                    key);
         } catch (RuntimeException e) {
             throw Invalid.field("after", "must be a nextCursor returned with the same sort");
         }

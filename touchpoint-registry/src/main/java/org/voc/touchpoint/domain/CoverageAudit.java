@@ -1,5 +1,7 @@
 package org.voc.touchpoint.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -9,13 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
+import org.voc.touchpoint.persistence.SurveyCoverageRepository;
 import org.voc.touchpoint.persistence.TeamRepository;
 import org.voc.touchpoint.persistence.TouchpointRepository;
-import org.voc.touchpoint.persistence.SurveyCoverageRepository;
 
 /**
  * How well the touchpoints in scope (not retired) are covered: counts by stage × channel × segment, the share with
@@ -29,25 +27,31 @@ public class CoverageAudit {
     public static final String NO_SEGMENT = "(none)";
 
     /** One stage × channel × segment combination that has touchpoints. */
-    public record Cell(JourneyStage stage, Channel channel, String segment, int touchpoints, int withFeedbackSource) {
-    }
+    public record Cell(JourneyStage stage, Channel channel, String segment, int touchpoints, int withFeedbackSource) {}
 
     /** A touchpoint whose owner team is not registered. */
-    public record Unowned(String key, String ownerTeam, String reason) {
-    }
+    public record Unowned(String key, String ownerTeam, String reason) {}
 
     /** The audit of one scope. */
-    public record Report(String scope, int touchpoints, int withFeedbackSource, double feedbackSourceShare,
-            List<Cell> cells, List<JourneyStage> stagesWithoutDirectSignal, List<String> segmentsWithoutDirectSignal,
-            List<Unowned> withoutOwner) {
-    }
+    public record Report(
+            String scope,
+            int touchpoints,
+            int withFeedbackSource,
+            double feedbackSourceShare,
+            List<Cell> cells,
+            List<JourneyStage> stagesWithoutDirectSignal,
+            List<String> segmentsWithoutDirectSignal,
+            List<Unowned> withoutOwner) {}
 
     private final TouchpointRepository touchpoints;
     private final TeamRepository teams;
     private final SurveyCoverageRepository surveys;
     private final JourneyService journeys;
 
-    public CoverageAudit(TouchpointRepository touchpoints, TeamRepository teams, SurveyCoverageRepository surveys,
+    public CoverageAudit(
+            TouchpointRepository touchpoints,
+            TeamRepository teams,
+            SurveyCoverageRepository surveys,
             JourneyService journeys) {
         this.touchpoints = touchpoints;
         this.teams = teams;
@@ -65,7 +69,8 @@ public class CoverageAudit {
     public Report journey(String key) {
         Set<String> keys = journeys.get(key).touchpointKeys();
         List<Touchpoint> inScope = touchpoints.findByKeys(keys).stream()
-                .filter(t -> t.status() != TouchpointStatus.RETIRED).toList();
+                .filter(t -> t.status() != TouchpointStatus.RETIRED)
+                .toList();
         return audit("journey:" + key, inScope);
     }
 
@@ -94,8 +99,8 @@ public class CoverageAudit {
             }
             List<String> own = t.segments().isEmpty() ? List.of(NO_SEGMENT) : t.segments();
             for (String segment : own) {
-                int[] counts = cells.computeIfAbsent(new CellKey(t.journeyStage(), t.channel(), segment),
-                        k -> new int[2]);
+                int[] counts =
+                        cells.computeIfAbsent(new CellKey(t.journeyStage(), t.channel(), segment), k -> new int[2]);
                 counts[0]++;
                 counts[1] += hasSource ? 1 : 0;
             }
@@ -109,13 +114,27 @@ public class CoverageAudit {
             }
         }
         unowned.sort((a, b) -> a.key().compareTo(b.key()));
-        List<JourneyStage> stagesWithout = Arrays.stream(JourneyStage.values()).filter(s -> !directStages.contains(s))
+        List<JourneyStage> stagesWithout = Arrays.stream(JourneyStage.values())
+                .filter(s -> !directStages.contains(s))
                 .toList();
-        List<String> segmentsWithout = segments.stream().filter(s -> !directSegments.contains(s)).toList();
+        List<String> segmentsWithout =
+                segments.stream().filter(s -> !directSegments.contains(s)).toList();
         double share = inScope.isEmpty() ? 0 : Math.round(10_000.0 * withSource / inScope.size()) / 10_000.0;
-        return new Report(scope, inScope.size(), withSource, share,
-                cells.entrySet().stream().map(e -> new Cell(e.getKey().stage(), e.getKey().channel(),
-                        e.getKey().segment(), e.getValue()[0], e.getValue()[1])).toList(),
-                stagesWithout, segmentsWithout, unowned);
+        return new Report(
+                scope,
+                inScope.size(),
+                withSource,
+                share,
+                cells.entrySet().stream()
+                        .map(e -> new Cell(
+                                e.getKey().stage(),
+                                e.getKey().channel(),
+                                e.getKey().segment(),
+                                e.getValue()[0],
+                                e.getValue()[1]))
+                        .toList(),
+                stagesWithout,
+                segmentsWithout,
+                unowned);
     }
 }

@@ -1,33 +1,29 @@
 package org.voc.touchpoint.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.exception.ConstraintViolationException;
-import org.voc.touchpoint.persistence.JourneyEntity;
-import org.voc.touchpoint.persistence.JourneyRepository;
-import org.voc.touchpoint.persistence.TouchpointRepository;
-
+import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
-import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.Revisions;
+import org.voc.touchpoint.persistence.JourneyEntity;
+import org.voc.touchpoint.persistence.JourneyRepository;
+import org.voc.touchpoint.persistence.TouchpointRepository;
 
 /** Named customer journeys: ordered stages, each holding registered touchpoints. */
 @ApplicationScoped
 public class JourneyService {
 
     /** Field values of a journey as the caller wants them. */
-    public record Fields(String name, String description, List<Journey.Stage> stages) {
-    }
+    public record Fields(String name, String description, List<Journey.Stage> stages) {}
 
     private final JourneyRepository journeys;
     private final TouchpointRepository touchpoints;
@@ -97,12 +93,14 @@ public class JourneyService {
             }
             wanted.addAll(f.stages().get(i).touchpointKeys());
         }
-        Set<String> known = touchpoints.findByKeys(wanted).stream().map(Touchpoint::key).collect(Collectors.toSet());
+        Set<String> known =
+                touchpoints.findByKeys(wanted).stream().map(Touchpoint::key).collect(Collectors.toSet());
         for (int i = 0; i < f.stages().size(); i++) {
             List<String> keys = f.stages().get(i).touchpointKeys();
             for (int j = 0; j < keys.size(); j++) {
                 if (!known.contains(keys.get(j))) {
-                    throw Invalid.field("stages[" + i + "].touchpointKeys[" + j + "]",
+                    throw Invalid.field(
+                            "stages[" + i + "].touchpointKeys[" + j + "]",
                             "no touchpoint has the key '" + keys.get(j) + "'");
                 }
             }
@@ -110,12 +108,14 @@ public class JourneyService {
         journey.name = f.name();
         journey.description = f.description();
         journey.stages = journeys.stagesJson(f.stages().stream()
-                .map(s -> new Journey.Stage(s.name(), s.touchpointKeys().stream().distinct().toList())).toList());
+                .map(s -> new Journey.Stage(
+                        s.name(), s.touchpointKeys().stream().distinct().toList()))
+                .toList());
         journey.updatedAt = TouchpointService.now();
     }
 
     private static DomainException conflict(String key) {
-        return new Conflict("conflict", "Key already registered",
-                "a journey with key '" + key + "' already exists", "key");
+        return new Conflict(
+                "conflict", "Key already registered", "a journey with key '" + key + "' already exists", "key");
     }
 }

@@ -7,6 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** A registered team as the domain hands it out; {@code revision} is the optimistic-concurrency version. */
-public record Team(UUID id, String key, String name, String escalationContact, List<DayOfWeek> workingDays,
-        LocalTime workStart, LocalTime workEnd, String timeZone, long revision, Instant createdAt, Instant updatedAt) {
-}
+public record Team(
+        UUID id,
+        String key,
+        String name,
+        String escalationContact,
+        List<DayOfWeek> workingDays,
+        LocalTime workStart,
+        LocalTime workEnd,
+        String timeZone,
+        long revision,
+        Instant createdAt,
+        Instant updatedAt) {}

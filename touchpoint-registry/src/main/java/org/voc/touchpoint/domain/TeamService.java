@@ -1,35 +1,36 @@
 package org.voc.touchpoint.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.exception.ConstraintViolationException;
 import org.voc.events.TeamState;
-import org.voc.events.Topics;
-import org.voc.touchpoint.persistence.TeamEntity;
-import org.voc.touchpoint.persistence.TeamRepository;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
-import org.voc.kit.problem.Conflict;
-import org.voc.kit.outbox.Outbox;
 import org.voc.kit.problem.Revisions;
+import org.voc.touchpoint.persistence.TeamEntity;
+import org.voc.touchpoint.persistence.TeamRepository;
 
 /** Registers and changes teams; every change publishes the team's full state on voc.teams through the outbox. */
 @ApplicationScoped
 public class TeamService {
 
     /** Field values of a team as the caller wants them. */
-    public record Fields(String name, String escalationContact, List<DayOfWeek> workingDays, LocalTime workStart,
-            LocalTime workEnd, String timeZone) {
-    }
+    public record Fields(
+            String name,
+            String escalationContact,
+            List<DayOfWeek> workingDays,
+            LocalTime workStart,
+            LocalTime workEnd,
+            String timeZone) {}
 
     private final TeamRepository teams;
     private final Outbox outbox;
@@ -88,7 +89,11 @@ public class TeamService {
         }
         team.name = f.name();
         team.escalationContact = f.escalationContact();
-        team.workingDays = f.workingDays().stream().distinct().sorted().map(DayOfWeek::name).toArray(String[]::new);
+        team.workingDays = f.workingDays().stream()
+                .distinct()
+                .sorted()
+                .map(DayOfWeek::name)
+                .toArray(String[]::new);
         team.workStart = f.workStart();
         team.workEnd = f.workEnd();
         team.timeZone = f.timeZone();
@@ -96,12 +101,21 @@ public class TeamService {
     }
 
     private void publish(TeamEntity t) {
-        outbox.publish(TeamState.TYPE.of(new TeamState(t.id, t.key, t.name, t.escalationContact, Arrays.asList(t.workingDays),
-                        t.workStart.toString(), t.workEnd.toString(), t.timeZone, t.version, t.updatedAt)));
+        outbox.publish(TeamState.TYPE.of(new TeamState(
+                t.id,
+                t.key,
+                t.name,
+                t.escalationContact,
+                Arrays.asList(t.workingDays),
+                t.workStart.toString(),
+                t.workEnd.toString(),
+                t.timeZone,
+                t.version,
+                t.updatedAt)));
     }
 
     private static DomainException conflict(String key) {
-        return new Conflict("conflict", "Key already registered",
-                "a team with key '" + key + "' already exists", "key");
+        return new Conflict(
+                "conflict", "Key already registered", "a team with key '" + key + "' already exists", "key");
     }
 }

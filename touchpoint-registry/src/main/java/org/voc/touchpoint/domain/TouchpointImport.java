@@ -1,5 +1,10 @@
 package org.voc.touchpoint.domain;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,27 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.StaleStateException;
 import org.voc.events.Event;
 import org.voc.events.TouchpointState;
-import org.voc.events.Topics;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.PayloadTooLarge;
 import org.voc.touchpoint.persistence.JourneyEntity;
 import org.voc.touchpoint.persistence.JourneyRepository;
 import org.voc.touchpoint.persistence.TouchpointChangeEntity;
 import org.voc.touchpoint.persistence.TouchpointEntity;
 import org.voc.touchpoint.persistence.TouchpointHistoryRepository;
 import org.voc.touchpoint.persistence.TouchpointRepository;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.voc.kit.problem.Conflict;
-import org.voc.kit.problem.PayloadTooLarge;
-import org.voc.kit.outbox.Outbox;
 
 /**
  * Bulk upsert of a touchpoint audit by key. Every row is validated first (fields, duplicates in the file,
@@ -42,20 +38,17 @@ public class TouchpointImport {
     public static final int MAX_ROWS = 10_000;
 
     /** One problem of one row: the row number, the touchpoint key when known, the field at fault and why. */
-    public record RowError(int row, String key, String field, String reason) {
-    }
+    public record RowError(int row, String key, String field, String reason) {}
 
     /**
      * One row as read from the file: its fields, or null when they could not be read ({@code errors} says why);
      * {@code journeys} are {@code journeyKey/Stage name} entries.
      */
-    public record Row(int number, String key, TouchpointFields fields, List<String> journeys, List<RowError> errors) {
-    }
+    public record Row(int number, String key, TouchpointFields fields, List<String> journeys, List<RowError> errors) {}
 
     /** The outcome of a dry run or an application; the counts describe the valid rows. */
-    public record Report(String mode, boolean applied, int rows, int created, int updated, int unchanged,
-            List<RowError> errors) {
-    }
+    public record Report(
+            String mode, boolean applied, int rows, int created, int updated, int unchanged, List<RowError> errors) {}
 
     private final TouchpointRepository touchpoints;
     private final TouchpointHistoryRepository history;
@@ -64,8 +57,13 @@ public class TouchpointImport {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    public TouchpointImport(TouchpointRepository touchpoints, TouchpointHistoryRepository history,
-            JourneyRepository journeys, Outbox outbox, EntityManager em, ObjectMapper json) {
+    public TouchpointImport(
+            TouchpointRepository touchpoints,
+            TouchpointHistoryRepository history,
+            JourneyRepository journeys,
+            Outbox outbox,
+            EntityManager em,
+            ObjectMapper json) {
         this.touchpoints = touchpoints;
         this.history = history;
         this.journeys = journeys;
@@ -77,8 +75,11 @@ public class TouchpointImport {
     @Transactional
     public Report run(List<Row> rows, boolean apply, Actor actor) {
         if (rows.size() > MAX_ROWS) {
-            throw new PayloadTooLarge("too-many-rows", "Too many rows",
-                    "an import takes at most " + MAX_ROWS + " rows, this file has " + rows.size(), null);
+            throw new PayloadTooLarge(
+                    "too-many-rows",
+                    "Too many rows",
+                    "an import takes at most " + MAX_ROWS + " rows, this file has " + rows.size(),
+                    null);
         }
         List<RowError> errors = new ArrayList<>();
         rows.forEach(r -> errors.addAll(r.errors()));
@@ -93,27 +94,33 @@ public class TouchpointImport {
             }
             Row first = byKey.putIfAbsent(row.key(), row);
             if (first != null) {
-                errors.add(new RowError(row.number(), row.key(), "key",
+                errors.add(new RowError(
+                        row.number(),
+                        row.key(),
+                        "key",
                         "the key is already used by row " + first.number() + " of this file"));
             }
         }
         Map<String, TouchpointEntity> existing = new HashMap<>();
         List<String> keys = new ArrayList<>(byKey.keySet());
         for (int i = 0; i < keys.size(); i += 1000) {
-            touchpoints.findEntitiesByKeys(keys.subList(i, Math.min(keys.size(), i + 1000)))
+            touchpoints
+                    .findEntitiesByKeys(keys.subList(i, Math.min(keys.size(), i + 1000)))
                     .forEach(t -> existing.put(t.key, t));
         }
         checkRefs(rows, existing, errors);
         Map<String, JourneyEntity> journeysByKey = checkJourneys(rows, errors);
 
-        errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row())
+        errors.sort((a, b) -> a.row() != b.row()
+                ? Integer.compare(a.row(), b.row())
                 : String.valueOf(a.field()).compareTo(String.valueOf(b.field())));
         Set<Integer> invalidRows = new HashSet<>();
         errors.forEach(e -> invalidRows.add(e.row()));
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        List<Row> valid = rows.stream().filter(r -> !invalidRows.contains(r.number())).toList();
+        List<Row> valid =
+                rows.stream().filter(r -> !invalidRows.contains(r.number())).toList();
         for (Row row : valid) {
             TouchpointEntity current = existing.get(row.key());
             if (current == null) {
@@ -132,8 +139,11 @@ public class TouchpointImport {
         return new Report(mode, true, rows.size(), created, updated, unchanged, List.of());
     }
 
-    private void write(List<Row> rows, Map<String, TouchpointEntity> existing,
-            Map<String, JourneyEntity> journeysByKey, Actor actor) {
+    private void write(
+            List<Row> rows,
+            Map<String, TouchpointEntity> existing,
+            Map<String, JourneyEntity> journeysByKey,
+            Actor actor) {
         java.time.Instant now = TouchpointService.now();
         List<TouchpointEntity> written = new ArrayList<>();
         Map<TouchpointEntity, Map<String, Object>> before = new HashMap<>();
@@ -158,7 +168,9 @@ public class TouchpointImport {
         try {
             em.flush();
         } catch (OptimisticLockException | StaleStateException e) {
-            throw new Conflict("concurrent-change", "Concurrent change",
+            throw new Conflict(
+                    "concurrent-change",
+                    "Concurrent change",
                     "a touchpoint of the file was changed while it was imported; nothing was applied: import again",
                     null);
         }
@@ -166,7 +178,11 @@ public class TouchpointImport {
         List<TouchpointChangeEntity> changes = new ArrayList<>(written.size());
         List<Event<TouchpointState>> events = new ArrayList<>(written.size());
         for (TouchpointEntity t : written) {
-            refs.put(t.id, java.util.Arrays.stream(t.externalRefs).map(ExternalRef::decode).toList());
+            refs.put(
+                    t.id,
+                    java.util.Arrays.stream(t.externalRefs)
+                            .map(ExternalRef::decode)
+                            .toList());
             changes.add(TouchpointService.change(t, "IMPORTED", before.get(t), actor, json));
             events.add(TouchpointState.TYPE.of(TouchpointSnapshot.state(t)));
         }
@@ -185,12 +201,14 @@ public class TouchpointImport {
                 int slash = entry.indexOf('/');
                 String journeyKey = entry.substring(0, slash);
                 String stageName = entry.substring(slash + 1);
-                List<Journey.Stage> journeyStages = stages.computeIfAbsent(journeyKey,
+                List<Journey.Stage> journeyStages = stages.computeIfAbsent(
+                        journeyKey,
                         k -> new ArrayList<>(journeys.stages(journeysByKey.get(k)).stream()
                                 .map(s -> new Journey.Stage(s.name(), new ArrayList<>(s.touchpointKeys())))
                                 .toList()));
                 for (Journey.Stage stage : journeyStages) {
-                    if (stage.name().equals(stageName) && !stage.touchpointKeys().contains(row.key())) {
+                    if (stage.name().equals(stageName)
+                            && !stage.touchpointKeys().contains(row.key())) {
                         stage.touchpointKeys().add(row.key());
                         changed.add(journeyKey);
                     }
@@ -211,7 +229,8 @@ public class TouchpointImport {
         }
         TouchpointEntity wanted = new TouchpointEntity();
         TouchpointSnapshot.apply(wanted, fields, current.status, current.updatedAt);
-        return !TouchpointSnapshot.diff(TouchpointSnapshot.of(current), TouchpointSnapshot.of(wanted)).isEmpty();
+        return !TouchpointSnapshot.diff(TouchpointSnapshot.of(current), TouchpointSnapshot.of(wanted))
+                .isEmpty();
     }
 
     /** A reference resolves to one touchpoint: two rows may not claim it, nor a row and a touchpoint outside the file. */
@@ -228,7 +247,10 @@ public class TouchpointImport {
                 if (first == null) {
                     all.add(refs.get(i));
                 } else if (first != row) {
-                    errors.add(new RowError(row.number(), row.key(), "externalRefs[" + i + "]",
+                    errors.add(new RowError(
+                            row.number(),
+                            row.key(),
+                            "externalRefs[" + i + "]",
                             refs.get(i).system() + " event '" + refs.get(i).ref() + "' is also claimed by row "
                                     + first.number()));
                 }
@@ -248,9 +270,12 @@ public class TouchpointImport {
             for (int i = 0; i < refs.size(); i++) {
                 String owner = held.get(refs.get(i).encoded());
                 if (owner != null) {
-                    errors.add(new RowError(row.number(), row.key(), "externalRefs[" + i + "]",
-                            refs.get(i).system() + " event '" + refs.get(i).ref()
-                                    + "' already resolves to touchpoint '" + owner + "'"));
+                    errors.add(new RowError(
+                            row.number(),
+                            row.key(),
+                            "externalRefs[" + i + "]",
+                            refs.get(i).system() + " event '" + refs.get(i).ref() + "' already resolves to touchpoint '"
+                                    + owner + "'"));
                 }
             }
         }
@@ -271,8 +296,10 @@ public class TouchpointImport {
             journeys.list("key in ?1", wanted).forEach(j -> found.put(j.key, j));
         }
         Map<String, Set<String>> stageNames = new HashMap<>();
-        found.forEach((k, j) -> stageNames.put(k,
-                new HashSet<>(journeys.stages(j).stream().map(Journey.Stage::name).toList())));
+        found.forEach((k, j) -> stageNames.put(
+                k,
+                new HashSet<>(
+                        journeys.stages(j).stream().map(Journey.Stage::name).toList())));
         for (Row row : rows) {
             for (int i = 0; i < row.journeys().size(); i++) {
                 String entry = row.journeys().get(i);
@@ -281,11 +308,18 @@ public class TouchpointImport {
                 if (slash <= 0 || slash == entry.length() - 1) {
                     errors.add(new RowError(row.number(), row.key(), field, "must be journeyKey/Stage name"));
                 } else if (!found.containsKey(entry.substring(0, slash))) {
-                    errors.add(new RowError(row.number(), row.key(), field,
+                    errors.add(new RowError(
+                            row.number(),
+                            row.key(),
+                            field,
                             "no journey has the key '" + entry.substring(0, slash) + "'"));
                 } else if (!stageNames.get(entry.substring(0, slash)).contains(entry.substring(slash + 1))) {
-                    errors.add(new RowError(row.number(), row.key(), field, "journey '" + entry.substring(0, slash)
-                            + "' has no stage '" + entry.substring(slash + 1) + "'"));
+                    errors.add(new RowError(
+                            row.number(),
+                            row.key(),
+                            field,
+                            "journey '" + entry.substring(0, slash) + "' has no stage '" + entry.substring(slash + 1)
+                                    + "'"));
                 }
             }
         }

@@ -1,5 +1,10 @@
 package org.voc.touchpoint.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,27 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.exception.ConstraintViolationException;
 import org.voc.events.TouchpointState;
-import org.voc.events.Topics;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Revisions;
 import org.voc.touchpoint.persistence.TouchpointChangeEntity;
 import org.voc.touchpoint.persistence.TouchpointEntity;
 import org.voc.touchpoint.persistence.TouchpointHistoryRepository;
 import org.voc.touchpoint.persistence.TouchpointRepository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.voc.kit.problem.DomainException;
-import org.voc.kit.problem.Invalid;
-import org.voc.kit.problem.NotFound;
-import org.voc.kit.problem.Conflict;
-import org.voc.kit.outbox.Outbox;
-import org.voc.kit.problem.Revisions;
 
 /**
  * Registers and changes touchpoints; every change publishes the full new state through the outbox and appends
@@ -45,8 +40,12 @@ public class TouchpointService {
     private final EntityManager em;
     private final ObjectMapper json;
 
-    public TouchpointService(TouchpointRepository touchpoints, TouchpointHistoryRepository history, Outbox outbox,
-            EntityManager em, ObjectMapper json) {
+    public TouchpointService(
+            TouchpointRepository touchpoints,
+            TouchpointHistoryRepository history,
+            Outbox outbox,
+            EntityManager em,
+            ObjectMapper json) {
         this.touchpoints = touchpoints;
         this.history = history;
         this.outbox = outbox;
@@ -81,8 +80,8 @@ public class TouchpointService {
 
     @Transactional
     public Touchpoint change(String key, long expectedRevision, TouchpointFields fields, Actor actor) {
-        TouchpointEntity touchpoint = touchpoints.findEntityByKey(key)
-                .orElseThrow(() -> NotFound.of("touchpoint", key));
+        TouchpointEntity touchpoint =
+                touchpoints.findEntityByKey(key).orElseThrow(() -> NotFound.of("touchpoint", key));
         if (touchpoint.version != expectedRevision) {
             throw Revisions.stale("touchpoint", key, touchpoint.version, expectedRevision);
         }
@@ -107,8 +106,13 @@ public class TouchpointService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Touchpoint resolve(String system, String ref) {
-        return touchpoints.findByRef(system, ref).orElseThrow(() -> new NotFound("not-found",
-                "touchpoint not found", "no touchpoint is registered for " + system + " event '" + ref + "'", null));
+        return touchpoints
+                .findByRef(system, ref)
+                .orElseThrow(() -> new NotFound(
+                        "not-found",
+                        "touchpoint not found",
+                        "no touchpoint is registered for " + system + " event '" + ref + "'",
+                        null));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -135,7 +139,9 @@ public class TouchpointService {
         for (int i = 0; i < refs.size(); i++) {
             String owner = held.get(refs.get(i).encoded());
             if (owner != null) {
-                throw new Conflict("conflict", "Reference already registered",
+                throw new Conflict(
+                        "conflict",
+                        "Reference already registered",
                         refs.get(i).system() + " event '" + refs.get(i).ref() + "' already resolves to touchpoint '"
                                 + owner + "'",
                         "externalRefs[" + i + "]");
@@ -148,8 +154,8 @@ public class TouchpointService {
     }
 
     /** The history entry of a new revision of {@code t}; {@code before} is null for a creation. */
-    static TouchpointChangeEntity change(TouchpointEntity t, String action, Map<String, Object> before, Actor actor,
-            ObjectMapper json) {
+    static TouchpointChangeEntity change(
+            TouchpointEntity t, String action, Map<String, Object> before, Actor actor, ObjectMapper json) {
         TouchpointChangeEntity change = new TouchpointChangeEntity();
         change.touchpointId = t.id;
         change.revision = t.version;
@@ -170,16 +176,17 @@ public class TouchpointService {
     }
 
     private static List<ExternalRef> refs(TouchpointFields fields) {
-        return fields.externalRefs() == null ? List.of() : new ArrayList<>(fields.externalRefs().stream().distinct().toList());
+        return fields.externalRefs() == null
+                ? List.of()
+                : new ArrayList<>(fields.externalRefs().stream().distinct().toList());
     }
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-
     private static Conflict conflict(String key) {
-        return new Conflict("conflict", "Key already registered",
-                "a touchpoint with key '" + key + "' already exists", "key");
+        return new Conflict(
+                "conflict", "Key already registered", "a touchpoint with key '" + key + "' already exists", "key");
     }
 }

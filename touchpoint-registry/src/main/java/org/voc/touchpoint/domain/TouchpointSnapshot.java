@@ -6,15 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.voc.events.TouchpointState;
 import org.voc.touchpoint.persistence.TouchpointEntity;
 
 /** Field values of a touchpoint as the history compares them, and its state event. */
 public final class TouchpointSnapshot {
 
-    private TouchpointSnapshot() {
-    }
+    private TouchpointSnapshot() {}
 
     /** The fields a person changes, in a stable order; lists as lists so the JSON of the history reads well. */
     public static Map<String, Object> of(TouchpointEntity t) {
@@ -53,12 +51,26 @@ public final class TouchpointSnapshot {
     }
 
     public static TouchpointState state(TouchpointEntity t) {
-        return new TouchpointState(t.id, t.key, t.name, t.channel.name(), t.journeyStage.name(), t.signalKind.name(),
-                list(t.segments), t.product, t.ownerTeam, t.status.name(), t.version, t.updatedAt, t.description,
-                new TouchpointState.Raci(list(t.responsible), list(t.accountable), list(t.consulted),
-                        list(t.informed)),
-                list(t.tags), list(t.externalRefs).stream().map(ExternalRef::decode)
-                        .map(r -> new TouchpointState.ExternalRef(r.system(), r.ref())).toList());
+        return new TouchpointState(
+                t.id,
+                t.key,
+                t.name,
+                t.channel.name(),
+                t.journeyStage.name(),
+                t.signalKind.name(),
+                list(t.segments),
+                t.product,
+                t.ownerTeam,
+                t.status.name(),
+                t.version,
+                t.updatedAt,
+                t.description,
+                new TouchpointState.Raci(list(t.responsible), list(t.accountable), list(t.consulted), list(t.informed)),
+                list(t.tags),
+                list(t.externalRefs).stream()
+                        .map(ExternalRef::decode)
+                        .map(r -> new TouchpointState.ExternalRef(r.system(), r.ref()))
+                        .toList());
     }
 
     /** Applies the wanted fields; the status defaults when the caller gives none. */
@@ -78,7 +90,8 @@ public final class TouchpointSnapshot {
         t.consulted = distinct(raci.consulted());
         t.informed = distinct(raci.informed());
         t.tags = distinct(f.tags());
-        t.externalRefs = f.externalRefs() == null ? new String[0]
+        t.externalRefs = f.externalRefs() == null
+                ? new String[0]
                 : f.externalRefs().stream().map(ExternalRef::encoded).distinct().toArray(String[]::new);
         t.updatedAt = now;
     }

@@ -1,9 +1,8 @@
 package org.voc.touchpoint.messaging;
 
-import java.util.List;
-
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.voc.events.SurveyStatusChanged;
@@ -11,8 +10,6 @@ import org.voc.events.SurveyVersionPublished;
 import org.voc.kit.inbound.InboundEvents;
 import org.voc.kit.inbound.Reads;
 import org.voc.touchpoint.persistence.SurveyCoverageRepository;
-
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * Learns from {@code voc.surveys} which touchpoints published surveys ask about, for the coverage audit. A whole
@@ -22,9 +19,9 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class SurveyConsumer {
 
-    private static final Reads READS = Reads
-            .of(SurveyVersionPublished.TYPE, e -> e.surveyId() == null || e.version() < 1
-                    ? "surveyId or version is missing" : null)
+    private static final Reads READS = Reads.of(
+                    SurveyVersionPublished.TYPE,
+                    e -> e.surveyId() == null || e.version() < 1 ? "surveyId or version is missing" : null)
             .ignoring(SurveyStatusChanged.TYPE);
 
     private final InboundEvents inbound;
@@ -38,9 +35,15 @@ public class SurveyConsumer {
     @Incoming("surveys")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        inbound.consume(records, READS, batch -> surveys.storeAll(batch.events(SurveyVersionPublished.TYPE).stream()
-                .map(e -> new SurveyCoverageRepository.Version(e.surveyId(), e.version(),
-                        e.touchpointKeys() == null ? List.of() : e.touchpointKeys(), e.publishedAt()))
-                .toList()));
+        inbound.consume(
+                records,
+                READS,
+                batch -> surveys.storeAll(batch.events(SurveyVersionPublished.TYPE).stream()
+                        .map(e -> new SurveyCoverageRepository.Version(
+                                e.surveyId(),
+                                e.version(),
+                                e.touchpointKeys() == null ? List.of() : e.touchpointKeys(),
+                                e.publishedAt()))
+                        .toList()));
     }
 }

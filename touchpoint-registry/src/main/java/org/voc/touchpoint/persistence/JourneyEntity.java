@@ -1,17 +1,14 @@
 package org.voc.touchpoint.persistence;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Row of the journey table; {@code stages} is the JSON of its ordered stages (see V3__registry.sql). */
 @Entity

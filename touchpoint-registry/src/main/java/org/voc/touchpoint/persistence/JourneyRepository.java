@@ -1,25 +1,20 @@
 package org.voc.touchpoint.persistence;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.voc.touchpoint.domain.Journey;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.voc.touchpoint.domain.Journey;
 
 /** Journey queries; listing is keyset-paginated by key, optionally only the journeys holding one touchpoint. */
 @ApplicationScoped
 public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, UUID> {
 
-    private static final TypeReference<List<Journey.Stage>> STAGES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Journey.Stage>> STAGES = new TypeReference<>() {};
 
     private final ObjectMapper json;
 
@@ -40,10 +35,13 @@ public class JourneyRepository implements PanacheRepositoryBase<JourneyEntity, U
     public List<Journey> list(String touchpointKey, String afterKey, int limit) {
         List<JourneyEntity> rows;
         if (touchpointKey == null) {
-            rows = find("key > ?1 order by key", afterKey == null ? "" : afterKey).page(0, limit).list();
+            rows = find("key > ?1 order by key", afterKey == null ? "" : afterKey)
+                    .page(0, limit)
+                    .list();
         } else {
             // jsonb containment uses the GIN index on stages.
-            rows = getEntityManager().createNativeQuery("""
+            rows = getEntityManager()
+                    .createNativeQuery("""
                     select * from journey where key > :after
                     and stages @> cast(:probe as jsonb) order by key limit :limit""", JourneyEntity.class)
                     .setParameter("after", afterKey == null ? "" : afterKey)

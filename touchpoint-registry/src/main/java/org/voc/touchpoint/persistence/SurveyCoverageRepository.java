@@ -1,5 +1,7 @@
 package org.voc.touchpoint.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -7,10 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 
 /** Published survey versions as far as coverage needs them: which touchpoints each one asks about. */
@@ -18,8 +16,7 @@ import org.hibernate.Session;
 public class SurveyCoverageRepository {
 
     /** One published version. */
-    public record Version(UUID surveyId, int version, List<String> touchpointKeys, java.time.Instant publishedAt) {
-    }
+    public record Version(UUID surveyId, int version, List<String> touchpointKeys, java.time.Instant publishedAt) {}
 
     private final EntityManager em;
 
@@ -39,7 +36,9 @@ public class SurveyCoverageRepository {
                 for (Version v : versions) {
                     insert.setObject(1, v.surveyId());
                     insert.setInt(2, v.version());
-                    insert.setArray(3, connection.createArrayOf("text", v.touchpointKeys().toArray()));
+                    insert.setArray(
+                            3,
+                            connection.createArrayOf("text", v.touchpointKeys().toArray()));
                     insert.setTimestamp(4, v.publishedAt() == null ? null : Timestamp.from(v.publishedAt()));
                     insert.addBatch();
                 }

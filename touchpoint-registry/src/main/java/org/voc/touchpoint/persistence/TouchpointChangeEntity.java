@@ -1,18 +1,15 @@
 package org.voc.touchpoint.persistence;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One revision in a touchpoint's history: who made it, when, and the fields it changed (JSON). */
 @Entity

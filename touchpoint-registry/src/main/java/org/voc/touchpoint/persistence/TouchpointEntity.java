@@ -1,8 +1,6 @@
 package org.voc.touchpoint.persistence;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,15 +8,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.voc.touchpoint.domain.Channel;
 import org.voc.touchpoint.domain.JourneyStage;
 import org.voc.touchpoint.domain.SignalKind;
 import org.voc.touchpoint.domain.TouchpointStatus;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Row of the touchpoint table; never reaches the API, which sees {@link org.voc.touchpoint.domain.Touchpoint}. */
 @Entity

@@ -1,29 +1,24 @@
 package org.voc.touchpoint.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 import org.voc.touchpoint.domain.TouchpointChange;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** The append-only history of touchpoint revisions. */
 @ApplicationScoped
 public class TouchpointHistoryRepository implements PanacheRepositoryBase<TouchpointChangeEntity, Long> {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -36,9 +31,15 @@ public class TouchpointHistoryRepository implements PanacheRepositoryBase<Touchp
     /** Newest first, keyset-paginated by revision. */
     public List<TouchpointChange> of(UUID touchpointId, Long beforeRevision, int limit) {
         List<TouchpointChangeEntity> rows = beforeRevision == null
-                ? find("touchpointId = ?1 order by revision desc, id desc", touchpointId).page(0, limit).list()
-                : find("touchpointId = ?1 and revision < ?2 order by revision desc, id desc", touchpointId,
-                        beforeRevision).page(0, limit).list();
+                ? find("touchpointId = ?1 order by revision desc, id desc", touchpointId)
+                        .page(0, limit)
+                        .list()
+                : find(
+                                "touchpointId = ?1 and revision < ?2 order by revision desc, id desc",
+                                touchpointId,
+                                beforeRevision)
+                        .page(0, limit)
+                        .list();
         return rows.stream().map(this::toChange).toList();
     }
 
@@ -72,8 +73,8 @@ public class TouchpointHistoryRepository implements PanacheRepositoryBase<Touchp
 
     private TouchpointChange toChange(TouchpointChangeEntity c) {
         try {
-            return new TouchpointChange(c.revision, c.action, c.actor, c.actorName, c.changedAt,
-                    json.readValue(c.changes, MAP));
+            return new TouchpointChange(
+                    c.revision, c.action, c.actor, c.actorName, c.changedAt, json.readValue(c.changes, MAP));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("history entry " + c.id + " is unreadable", e);
         }

@@ -1,13 +1,12 @@
 package org.voc.touchpoint.persistence;
 
-import java.io.Serializable;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.UUID;
 
 /** Row of touchpoint_ref, mapped only so the resolve query can be written in JPQL; written with plain SQL. */
 @Entity
@@ -22,7 +21,8 @@ public class TouchpointRefEntity {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Id other && java.util.Objects.equals(system, other.system)
+            return o instanceof Id other
+                    && java.util.Objects.equals(system, other.system)
                     && java.util.Objects.equals(ref, other.ref);
         }
 

@@ -1,18 +1,18 @@
 package org.voc.touchpoint.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 import org.voc.touchpoint.domain.ExternalRef;
 import org.voc.touchpoint.domain.Raci;
@@ -21,9 +21,6 @@ import org.voc.touchpoint.domain.TouchpointCursor;
 import org.voc.touchpoint.domain.TouchpointFilter;
 import org.voc.touchpoint.domain.TouchpointSort;
 import org.voc.touchpoint.domain.TouchpointStatus;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 /** Touchpoint queries; listing is keyset-paginated (sort value, then key) so pages stay correct under concurrent inserts. */
 @ApplicationScoped
@@ -45,7 +42,9 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
     }
 
     public List<Touchpoint> findByKeys(Collection<String> keys) {
-        return findEntitiesByKeys(keys).stream().map(TouchpointRepository::toTouchpoint).toList();
+        return findEntitiesByKeys(keys).stream()
+                .map(TouchpointRepository::toTouchpoint)
+                .toList();
     }
 
     /** The managed rows, for the import that compares and then rewrites them. */
@@ -57,10 +56,12 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
     public Optional<Touchpoint> findByRef(String system, String ref) {
         return em.createQuery("""
                 select t from TouchpointEntity t where t.id =
-                 (select r.touchpointId from TouchpointRefEntity r where r.system = :system and r.ref = :ref)""",
-                TouchpointEntity.class)
-                .setParameter("system", system).setParameter("ref", ref)
-                .getResultStream().findFirst().map(TouchpointRepository::toTouchpoint);
+                 (select r.touchpointId from TouchpointRefEntity r where r.system = :system and r.ref = :ref)""", TouchpointEntity.class)
+                .setParameter("system", system)
+                .setParameter("ref", ref)
+                .getResultStream()
+                .findFirst()
+                .map(TouchpointRepository::toTouchpoint);
     }
 
     /** The touchpoints not retired, only those tagged {@code tag} when it is given. */
@@ -79,8 +80,15 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
             if (sort.column.equals("key")) {
                 query.append(" and key ").append(op).append(" :afterKey");
             } else {
-                query.append(" and (").append(sort.column).append(' ').append(op).append(" :afterValue or (")
-                        .append(sort.column).append(" = :afterValue and key ").append(op).append(" :afterKey))");
+                query.append(" and (")
+                        .append(sort.column)
+                        .append(' ')
+                        .append(op)
+                        .append(" :afterValue or (")
+                        .append(sort.column)
+                        .append(" = :afterValue and key ")
+                        .append(op)
+                        .append(" :afterKey))");
                 params.and("afterValue", after.value());
             }
             params.and("afterKey", after.key());
@@ -91,7 +99,8 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
             query.append(", key").append(direction);
         }
         return find(query.toString(), params).page(0, limit).list().stream()
-                .map(TouchpointRepository::toTouchpoint).toList();
+                .map(TouchpointRepository::toTouchpoint)
+                .toList();
     }
 
     public long count(TouchpointFilter filter) {
@@ -133,7 +142,11 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
         if (filter.text() != null) {
             query.append(" and (lower(key) like :text escape '\\' or lower(name) like :text escape '\\'"
                     + " or lower(coalesce(description, '')) like :text escape '\\')");
-            String escaped = filter.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String escaped = filter.text()
+                    .toLowerCase()
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
             params.and("text", "%" + escaped + "%");
         }
         return params;
@@ -148,13 +161,20 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
             try (PreparedStatement query = connection.prepareStatement("""
                     select r.system, r.ref, t.key, t.id from touchpoint_ref r join touchpoint t on t.id = r.touchpoint_id
                     where (r.system, r.ref) in (select * from unnest(?::text[], ?::text[]))""")) {
-                query.setArray(1, connection.createArrayOf("text", refs.stream().map(ExternalRef::system).toArray()));
-                query.setArray(2, connection.createArrayOf("text", refs.stream().map(ExternalRef::ref).toArray()));
+                query.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "text", refs.stream().map(ExternalRef::system).toArray()));
+                query.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "text", refs.stream().map(ExternalRef::ref).toArray()));
                 Map<String, String> held = new HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         if (!except.contains(rows.getObject(4, UUID.class))) {
-                            held.put(new ExternalRef(rows.getString(1), rows.getString(2)).encoded(), rows.getString(3));
+                            held.put(
+                                    new ExternalRef(rows.getString(1), rows.getString(2)).encoded(), rows.getString(3));
                         }
                     }
                 }
@@ -170,9 +190,12 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from touchpoint_ref where touchpoint_id = any(?)")) {
-                delete.setArray(1, connection.createArrayOf("uuid", refsByTouchpoint.keySet().toArray()));
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from touchpoint_ref where touchpoint_id = any(?)")) {
+                delete.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid", refsByTouchpoint.keySet().toArray()));
                 delete.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
@@ -196,10 +219,23 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
 
     /** The record of a row; a service that has just changed a managed row returns it through this. */
     public static Touchpoint toTouchpoint(TouchpointEntity e) {
-        return new Touchpoint(e.id, e.key, e.name, e.description, e.channel, e.journeyStage, e.signalKind,
-                List.of(e.segments), e.product, e.ownerTeam, e.status,
+        return new Touchpoint(
+                e.id,
+                e.key,
+                e.name,
+                e.description,
+                e.channel,
+                e.journeyStage,
+                e.signalKind,
+                List.of(e.segments),
+                e.product,
+                e.ownerTeam,
+                e.status,
                 new Raci(List.of(e.responsible), List.of(e.accountable), List.of(e.consulted), List.of(e.informed)),
-                List.of(e.tags), Arrays.stream(e.externalRefs).map(ExternalRef::decode).toList(),
-                e.version, e.createdAt, e.updatedAt);
+                List.of(e.tags),
+                Arrays.stream(e.externalRefs).map(ExternalRef::decode).toList(),
+                e.version,
+                e.createdAt,
+                e.updatedAt);
     }
 }
