@@ -42,7 +42,8 @@ public class CreateTopics {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: CreateTopics <bootstrap> <topics-file>|--describe [--wait-pid PID] [--timeout SECONDS]");
+            System.err.println(
+                    "usage: CreateTopics <bootstrap> <topics-file>|--describe [--wait-pid PID] [--timeout SECONDS]");
             System.exit(2);
         }
         String bootstrap = args[0];

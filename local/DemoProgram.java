@@ -49,7 +49,8 @@ public class DemoProgram {
     public static void main(String[] args) throws Exception {
         String oidc = env("VOC_OIDC_URL", "http://localhost:18180/realms/voc");
         String admin = token(oidc, "grant_type=password&client_id=voc-cli&username=admin&password=admin-demo");
-        String ingest = token(oidc, "grant_type=client_credentials&client_id=voc-ingest&client_secret=voc-ingest-secret");
+        String ingest = token(oidc,
+                "grant_type=client_credentials&client_id=voc-ingest&client_secret=voc-ingest-secret");
         String touchpoints = env("VOC_TOUCHPOINT_URL", "http://localhost:18081");
         String surveys = env("VOC_SURVEY_URL", "http://localhost:18082");
         String responses = env("VOC_RESPONSE_URL", "http://localhost:18083");
@@ -60,7 +61,8 @@ public class DemoProgram {
                      "segments": [%s], "product": "%s", "ownerTeam": "%s"}""".formatted(t.key, t.name, t.channel,
                     t.stage, t.segments, t.product, t.team));
             expect(r, 201, 409);
-            System.out.printf("    touchpoint %-22s %s%n", t.key, r.statusCode() == 201 ? "registered" : "already there");
+            System.out.printf("    touchpoint %-22s %s%n", t.key,
+                    r.statusCode() == 201 ? "registered" : "already there");
         }
 
         String surveyId = existingSurvey(surveys, admin);
@@ -90,7 +92,8 @@ public class DemoProgram {
             String reason = score <= 6 ? ", {\"questionId\": \"reason\", \"text\": \""
                     + t.complaints.get(random.nextInt(t.complaints.size())) + "\"}" : "";
             String body = """
-                    {"id": "%s", "surveyId": "%s", "touchpointKey": "%s", "channel": "%s", "customerRef": "demo-cust-%04d",
+                    {"id": "%s", "surveyId": "%s", "touchpointKey": "%s", "channel": "%s",
+                     "customerRef": "demo-cust-%04d",
                      "respondedAt": "%s", "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(
                     UUID.nameUUIDFromBytes(("demo-response-" + i).getBytes(StandardCharsets.UTF_8)), surveyId, t.key,
                     t.channel, i, now.minus(random.nextInt(14 * 24), ChronoUnit.HOURS), score, reason);
@@ -149,7 +152,8 @@ public class DemoProgram {
             counts.merge(outcomes.group(1), 1, Integer::sum);
         }
         Matcher link = Pattern.compile("\"link\"\\s*:\\s*\"([^\"]+)\"").matcher(decided.body());
-        System.out.printf("    200 interactions: %d invited, %d suppressed (why: GET /api/decisions?customerRef=demo-cust-0001)%n",
+        System.out.printf("    200 interactions: %d invited, %d suppressed"
+                + " (why: GET /api/decisions?customerRef=demo-cust-0001)%n",
                 counts.getOrDefault("INVITED", 0), counts.getOrDefault("SUPPRESSED", 0));
         if (link.find()) {
             System.out.println("    an invitation to answer in a browser: " + link.group(1));

@@ -6,6 +6,13 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
+# The scripts first: a broken script breaks everyone's set-up, so it fails the tests like a broken class.
+if command -v shellcheck > /dev/null; then
+  shellcheck "$root/voc" "$root"/local/*.sh "$root/.ci/run"
+else
+  echo "[test] shellcheck is not installed (apt-get install shellcheck): the scripts are not linted" >&2
+fi
+
 "$root/local/infra.sh" start --profile test
 if [ "${VOC_KEEP_INFRA:-0}" != 1 ]; then
   trap '"$root/local/infra.sh" stop --profile test' EXIT

@@ -149,7 +149,7 @@ class InteractionIntakeBenchmark {
                 .body("""
                         {"name": "Benchmark visit NPS", "defaultLocale": "en", "touchpointKeys": ["%s"],
                          "questions": [{"id": "nps", "type": "NPS", "required": true,
-                                        "text": {"en": "How likely are you to recommend us?"}}]}""".formatted(touchpoint))
+                           "text": {"en": "How likely are you to recommend us?"}}]}""".formatted(touchpoint))
                 .post("/api/surveys")
                 .then()
                 .statusCode(201)

@@ -163,8 +163,10 @@ class ResponseSubmissionBenchmark {
                 .body("""
                 {"name": "Benchmark NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s-probe"],
                  "questions": [
-                   {"id": "nps", "type": "NPS", "required": true, "text": {"en": "How likely are you to recommend us?"}},
-                   {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}""".formatted(touchpoint, touchpoint))
+                   {"id": "nps", "type": "NPS", "required": true,
+                    "text": {"en": "How likely are you to recommend us?"}},
+                   {"id": "reason", "type": "TEXT", "required": false,
+                    "text": {"en": "Why?"}}]}""".formatted(touchpoint, touchpoint))
                 .post("/api/surveys")
                 .then()
                 .statusCode(201)

@@ -17,8 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,8 @@ class VocLoopIT {
         as(Tokens.user("admin"), "touchpoint-registry")
                 .body("""
                 {"key": "%s", "name": "Card delivery", "channel": "BRANCH", "journeyStage": "ONBOARDING",
-                 "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "debit-card", "ownerTeam": "%s"}""".formatted(touchpoint, team))
+                 "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "debit-card",
+                  "ownerTeam": "%s"}""".formatted(touchpoint, team))
                 .post("/api/touchpoints")
                 .then()
                 .statusCode(201)
@@ -120,7 +124,8 @@ class VocLoopIT {
                 .body("errors.field", hasItem("surveyId"));
         as(ingest, "response-service")
                 .body("""
-                {"surveyId": "%s", "customerRef": "cust-7", "answers": [{"questionId": "reason", "text": "meh"}]}""".formatted(surveyId))
+                {"surveyId": "%s", "customerRef": "cust-7", "answers": [{"questionId": "reason",
+                 "text": "meh"}]}""".formatted(surveyId))
                 .post("/api/responses")
                 .then()
                 .statusCode(400)
@@ -186,7 +191,8 @@ class VocLoopIT {
                    {"id": "nps", "type": "NPS", "required": true,
                     "text": {"en": "How likely are you to recommend us?", "fr": "Recommanderiez-vous notre banque ?"}},
                    {"id": "reason", "type": "TEXT", "required": false,
-                    "text": {"en": "What is the main reason for your score?", "fr": "Pour quelle raison ?"}}]}""".formatted(touchpoint))
+                    "text": {"en": "What is the main reason for your score?",
+                     "fr": "Pour quelle raison ?"}}]}""".formatted(touchpoint))
                 .post("/api/surveys")
                 .then()
                 .statusCode(201)
@@ -200,7 +206,8 @@ class VocLoopIT {
                 .body("""
                 {"enabled": true, "minGapPerCustomer": "P30D",
                  "rules": [{"touchpointKeys": ["%s"], "channels": ["BRANCH"], "samplingRate": 1.0,
-                            "invitationTtl": "P7D", "deliveryChannel": "SMS", "priority": 100}]}""".formatted(touchpoint))
+                            "invitationTtl": "P7D", "deliveryChannel": "SMS",
+                             "priority": 100}]}""".formatted(touchpoint))
                 .put("/api/surveys/" + surveyId + "/distribution")
                 .then()
                 .statusCode(200);
@@ -302,7 +309,8 @@ class VocLoopIT {
     private static String interaction(String id, String customer, String crmEvent) {
         return """
                 {"interactionId": "%s", "customerRef": "%s", "touchpointRef": {"system": "crm", "ref": "%s"},
-                 "channel": "BRANCH", "segment": "RETAIL", "locale": "%s"}""".formatted(id, customer, crmEvent, customer.startsWith("cust-p-") ? "fr" : "en");
+                 "channel": "BRANCH", "segment": "RETAIL",
+                  "locale": "%s"}""".formatted(id, customer, crmEvent, customer.startsWith("cust-p-") ? "fr" : "en");
     }
 
     @Test
@@ -368,21 +376,21 @@ class VocLoopIT {
     }
 
     private static Response await(Supplier<Response> call, Predicate<Response> done, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Response last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        AtomicReference<Response> last = new AtomicReference<>();
+        try {
+            return Awaitility.await(what)
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () -> {
+                                last.set(call.get());
+                                return last.get();
+                            },
+                            done);
+        } catch (ConditionTimeoutException e) {
+            Response seen = last.get();
+            throw new AssertionError("timed out waiting until " + what + "; last answer: "
+                    + (seen == null ? "none" : seen.statusCode() + " " + seen.asString()));
         }
-        throw new AssertionError("timed out waiting until " + what + "; last answer: "
-                + (last == null ? "none" : last.statusCode() + " " + last.asString()));
     }
 }

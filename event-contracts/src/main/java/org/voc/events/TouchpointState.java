@@ -70,6 +70,9 @@ public record TouchpointState(
     public record Raci(
             List<String> responsible, List<String> accountable, List<String> consulted, List<String> informed) {}
 
-    /** An event of an external system that means "this touchpoint happened", e.g. system {@code crm}, ref {@code card.delivered}. */
+    /**
+     * An event of an external system that means "this touchpoint happened", e.g. system {@code crm}, ref {@code
+     * card.delivered}.
+     */
     public record ExternalRef(String system, String ref) {}
 }

@@ -66,7 +66,9 @@ final class Chart {
         return ciDir().resolve(name + "-values.yaml");
     }
 
-    /** helm template with the given values files (in order) and --set pairs. Throws IllegalStateException on failure. */
+    /**
+     * helm template with the given values files (in order) and --set pairs. Throws IllegalStateException on failure.
+     */
     static String template(List<Path> valuesFiles, Map<String, Object> sets) {
         TemplateCommand command = new Helm(chartDir())
                 .template()
@@ -129,8 +131,8 @@ final class Chart {
     }
 
     /**
-     * Renders the objects of the hook templates (templates/tests/): the embedded Helm leaves hooks out of its output, so
-     * a copy of the chart without the hook annotations is rendered and only the test objects are kept.
+     * Renders the objects of the hook templates (templates/tests/): the embedded Helm leaves hooks out of its output,
+     * so a copy of the chart without the hook annotations is rendered and only the test objects are kept.
      */
     static List<ObjectNode> renderHooks(Path valuesFile) {
         try {

@@ -298,8 +298,8 @@ class GatewayAndInfrastructureTest {
         assertTrue(external.contains("global.oidc.issuerUrl is still the example"), external);
         assertTrue(external.contains("helm test voc -n voc"), external);
         assertTrue(
-                external.contains(
-                        "kubectl -n voc create secret generic voc-invitation-keys --from-literal=encryption-secret=$(openssl rand -base64 32)"),
+                external.contains("kubectl -n voc create secret generic voc-invitation-keys"
+                        + " --from-literal=encryption-secret=$(openssl rand -base64 32)"),
                 external);
         assertTrue(external.contains("Invitation links: https://voc.example.com/s/<token>"), external);
         assertTrue(external.contains("Ingress voc-respondent"), external);

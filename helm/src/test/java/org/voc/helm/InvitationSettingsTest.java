@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Distribution and signed invitations: survey-service's key encryption secret and link base URL, response-service's JWKS
- * URL and forwarded client addresses, and the NetworkPolicy path between the two.
+ * Distribution and signed invitations: survey-service's key encryption secret and link base URL, response-service's
+ * JWKS URL and forwarded client addresses, and the NetworkPolicy path between the two.
  */
 class InvitationSettingsTest {
 

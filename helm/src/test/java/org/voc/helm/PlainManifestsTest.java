@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The manifests under k8s/ for teams without Helm. No kustomize binary exists on the build machines, so the overlays are
- * not built here: the test checks every file parses into valid objects, every path a kustomization lists exists, and
- * the base workloads meet the same policies as the chart's.
+ * The manifests under k8s/ for teams without Helm. No kustomize binary exists on the build machines, so the overlays
+ * are not built here: the test checks every file parses into valid objects, every path a kustomization lists exists,
+ * and the base workloads meet the same policies as the chart's.
  */
 class PlainManifestsTest {
 
@@ -199,11 +199,10 @@ class PlainManifestsTest {
                         .path("data")
                         .path("VOC_DISTRIBUTION_LINK_BASE_URL")
                         .asText());
-        assertTrue(
-                Chart.named(base, "Deployment", "survey-service")
-                        .toString()
-                        .contains(
-                                "{\"name\":\"VOC_INVITATION_KEY_SECRET\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"voc-invitation-keys\",\"key\":\"encryption-secret\"}}}"));
+        assertTrue(Chart.named(base, "Deployment", "survey-service")
+                .toString()
+                .contains("{\"name\":\"VOC_INVITATION_KEY_SECRET\",\"valueFrom\":{\"secretKeyRef\":"
+                        + "{\"name\":\"voc-invitation-keys\",\"key\":\"encryption-secret\"}}}"));
     }
 
     /** path -> service of an Ingress, the service named without the given prefix. */

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every rendered object is a valid Kubernetes object with no unknown field (built-in kinds) or a valid custom resource. */
+/**
+ * Every rendered object is a valid Kubernetes object with no unknown field (built-in kinds) or a valid custom resource.
+ */
 class RenderedObjectsTest {
 
     static Stream<Path> ciValues() {

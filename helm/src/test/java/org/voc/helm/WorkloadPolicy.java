@@ -29,7 +29,9 @@ final class WorkloadPolicy {
 
     private WorkloadPolicy() {}
 
-    /** Every Deployment: replicas, rolling update, probes, resources, restricted security, /tmp, spread, scraping, env. */
+    /**
+     * Every Deployment: replicas, rolling update, probes, resources, restricted security, /tmp, spread, scraping, env.
+     */
     static List<String> deployments(List<ObjectNode> objects) {
         List<String> problems = new ArrayList<>();
         for (ObjectNode deployment : Chart.ofKind(objects, "Deployment")) {

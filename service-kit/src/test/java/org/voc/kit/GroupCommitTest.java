@@ -25,7 +25,9 @@ import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.Unavailable;
 import org.voc.testsupport.TopicReader;
 
-/** The group-commit writer against the real database: batches commit whole, bad items fail alone, overload is refused. */
+/**
+ * The group-commit writer against the real database: batches commit whole, bad items fail alone, overload is refused.
+ */
 @QuarkusTest
 class GroupCommitTest {
 

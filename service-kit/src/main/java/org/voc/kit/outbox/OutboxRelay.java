@@ -223,8 +223,9 @@ public class OutboxRelay {
         try {
             QuarkusTransaction.requiringNew()
                     .run(() -> em.createNativeQuery(
-                                    "update outbox_event set attempts = attempts + 1, last_error = :error where id in "
-                                            + "(select id from outbox_event order by created_at limit :n for update skip locked)")
+                                    "update outbox_event set attempts = attempts + 1, last_error = :error"
+                                            + " where id in (select id from outbox_event order by created_at"
+                                            + " limit :n for update skip locked)")
                             .setParameter("error", String.valueOf(error.getMessage()))
                             .setParameter("n", config.batchSize())
                             .executeUpdate());

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A failure the domain detects and the client can act on. The domain names what went wrong by the subclass it
- * throws ({@link Invalid}, {@link NotFound}, {@link Conflict} ...); {@link ProblemMapper} alone chooses the HTTP status.
+ * throws ({@link Invalid}, {@link NotFound}, {@link Conflict} ...); {@link ProblemMapper} alone chooses the HTTP
+ * status.
  * {@code slug} becomes the stable problem type {@code urn:voc:problem:<slug>}.
  * <p>
  * No stack trace is captured: these are expected outcomes, some on hot paths (an overloaded writer answers many of
