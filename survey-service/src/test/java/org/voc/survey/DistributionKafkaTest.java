@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
-import org.voc.survey.domain.InvitationExpiry;
+import org.voc.survey.invitation.domain.InvitationExpiry;
 import org.voc.testsupport.TopicReader;
 
 import io.quarkus.test.junit.QuarkusTest;

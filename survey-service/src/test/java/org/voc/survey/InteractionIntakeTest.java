@@ -34,7 +34,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.events.TouchpointState;
-import org.voc.survey.domain.TouchpointReplicaService;
+import org.voc.survey.distribution.domain.TouchpointReplicaService;
 import org.voc.testsupport.TopicReader;
 
 import com.fasterxml.jackson.databind.JsonNode;

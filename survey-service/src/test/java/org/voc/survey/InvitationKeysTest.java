@@ -28,9 +28,9 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
-import org.voc.survey.invitation.EcInvitationSigner;
-import org.voc.survey.invitation.InvitationClaims;
-import org.voc.survey.invitation.InvitationSigner;
+import org.voc.survey.invitation.domain.EcInvitationSigner;
+import org.voc.survey.invitation.domain.InvitationClaims;
+import org.voc.survey.invitation.domain.InvitationSigner;
 import org.voc.testsupport.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,0 +1,258 @@
+package org.voc.survey.definition.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.voc.events.SurveyStatusChanged;
+import org.voc.events.SurveyVersionPublished;
+import org.voc.events.Topics;
+import org.voc.survey.definition.persistence.SurveyEntity;
+import org.voc.survey.definition.persistence.SurveyRepository;
+import org.voc.survey.definition.persistence.SurveyVersionEntity;
+import org.voc.survey.definition.persistence.SurveyVersionRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.type.CollectionType;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Violation;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Revisions;
+
+/**
+ * Edits survey drafts and publishes them as immutable versions; publishing writes the version and its
+ * {@code SurveyVersionPublished} event in one transaction.
+ */
+@ApplicationScoped
+// The event records are serialised by the outbox through reflection, which a native image must be told about.
+@RegisterForReflection(targets = { SurveyVersionPublished.class, SurveyVersionPublished.Question.class,
+        SurveyVersionPublished.Option.class, SurveyVersionPublished.Condition.class, SurveyStatusChanged.class })
+public class SurveyService {
+
+    private final SurveyRepository surveys;
+    private final SurveyVersionRepository versions;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final ObjectReader questionsReader;
+    private final ObjectReader definitionReader;
+
+    public SurveyService(SurveyRepository surveys, SurveyVersionRepository versions, Outbox outbox, ObjectMapper json) {
+        this.surveys = surveys;
+        this.versions = versions;
+        this.outbox = outbox;
+        this.json = json;
+        // Stored JSON may have been written by a newer release during a rolling upgrade: tolerate added fields.
+        CollectionType questionList = json.getTypeFactory().constructCollectionType(List.class, Question.class);
+        this.questionsReader = json.readerFor(questionList).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.definitionReader = json.readerFor(SurveyDefinition.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Transactional
+    public Survey create(SurveyDefinition definition) {
+        check(definition);
+        SurveyEntity survey = new SurveyEntity();
+        survey.id = UUID.randomUUID();
+        survey.createdAt = now();
+        survey.status = SurveyStatus.DRAFT;
+        apply(survey, definition);
+        surveys.persistAndFlush(survey);
+        return toSurvey(survey);
+    }
+
+    /** A draft from a template, renamed and bound to touchpoints when the caller says so. */
+    @Transactional
+    public Survey createFromTemplate(String key, String name, List<String> touchpointKeys) {
+        SurveyDefinition template = SurveyTemplates.find(key)
+                .orElseThrow(() -> NotFound.of("survey template", key)).definition();
+        return create(new SurveyDefinition(name == null ? template.name() : name, template.defaultLocale(),
+                template.locales(), touchpointKeys == null ? List.of() : touchpointKeys, template.questions()));
+    }
+
+    @Transactional
+    public Survey change(UUID id, long expectedRevision, SurveyDefinition definition) {
+        SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (survey.revision != expectedRevision) {
+            throw Revisions.stale("survey", id, survey.revision, expectedRevision);
+        }
+        if (survey.status == SurveyStatus.ARCHIVED) {
+            throw Conflict.of("Conflict", "survey '" + id + "' is ARCHIVED and can no longer be edited", null);
+        }
+        check(definition);
+        apply(survey, definition);
+        surveys.flush(); // bumps the revision returned as the new ETag
+        return toSurvey(survey);
+    }
+
+    @Transactional
+    public SurveyVersion publish(UUID id, String publishedBy) {
+        SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (survey.status == SurveyStatus.ARCHIVED) {
+            throw Conflict.of("Conflict", "survey '" + id + "' is ARCHIVED and can no longer be published", null);
+        }
+        SurveyDefinition definition = definition(survey);
+        if (definition.questions().isEmpty()) {
+            throw Invalid.field("questions", "a survey needs at least one question to be published");
+        }
+        if (definition.touchpointKeys().isEmpty()) {
+            throw Invalid.field("touchpointKeys",
+                    "a survey needs at least one touchpoint to be published");
+        }
+        List<Violation> incomplete = DefinitionRules.checkPublishable(definition);
+        if (!incomplete.isEmpty()) {
+            throw Invalid.of(incomplete);
+        }
+        SurveyVersionEntity version = new SurveyVersionEntity();
+        version.surveyId = survey.id;
+        version.version = survey.latestVersion == null ? 1 : survey.latestVersion + 1;
+        version.definition = write(definition);
+        version.publishedAt = now();
+        version.publishedBy = publishedBy;
+        versions.persist(version);
+
+        survey.latestVersion = version.version;
+        // A paused survey stays paused: publishing a correction must not restart its invitations.
+        SurveyStatus before = survey.status;
+        survey.status = survey.status == SurveyStatus.PAUSED ? SurveyStatus.PAUSED : SurveyStatus.PUBLISHED;
+        survey.updatedAt = version.publishedAt;
+        if (before != survey.status) {
+            statusChanged(survey);
+        }
+
+        outbox.publish(SurveyVersionPublished.TYPE.of(event(survey.id, version.version, definition,
+                version.publishedAt)));
+        return new SurveyVersion(version.surveyId, version.version, definition, version.publishedAt,
+                version.publishedBy);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Survey get(UUID id) {
+        return toSurvey(surveys.findByIdOptional(id).orElseThrow(() -> notFound(id)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SurveyVersion version(UUID id, int number) {
+        SurveyVersionEntity v = versions.find(id, number).orElseThrow(() -> NotFound.of(
+                "survey version", id + "/versions/" + number));
+        return new SurveyVersion(v.surveyId, v.version, read(definitionReader, v.definition), v.publishedAt,
+                v.publishedBy);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Survey> list(SurveyFilter filter, SurveyCursor after, int limit) {
+        return surveys.list(filter, after, limit).stream().map(this::toSurvey).toList();
+    }
+
+    /** PUBLISHED → PAUSED: no new invitations; answers to invitations already sent are still taken. */
+    @Transactional
+    public Survey pause(UUID id) {
+        return transition(id, SurveyStatus.PAUSED, "pause", SurveyStatus.PUBLISHED);
+    }
+
+    /** PAUSED → PUBLISHED. */
+    @Transactional
+    public Survey resume(UUID id) {
+        return transition(id, SurveyStatus.PUBLISHED, "resume", SurveyStatus.PAUSED);
+    }
+
+    /** Any status but ARCHIVED → ARCHIVED, for good: an archived survey is neither edited nor published again. */
+    @Transactional
+    public Survey archive(UUID id) {
+        return transition(id, SurveyStatus.ARCHIVED, "archive", SurveyStatus.DRAFT, SurveyStatus.PUBLISHED,
+                SurveyStatus.PAUSED);
+    }
+
+    private Survey transition(UUID id, SurveyStatus target, String action, SurveyStatus... from) {
+        SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (!List.of(from).contains(survey.status)) {
+            throw Conflict.of("Conflict", "cannot " + action + " survey '" + id + "': it is " + survey.status
+                    + ", and only a survey that is " + List.of(from) + " can be " + target, null);
+        }
+        survey.status = target;
+        survey.updatedAt = now();
+        statusChanged(survey);
+        surveys.flush(); // bumps the revision returned as the new ETag
+        return toSurvey(survey);
+    }
+
+    /** Keyed {@code <id>:status}, so compaction keeps each survey's latest status beside its versions. */
+    private void statusChanged(SurveyEntity survey) {
+        outbox.publish(SurveyStatusChanged.TYPE.of(new SurveyStatusChanged(survey.id, survey.status.name(),
+                survey.latestVersion, survey.updatedAt)));
+    }
+
+    static void check(SurveyDefinition definition) {
+        DefinitionRules.check(definition);
+    }
+
+    private void apply(SurveyEntity survey, SurveyDefinition definition) {
+        survey.name = definition.name();
+        survey.defaultLocale = definition.defaultLocale();
+        survey.locales = definition.effectiveLocales().toArray(String[]::new);
+        survey.touchpointKeys = definition.touchpointKeys().toArray(String[]::new);
+        survey.questions = write(definition.questions());
+        survey.updatedAt = now();
+    }
+
+    private Survey toSurvey(SurveyEntity e) {
+        return new Survey(e.id, definition(e), e.status, e.latestVersion, e.revision, e.createdAt, e.updatedAt);
+    }
+
+    private SurveyDefinition definition(SurveyEntity e) {
+        List<Question> questions = read(questionsReader, e.questions);
+        SurveyDefinition stored = new SurveyDefinition(e.name, e.defaultLocale,
+                e.locales == null ? null : List.of(e.locales), List.of(e.touchpointKeys), questions);
+        return stored.withLocales(stored.effectiveLocales());
+    }
+
+    private static SurveyVersionPublished event(UUID surveyId, int version, SurveyDefinition d, Instant publishedAt) {
+        List<SurveyVersionPublished.Question> questions = d.questions().stream()
+                .map(q -> new SurveyVersionPublished.Question(q.id(), q.type().name(), q.required(),
+                        q.lowest(), q.highest(), q.text(),
+                        q.options() == null ? null : q.options().stream()
+                                .map(o -> new SurveyVersionPublished.Option(o.id(), o.text())).toList(),
+                        q.minSelected(), q.maxSelected(),
+                        q.showIf() == null ? null : new SurveyVersionPublished.Condition(q.showIf().questionId(),
+                                q.showIf().operator().name(), q.showIf().value(), q.showIf().values())))
+                .toList();
+        return new SurveyVersionPublished(surveyId, version, d.name(), d.touchpointKeys(), d.defaultLocale(),
+                questions, publishedAt, d.effectiveLocales());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("survey definition is not serialisable", e);
+        }
+    }
+
+    private static <T> T read(ObjectReader reader, String value) {
+        try {
+            return reader.readValue(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored survey JSON cannot be read", e);
+        }
+    }
+
+    /** PostgreSQL keeps microseconds: truncating keeps the API, the database and the events in agreement. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static DomainException notFound(UUID id) {
+        return NotFound.of("survey", id.toString());
+    }
+}
