@@ -10,17 +10,9 @@ import jakarta.transaction.Transactional;
 
 import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
-import org.voc.events.Topics;
 import org.voc.survey.definition.persistence.SurveyEntity;
 import org.voc.survey.definition.persistence.SurveyRepository;
-import org.voc.survey.definition.persistence.SurveyVersionEntity;
 import org.voc.survey.definition.persistence.SurveyVersionRepository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.type.CollectionType;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.voc.kit.problem.Conflict;
@@ -44,20 +36,11 @@ public class SurveyService {
     private final SurveyRepository surveys;
     private final SurveyVersionRepository versions;
     private final Outbox outbox;
-    private final ObjectMapper json;
-    private final ObjectReader questionsReader;
-    private final ObjectReader definitionReader;
 
-    public SurveyService(SurveyRepository surveys, SurveyVersionRepository versions, Outbox outbox, ObjectMapper json) {
+    public SurveyService(SurveyRepository surveys, SurveyVersionRepository versions, Outbox outbox) {
         this.surveys = surveys;
         this.versions = versions;
         this.outbox = outbox;
-        this.json = json;
-        // Stored JSON may have been written by a newer release during a rolling upgrade: tolerate added fields.
-        CollectionType questionList = json.getTypeFactory().constructCollectionType(List.class, Question.class);
-        this.questionsReader = json.readerFor(questionList).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.definitionReader = json.readerFor(SurveyDefinition.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Transactional
@@ -69,7 +52,7 @@ public class SurveyService {
         survey.status = SurveyStatus.DRAFT;
         apply(survey, definition);
         surveys.persistAndFlush(survey);
-        return toSurvey(survey);
+        return surveys.toSurvey(survey);
     }
 
     /** A draft from a template, renamed and bound to touchpoints when the caller says so. */
@@ -93,7 +76,7 @@ public class SurveyService {
         check(definition);
         apply(survey, definition);
         surveys.flush(); // bumps the revision returned as the new ETag
-        return toSurvey(survey);
+        return surveys.toSurvey(survey);
     }
 
     @Transactional
@@ -102,7 +85,7 @@ public class SurveyService {
         if (survey.status == SurveyStatus.ARCHIVED) {
             throw Conflict.of("Conflict", "survey '" + id + "' is ARCHIVED and can no longer be published", null);
         }
-        SurveyDefinition definition = definition(survey);
+        SurveyDefinition definition = surveys.definition(survey);
         if (definition.questions().isEmpty()) {
             throw Invalid.field("questions", "a survey needs at least one question to be published");
         }
@@ -114,45 +97,47 @@ public class SurveyService {
         if (!incomplete.isEmpty()) {
             throw Invalid.of(incomplete);
         }
-        SurveyVersionEntity version = new SurveyVersionEntity();
-        version.surveyId = survey.id;
-        version.version = survey.latestVersion == null ? 1 : survey.latestVersion + 1;
-        version.definition = write(definition);
-        version.publishedAt = now();
-        version.publishedBy = publishedBy;
-        versions.persist(version);
+        SurveyVersion version = new SurveyVersion(survey.id,
+                survey.latestVersion == null ? 1 : survey.latestVersion + 1, definition, now(), publishedBy);
+        versions.insert(version);
 
-        survey.latestVersion = version.version;
+        survey.latestVersion = version.version();
         // A paused survey stays paused: publishing a correction must not restart its invitations.
         SurveyStatus before = survey.status;
         survey.status = survey.status == SurveyStatus.PAUSED ? SurveyStatus.PAUSED : SurveyStatus.PUBLISHED;
-        survey.updatedAt = version.publishedAt;
+        survey.updatedAt = version.publishedAt();
         if (before != survey.status) {
             statusChanged(survey);
         }
 
-        outbox.publish(SurveyVersionPublished.TYPE.of(event(survey.id, version.version, definition,
-                version.publishedAt)));
-        return new SurveyVersion(version.surveyId, version.version, definition, version.publishedAt,
-                version.publishedBy);
+        outbox.publish(SurveyVersionPublished.TYPE.of(event(survey.id, version.version(), definition,
+                version.publishedAt())));
+        return version;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Survey get(UUID id) {
-        return toSurvey(surveys.findByIdOptional(id).orElseThrow(() -> notFound(id)));
+        return surveys.findSurvey(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The survey with its row locked for the rest of the caller's transaction, so that an edit or an archive waits
+     * until what the caller decided from it (distribution settings) is committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Survey lock(UUID id) {
+        return surveys.findForUpdate(id).map(surveys::toSurvey).orElseThrow(() -> notFound(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SurveyVersion version(UUID id, int number) {
-        SurveyVersionEntity v = versions.find(id, number).orElseThrow(() -> NotFound.of(
+        return versions.find(id, number).orElseThrow(() -> NotFound.of(
                 "survey version", id + "/versions/" + number));
-        return new SurveyVersion(v.surveyId, v.version, read(definitionReader, v.definition), v.publishedAt,
-                v.publishedBy);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Survey> list(SurveyFilter filter, SurveyCursor after, int limit) {
-        return surveys.list(filter, after, limit).stream().map(this::toSurvey).toList();
+        return surveys.list(filter, after, limit);
     }
 
     /** PUBLISHED → PAUSED: no new invitations; answers to invitations already sent are still taken. */
@@ -184,7 +169,7 @@ public class SurveyService {
         survey.updatedAt = now();
         statusChanged(survey);
         surveys.flush(); // bumps the revision returned as the new ETag
-        return toSurvey(survey);
+        return surveys.toSurvey(survey);
     }
 
     /** Keyed {@code <id>:status}, so compaction keeps each survey's latest status beside its versions. */
@@ -198,23 +183,8 @@ public class SurveyService {
     }
 
     private void apply(SurveyEntity survey, SurveyDefinition definition) {
-        survey.name = definition.name();
-        survey.defaultLocale = definition.defaultLocale();
-        survey.locales = definition.effectiveLocales().toArray(String[]::new);
-        survey.touchpointKeys = definition.touchpointKeys().toArray(String[]::new);
-        survey.questions = write(definition.questions());
+        surveys.setDefinition(survey, definition);
         survey.updatedAt = now();
-    }
-
-    private Survey toSurvey(SurveyEntity e) {
-        return new Survey(e.id, definition(e), e.status, e.latestVersion, e.revision, e.createdAt, e.updatedAt);
-    }
-
-    private SurveyDefinition definition(SurveyEntity e) {
-        List<Question> questions = read(questionsReader, e.questions);
-        SurveyDefinition stored = new SurveyDefinition(e.name, e.defaultLocale,
-                e.locales == null ? null : List.of(e.locales), List.of(e.touchpointKeys), questions);
-        return stored.withLocales(stored.effectiveLocales());
     }
 
     private static SurveyVersionPublished event(UUID surveyId, int version, SurveyDefinition d, Instant publishedAt) {
@@ -229,22 +199,6 @@ public class SurveyService {
                 .toList();
         return new SurveyVersionPublished(surveyId, version, d.name(), d.touchpointKeys(), d.defaultLocale(),
                 questions, publishedAt, d.effectiveLocales());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("survey definition is not serialisable", e);
-        }
-    }
-
-    private static <T> T read(ObjectReader reader, String value) {
-        try {
-            return reader.readValue(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored survey JSON cannot be read", e);
-        }
     }
 
     /** PostgreSQL keeps microseconds: truncating keeps the API, the database and the events in agreement. */

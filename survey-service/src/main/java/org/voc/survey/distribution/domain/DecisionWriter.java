@@ -93,8 +93,8 @@ public class DecisionWriter {
 
     /**
      * Queues a valid interaction; the future completes once its decision is committed (or found stored under the
-     * same id). 503 when the queue is full or the commit is too slow: both are safe to retry with the same
-     * interaction id.
+     * same id). {@link org.voc.kit.problem.Unavailable} when the queue is full or the commit is too slow: both are
+     * safe to retry with the same interaction id.
      */
     public CompletableFuture<DecisionResult> decide(Interaction interaction) {
         return commit.submit(new Pending(interaction, InteractionRules.hash(interaction))).thenApply(result -> {

@@ -9,9 +9,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.voc.survey.definition.domain.Survey;
+import org.voc.survey.definition.domain.SurveyService;
 import org.voc.survey.definition.domain.SurveyStatus;
-import org.voc.survey.definition.persistence.SurveyEntity;
-import org.voc.survey.definition.persistence.SurveyRepository;
 import org.voc.survey.distribution.persistence.ContactRepository;
 import org.voc.survey.distribution.persistence.DecisionRepository;
 import org.voc.survey.distribution.persistence.DistributionRepository;
@@ -26,12 +26,12 @@ import org.voc.kit.problem.NotFound;
 @ApplicationScoped
 public class DistributionService {
 
-    private final SurveyRepository surveys;
+    private final SurveyService surveys;
     private final DistributionRepository distribution;
     private final ContactRepository contacts;
     private final DecisionRepository decisions;
 
-    public DistributionService(SurveyRepository surveys, DistributionRepository distribution,
+    public DistributionService(SurveyService surveys, DistributionRepository distribution,
             ContactRepository contacts, DecisionRepository decisions) {
         this.surveys = surveys;
         this.distribution = distribution;
@@ -41,7 +41,7 @@ public class DistributionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DistributionSettings settings(UUID surveyId) {
-        surveys.findByIdOptional(surveyId).orElseThrow(() -> NotFound.of("survey", surveyId.toString()));
+        surveys.get(surveyId); // an unknown survey is not found rather than "never set"
         return distribution.find(surveyId).orElse(DistributionSettings.none(surveyId));
     }
 
@@ -49,12 +49,12 @@ public class DistributionService {
     @Transactional
     public DistributionSettings replace(UUID surveyId, Boolean enabled, Duration minGap,
             List<SettingsRules.RuleInput> rules, String by) {
-        SurveyEntity survey = surveys.findForUpdate(surveyId)
-                .orElseThrow(() -> NotFound.of("survey", surveyId.toString()));
-        if (survey.status == SurveyStatus.ARCHIVED) {
+        Survey survey = surveys.lock(surveyId);
+        if (survey.status() == SurveyStatus.ARCHIVED) {
             throw Conflict.of("Conflict", "survey '" + surveyId + "' is ARCHIVED and invites nobody any more", null);
         }
-        List<DistributionRule> checked = SettingsRules.rules(enabled, minGap, rules, List.of(survey.touchpointKeys));
+        List<DistributionRule> checked = SettingsRules.rules(enabled, minGap, rules,
+                survey.definition().touchpointKeys());
         DistributionSettings settings = new DistributionSettings(surveyId, enabled,
                 minGap == null ? Duration.ZERO : minGap, checked, now(), by);
         distribution.save(settings);

@@ -23,7 +23,7 @@ public class InteractionIntake {
 
     public static final int MAX_BATCH = 1000;
 
-    /** One item of a batch: its decision, or why it has none (409 id reused, 503 not stored). */
+    /** One item of a batch: its decision, or why it has none (a Conflict: id reused; Unavailable: not stored). */
     public record Item(DecisionResult result, DomainException problem) {
     }
 
@@ -72,7 +72,7 @@ public class InteractionIntake {
                 item = writer.decide(interaction).handle((result, failure) -> result != null
                         ? new Item(result, null) : new Item(null, problem(failure)));
             } catch (DomainException e) {
-                // The queue filled up meanwhile: what is queued is decided; the rest is answered 503 (retry is safe).
+                // The queue filled up meanwhile: what is queued is decided; the rest is Unavailable (retry is safe).
                 item = CompletableFuture.completedFuture(new Item(null, e));
             }
             items.add(item);

@@ -19,7 +19,6 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 import org.jboss.logging.Logger;
-import org.voc.survey.invitation.persistence.InvitationKeyEntity;
 import org.voc.survey.invitation.persistence.InvitationKeyRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -95,7 +94,7 @@ public class InvitationKeys {
     public List<Map<String, Object>> publicKeys() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Map<String, Object>> jwks = new ArrayList<>();
-            for (InvitationKeyEntity key : keys.published(Instant.now())) {
+            for (InvitationKey key : keys.published(Instant.now())) {
                 jwks.add(publicJwk(key).toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
             }
             return jwks;
@@ -113,8 +112,8 @@ public class InvitationKeys {
 
     private SigningKey readOrRotate(Instant now) {
         keys.lockKeyRing();
-        InvitationKeyEntity stored = keys.current().orElse(null);
-        if (stored == null || stored.createdAt.plus(config.rotationPeriod()).isBefore(now)) {
+        InvitationKey stored = keys.current().orElse(null);
+        if (stored == null || stored.createdAt().plus(config.rotationPeriod()).isBefore(now)) {
             return rotateLocked(now);
         }
         return signing(stored, now);
@@ -123,11 +122,7 @@ public class InvitationKeys {
     /** Supersedes the current key (it stays published until retire-after has passed) and stores a new one. */
     private SigningKey rotateLocked(Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        keys.current().ifPresent(old -> {
-            old.supersededAt = at;
-            old.retireAt = at.plus(config.retireAfter());
-            keys.flush(); // the one-current-key index is checked per statement
-        });
+        keys.supersedeCurrent(at, at.plus(config.retireAfter()));
         EllipticCurveJsonWebKey jwk;
         try {
             jwk = EcJwkGenerator.generateJwk(EllipticCurves.P256);
@@ -137,37 +132,33 @@ public class InvitationKeys {
         }
         jwk.setUse("sig");
         jwk.setAlgorithm(ALGORITHM);
-        InvitationKeyEntity key = new InvitationKeyEntity();
-        key.kid = jwk.getKeyId();
-        key.algorithm = ALGORITHM;
-        key.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-        key.privateKey = cipher.encrypt(key.kid, jwk.getPrivateKey().getEncoded());
-        key.createdAt = at;
-        keys.persist(key);
-        LOG.infof("invitation signing key %s is now current", key.kid);
-        return new SigningKey(key.kid, jwk.getPrivateKey(), at, now);
+        String kid = jwk.getKeyId();
+        keys.insert(new InvitationKey(kid, ALGORITHM, jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                cipher.encrypt(kid, jwk.getPrivateKey().getEncoded()), at, null, null));
+        LOG.infof("invitation signing key %s is now current", kid);
+        return new SigningKey(kid, jwk.getPrivateKey(), at, now);
     }
 
-    private SigningKey signing(InvitationKeyEntity key, Instant now) {
+    private SigningKey signing(InvitationKey key, Instant now) {
         try {
             PrivateKey privateKey = KeyFactory.getInstance("EC")
-                    .generatePrivate(new PKCS8EncodedKeySpec(cipher.decrypt(key.kid, key.privateKey)));
-            return new SigningKey(key.kid, privateKey, key.createdAt, now);
+                    .generatePrivate(new PKCS8EncodedKeySpec(cipher.decrypt(key.kid(), key.encryptedPrivateKey())));
+            return new SigningKey(key.kid(), privateKey, key.createdAt(), now);
         } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("invitation key " + key.kid + " cannot be read", e);
+            throw new IllegalStateException("invitation key " + key.kid() + " cannot be read", e);
         }
     }
 
-    private static JsonWebKey publicJwk(InvitationKeyEntity key) {
+    private static JsonWebKey publicJwk(InvitationKey key) {
         try {
-            return JsonWebKey.Factory.newJwk(key.publicJwk);
+            return JsonWebKey.Factory.newJwk(key.publicJwk());
         } catch (JoseException e) {
-            throw new IllegalStateException("invitation key " + key.kid + " has an unreadable public key", e);
+            throw new IllegalStateException("invitation key " + key.kid() + " has an unreadable public key", e);
         }
     }
 
-    private static KeyInfo info(InvitationKeyEntity key) {
-        return new KeyInfo(key.kid, key.algorithm, key.createdAt, key.supersededAt, key.retireAt,
-                key.supersededAt == null);
+    private static KeyInfo info(InvitationKey key) {
+        return new KeyInfo(key.kid(), key.algorithm(), key.createdAt(), key.supersededAt(), key.retireAt(),
+                key.supersededAt() == null);
     }
 }
