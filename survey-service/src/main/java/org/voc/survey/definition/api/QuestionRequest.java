@@ -24,7 +24,8 @@ public record QuestionRequest(
                 + "CLI_CROSS_BUY (0–10, at most one each), RATING (min..max), SINGLE_CHOICE, MULTI_CHOICE, or TEXT "
                 + "(free text, up to 4000 characters)")
         @NotNull QuestionType type,
-        @Schema(description = "Whether a response must answer it when it is displayed; defaults to false") Boolean required,
+        @Schema(description = "Whether a response must answer it when it is displayed; defaults to false")
+        Boolean required,
         @Schema(description = "Wording per locale; must contain the default locale",
                 example = "{\"en\": \"How likely are you to recommend us to a friend or colleague?\"}")
         @NotEmpty @Size(max = 20)
@@ -47,13 +48,16 @@ public record QuestionRequest(
     public record OptionRequest(
             @Schema(description = "Slug, unique within the question; answers name it", example = "waiting-time")
             @NotBlank @Pattern(regexp = SurveyRequest.SLUG, message = SurveyRequest.SLUG_MESSAGE) String id,
-            @Schema(description = "Wording per locale; must contain the default locale", example = "{\"en\": \"Waiting time\"}")
+            @Schema(description = "Wording per locale; must contain the default locale",
+                    example = "{\"en\": \"Waiting time\"}")
             @NotEmpty @Size(max = 20)
             Map<@Pattern(regexp = SurveyRequest.LOCALE, message = SurveyRequest.LOCALE_MESSAGE) String,
                     @NotBlank @Size(max = 500) String> text) {
     }
 
-    /** Display condition: LE, LT, GE, GT, EQ, NE with {@code value} on a score, or IN with {@code values} on a choice. */
+    /**
+     * Display condition: LE, LT, GE, GT, EQ, NE with {@code value} on a score, or IN with {@code values} on a choice.
+     */
     @Schema(name = "Condition")
     public record ConditionRequest(
             @Schema(description = "Id of an earlier question", example = "nps") @NotBlank String questionId,
@@ -69,6 +73,7 @@ public record QuestionRequest(
                 options == null ? null : options.stream().map(o -> new Question.Option(o.id(), o.text())).toList(),
                 minSelected, maxSelected,
                 showIf == null ? null
-                        : new Question.Condition(showIf.questionId(), showIf.operator(), showIf.value(), showIf.values()));
+                        : new Question.Condition(showIf.questionId(), showIf.operator(), showIf.value(),
+                                showIf.values()));
     }
 }

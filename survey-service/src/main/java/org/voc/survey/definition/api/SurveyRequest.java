@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SurveyRequest")
 public record SurveyRequest(
         @Schema(example = "Card delivery NPS") @NotBlank @Size(max = 200) String name,
-        @Schema(description = "Language tag every question and option must be worded in, also in a draft", example = "en")
+        @Schema(description = "Language tag every question and option must be worded in, also in a draft",
+                example = "en")
         @NotBlank @Pattern(regexp = LOCALE, message = LOCALE_MESSAGE) String defaultLocale,
         @Schema(description = "Every locale the survey is worded in, the default one among them. A draft may lack "
                 + "wordings; publishing needs every question and option worded in each. When omitted, the default "

@@ -52,50 +52,6 @@ import org.voc.kit.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SurveyResource {
 
-    static final String EXAMPLE = """
-            {"name": "Card delivery NPS", "defaultLocale": "en", "touchpointKeys": ["card-delivery"],
-             "questions": [
-              {"id": "nps", "type": "NPS", "required": true,
-               "text": {"en": "How likely are you to recommend us to a friend or colleague?"}},
-              {"id": "reason", "type": "TEXT", "required": false,
-               "text": {"en": "What is the main reason for your score?"}}]}""";
-    static final String QUESTIONS_EXAMPLE = """
-             "questions": [
-              {"id": "nps", "type": "NPS", "required": true,
-               "text": {"en": "How likely are you to recommend us to a friend or colleague?"}},
-              {"id": "reason", "type": "TEXT", "required": false,
-               "text": {"en": "What is the main reason for your score?"}}]""";
-    static final String VIEW_EXAMPLE = """
-            {"id": "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01", "name": "Card delivery NPS", "defaultLocale": "en",
-             "touchpointKeys": ["card-delivery"],""" + QUESTIONS_EXAMPLE + """
-            , "status": "DRAFT", "latestVersion": null, "revision": 0,
-             "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
-    static final String VERSION_EXAMPLE = """
-            {"surveyId": "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01", "version": 1, "name": "Card delivery NPS",
-             "defaultLocale": "en", "touchpointKeys": ["card-delivery"],""" + QUESTIONS_EXAMPLE + """
-            , "publishedAt": "2026-11-25T10:00:00Z", "publishedBy": "5b1c7e1a-0d2f-4b8e-9c3a-7f6e5d4c3b2a"}""";
-    static final String PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "a survey has at most one NPS question and questions[0] is one", "instance": "/api/surveys",
-             "errors": [{"field": "questions[1].type", "message": "a survey has at most one NPS question and questions[0] is one"}]}""";
-    static final String PUBLISH_PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "a survey needs at least one touchpoint to be published",
-             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/publish",
-             "errors": [{"field": "touchpointKeys", "message": "a survey needs at least one touchpoint to be published"}]}""";
-    static final String NOT_FOUND_EXAMPLE = """
-            {"type": "urn:voc:problem:not-found", "title": "survey not found", "status": 404,
-             "detail": "survey '3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01' does not exist",
-             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01"}""";
-    static final String CONFLICT_EXAMPLE = """
-            {"type": "urn:voc:problem:conflict", "title": "Conflict", "status": 409,
-             "detail": "cannot pause survey '3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01': it is DRAFT, and only a survey that is [PUBLISHED] can be PAUSED",
-             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/pause"}""";
-    static final String LOCALE_PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "questions[0].text[fr] has no wording in 'fr', one of the survey's locales [en, fr]",
-             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/publish",
-             "errors": [{"field": "questions[0].text[fr]", "message": "has no wording in 'fr', one of the survey's locales [en, fr]"}]}""";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
@@ -109,10 +65,16 @@ public class SurveyResource {
 
     @POST
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Create a survey", description = "Creates a DRAFT survey. Nothing is published until POST /api/surveys/{id}/publish.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "card-delivery-nps", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "two NPS questions", value = PROBLEM_EXAMPLE)))
+    @Operation(summary = "Create a survey",
+            description = "Creates a DRAFT survey. Nothing is published until POST /api/surveys/{id}/publish.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "card-delivery-nps",
+            value = Examples.SURVEY_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "created", value = Examples.SURVEY)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "two NPS questions", value = Examples.TWO_NPS_QUESTIONS)))
     public Response create(@Valid @NotNull SurveyRequest request) {
         Survey created = service.create(definition(request));
         return Response.created(URI.create("/api/surveys/" + created.id()))
@@ -122,14 +84,18 @@ public class SurveyResource {
     @POST
     @Path("/from-template/{template}")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Create a survey from a template", description = "Creates a DRAFT with the template's questions (see GET /api/survey-templates); the body may name it and bind it to touchpoints.")
-    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "branch NPS", value = """
-            {"name": "Branch relationship NPS", "touchpointKeys": ["branch-visit"]}""")))
-    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No template has this key", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = """
-            {"type": "urn:voc:problem:not-found", "title": "survey template not found", "status": 404,
-             "detail": "survey template 'nps-deluxe' does not exist", "instance": "/api/surveys/from-template/nps-deluxe"}""")))
+    @Operation(summary = "Create a survey from a template", description = "Creates a DRAFT with the template's "
+            + "questions (see GET /api/survey-templates); the body may name it and bind it to touchpoints.")
+    @RequestBody(required = false,
+            content = @Content(examples = @ExampleObject(name = "branch NPS", value = Examples.FROM_TEMPLATE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers are set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "created", value = Examples.SURVEY)))
+    @APIResponse(responseCode = "400", description = "A field is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No template has this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.TEMPLATE_NOT_FOUND)))
     public Response createFromTemplate(@Parameter(example = "relationship-nps") @PathParam("template") String template,
             @Valid TemplateRequest request) {
         List<String> touchpoints = request == null || request.touchpointKeys() == null ? null
@@ -142,9 +108,14 @@ public class SurveyResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
-    @Operation(summary = "Read a survey's working draft", description = "The ETag header carries the revision to send as If-Match when replacing the draft.")
-    @APIResponse(responseCode = "200", description = "The survey", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "draft", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @Operation(summary = "Read a survey's working draft",
+            description = "The ETag header carries the revision to send as If-Match when replacing the draft.")
+    @APIResponse(responseCode = "200", description = "The survey",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "draft", value = Examples.SURVEY)))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public Response get(@Parameter(example = "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01") @PathParam("id") String id) {
         Survey survey = service.get(surveyId(id));
         return Response.ok(SurveyView.of(survey)).tag(etag(survey)).build();
@@ -153,20 +124,29 @@ public class SurveyResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Replace a survey's working draft", description = "Replaces name, default locale, touchpoints and questions, in any status. Published versions never change: publish again to make the edit live. Requires If-Match with the current ETag.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "add a French wording", value = """
-            {"name": "Card delivery NPS", "defaultLocale": "en", "touchpointKeys": ["card-delivery", "card-activation"],
-             "questions": [{"id": "nps", "type": "NPS", "required": true,
-               "text": {"en": "How likely are you to recommend us to a friend or colleague?",
-                        "fr": "Quelle est la probabilité que vous nous recommandiez à un ami ou un collègue ?"}}]}""")))
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "replaced", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "two NPS questions", value = PROBLEM_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "If-Match names an older revision", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(summary = "Replace a survey's working draft", description = "Replaces name, default locale, "
+            + "touchpoints and questions, in any status. Published versions never change: publish again to make the "
+            + "edit live. Requires If-Match with the current ETag.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "add a French wording",
+            value = Examples.FRENCH_WORDING_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is returned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "replaced", value = Examples.SURVEY)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "two NPS questions", value = Examples.TWO_NPS_QUESTIONS)))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match names an older revision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response change(@PathParam("id") String id,
-            @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SurveyRequest request) {
         UUID surveyId = surveyId(id);
         Survey changed = service.change(surveyId, Revisions.expected(ifMatch), definition(request));
@@ -176,13 +156,24 @@ public class SurveyResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Publish the working draft as a new version", description = "Freezes the draft as version N+1 (1 for the first), sets the survey PUBLISHED (a PAUSED survey stays PAUSED) and, in the same transaction, publishes voc.survey.version-published.v1 on voc.surveys with key <surveyId>:<version>. Needs at least one question, one touchpoint, and every question and option worded in every locale of the survey.")
-    @APIResponse(responseCode = "201", description = "Published; Location names the new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "version 1", value = VERSION_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "The draft has no question or no touchpoint, or lacks wordings in a locale it declares (every missing one is named)", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
-            @ExampleObject(name = "no touchpoint", value = PUBLISH_PROBLEM_EXAMPLE),
-            @ExampleObject(name = "incomplete locale", value = LOCALE_PROBLEM_EXAMPLE) }))
-    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @Operation(summary = "Publish the working draft as a new version", description = "Freezes the draft as version "
+            + "N+1 (1 for the first), sets the survey PUBLISHED (a PAUSED survey stays PAUSED) and, in the same "
+            + "transaction, publishes voc.survey.version-published.v1 on voc.surveys with key <surveyId>:<version>. "
+            + "Needs at least one question, one touchpoint, and every question and option worded in every locale of "
+            + "the survey.")
+    @APIResponse(responseCode = "201", description = "Published; Location names the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "version 1", value = Examples.VERSION)))
+    @APIResponse(responseCode = "400", description = "The draft has no question or no touchpoint, or lacks wordings "
+            + "in a locale it declares (every missing one is named)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = {
+                    @ExampleObject(name = "no touchpoint", value = Examples.NO_TOUCHPOINT),
+                    @ExampleObject(name = "incomplete locale", value = Examples.INCOMPLETE_LOCALE) }))
+    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public Response publish(@PathParam("id") String id) {
         SurveyVersion published = service.publish(surveyId(id), Caller.of(token));
         return Response.created(URI.create("/api/surveys/" + published.surveyId() + "/versions/" + published.version()))
@@ -192,10 +183,16 @@ public class SurveyResource {
     @POST
     @Path("/{id}/pause")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Pause a published survey", description = "PUBLISHED → PAUSED: no new invitations are sent; answers to invitations already sent are still accepted.")
-    @APIResponse(responseCode = "200", description = "Paused; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The survey is not PUBLISHED", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "draft", value = CONFLICT_EXAMPLE)))
+    @Operation(summary = "Pause a published survey", description = "PUBLISHED → PAUSED: no new invitations are sent; "
+            + "answers to invitations already sent are still accepted.")
+    @APIResponse(responseCode = "200", description = "Paused; the new ETag is returned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The survey is not PUBLISHED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "draft", value = Examples.PAUSE_DRAFT)))
     public Response pause(@PathParam("id") String id) {
         return withEtag(service.pause(surveyId(id)));
     }
@@ -204,9 +201,13 @@ public class SurveyResource {
     @Path("/{id}/resume")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
     @Operation(summary = "Resume a paused survey", description = "PAUSED → PUBLISHED.")
-    @APIResponse(responseCode = "200", description = "Resumed; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The survey is not PAUSED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "Resumed; the new ETag is returned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The survey is not PAUSED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response resume(@PathParam("id") String id) {
         return withEtag(service.resume(surveyId(id)));
     }
@@ -214,10 +215,15 @@ public class SurveyResource {
     @POST
     @Path("/{id}/archive")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Archive a survey", description = "DRAFT, PUBLISHED or PAUSED → ARCHIVED, for good: an archived survey can be read but neither edited nor published. Its published versions stay readable.")
-    @APIResponse(responseCode = "200", description = "Archived; the new ETag is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The survey is already ARCHIVED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(summary = "Archive a survey", description = "DRAFT, PUBLISHED or PAUSED → ARCHIVED, for good: an "
+            + "archived survey can be read but neither edited nor published. Its published versions stay readable.")
+    @APIResponse(responseCode = "200", description = "Archived; the new ETag is returned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The survey is already ARCHIVED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response archive(@PathParam("id") String id) {
         return withEtag(service.archive(surveyId(id)));
     }
@@ -225,9 +231,14 @@ public class SurveyResource {
     @GET
     @Path("/{id}/versions/{version}")
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
-    @Operation(summary = "Read a published version", description = "Versions are immutable: the answer for a given id and number never changes.")
-    @APIResponse(responseCode = "200", description = "The version", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "version 1", value = VERSION_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such survey or version", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
+    @Operation(summary = "Read a published version",
+            description = "Versions are immutable: the answer for a given id and number never changes.")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "version 1", value = Examples.VERSION)))
+    @APIResponse(responseCode = "404", description = "No such survey or version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public SurveyVersionView version(@PathParam("id") String id,
             @Parameter(example = "1") @PathParam("version") String version) {
         UUID surveyId = surveyId(id);
@@ -242,14 +253,21 @@ public class SurveyResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
-    @Operation(summary = "List surveys", description = "Oldest first, keyset-paginated: pass the nextCursor of a page as `after` to read the next page.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": \"MjAyNi0xMS0yNVQwOTowMDowMFp8M2YwZTJhNGMtOWI3ZC00YzFlLThhNTUtMmQ2ZjFiOWU3YzAx\"}")))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid; errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(summary = "List surveys", description = "Oldest first, keyset-paginated: pass the nextCursor of a page "
+            + "as `after` to read the next page.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "page", value = Examples.SURVEY_PAGE)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public SurveyPage list(
-            @Parameter(description = "Only surveys bound to this touchpoint key", example = "card-delivery") @QueryParam("touchpoint") String touchpoint,
-            @Parameter(description = "DRAFT, PUBLISHED, PAUSED or ARCHIVED", example = "PUBLISHED") @QueryParam("status") String status,
+            @Parameter(description = "Only surveys bound to this touchpoint key", example = "card-delivery")
+            @QueryParam("touchpoint") String touchpoint,
+            @Parameter(description = "DRAFT, PUBLISHED, PAUSED or ARCHIVED", example = "PUBLISHED")
+            @QueryParam("status") String status,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50")
+            @QueryParam("limit") String limit) {
         int size = limit(limit);
         SurveyFilter filter = new SurveyFilter(touchpoint == null || touchpoint.isBlank() ? null : touchpoint,
                 status(status));
@@ -263,7 +281,8 @@ public class SurveyResource {
     }
 
     private static SurveyDefinition definition(SurveyRequest r) {
-        List<String> touchpoints = r.touchpointKeys() == null ? List.of() : r.touchpointKeys().stream().distinct().toList();
+        List<String> touchpoints = r.touchpointKeys() == null ? List.of()
+                : r.touchpointKeys().stream().distinct().toList();
         List<Question> questions = r.questions() == null ? List.of()
                 : r.questions().stream().map(QuestionRequest::toQuestion).toList();
         List<String> locales = r.locales() == null ? null : r.locales().stream().distinct().toList();

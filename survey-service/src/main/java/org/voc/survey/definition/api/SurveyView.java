@@ -12,7 +12,8 @@ import org.voc.survey.definition.domain.SurveyStatus;
 public record SurveyView(UUID id, String name, String defaultLocale, List<String> locales,
         List<String> touchpointKeys,
         List<QuestionView> questions, SurveyStatus status,
-        @Schema(description = "Number of the newest published version, null while never published") Integer latestVersion,
+        @Schema(description = "Number of the newest published version, null while never published")
+        Integer latestVersion,
         long revision, Instant createdAt, Instant updatedAt) {
 
     static SurveyView of(Survey s) {

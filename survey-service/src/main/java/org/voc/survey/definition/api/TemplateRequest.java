@@ -14,5 +14,7 @@ public record TemplateRequest(
         @Schema(description = "Name of the draft; defaults to the template's", example = "Branch service NPS")
         @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
         @Schema(description = "Touchpoints the draft is bound to", example = "[\"branch-visit\"]")
-        @Size(max = 50) List<@NotBlank @Pattern(regexp = SurveyRequest.SLUG, message = SurveyRequest.SLUG_MESSAGE) String> touchpointKeys) {
+        @Size(max = 50)
+        List<@NotBlank @Pattern(regexp = SurveyRequest.SLUG, message = SurveyRequest.SLUG_MESSAGE) String>
+                touchpointKeys) {
 }

@@ -28,10 +28,6 @@ import org.voc.kit.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactPolicyResource {
 
-    static final String VIEW_EXAMPLE = """
-            {"maxInvitations": 3, "window": "P30D", "defaults": false, "updatedAt": "2026-11-25T09:00:00Z",
-             "updatedBy": "5b1c7e1a-0d2f-4b8e-9c3a-7f6e5d4c3b2a"}""";
-
     private final DistributionService service;
     private final JsonWebToken token;
 
@@ -42,23 +38,30 @@ public class ContactPolicyResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
-    @Operation(summary = "Read the contact policy", description = "At most maxInvitations invitations per customer whose interactions lie within window of each other, across all surveys. Until it is set, the defaults apply (3 in P30D) and defaults is true.")
-    @APIResponse(responseCode = "200", description = "The policy in force", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "policy", value = VIEW_EXAMPLE)))
+    @Operation(summary = "Read the contact policy", description = "At most maxInvitations invitations per customer "
+            + "whose interactions lie within window of each other, across all surveys. Until it is set, the defaults "
+            + "apply (3 in P30D) and defaults is true.")
+    @APIResponse(responseCode = "200", description = "The policy in force",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "policy", value = Examples.CONTACT_POLICY)))
     public ContactPolicyView get() {
         return ContactPolicyView.of(service.policy());
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace the contact policy", description = "Takes effect for the next interaction; invitations already issued count as they are.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "3 per 30 days", value = """
-            {"maxInvitations": 3, "window": "P30D"}""")))
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "policy", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is missing or out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "zero", value = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "maxInvitations must be between 1 and 100", "instance": "/api/contact-policy",
-             "errors": [{"field": "maxInvitations", "message": "must be between 1 and 100"}]}""")))
+    @Operation(summary = "Replace the contact policy",
+            description = "Takes effect for the next interaction; invitations already issued count as they are.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "3 per 30 days",
+            value = Examples.CONTACT_POLICY_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "policy", value = Examples.CONTACT_POLICY)))
+    @APIResponse(responseCode = "400", description = "A field is missing or out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "zero", value = Examples.ZERO_INVITATIONS)))
     public ContactPolicyView replace(@NotNull ContactPolicyRequest request) {
-        return ContactPolicyView.of(service.replacePolicy(request.maxInvitations(), request.window(), Caller.of(token)));
+        return ContactPolicyView.of(service.replacePolicy(request.maxInvitations(), request.window(),
+                Caller.of(token)));
     }
 }

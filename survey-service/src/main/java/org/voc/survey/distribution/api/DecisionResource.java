@@ -40,17 +40,21 @@ public class DecisionResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.ANALYST })
-    @Operation(summary = "List a customer's decisions", description = "Newest first, keyset-paginated: pass the nextCursor of a page as `after` to read the next page. Invitation links are not shown.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "page", value = "{\"items\": ["
-            + InteractionResource.SUPPRESSED_EXAMPLE + "], \"nextCursor\": null}")))
-    @APIResponse(responseCode = "400", description = "customerRef is missing, or limit or after is invalid; errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "no customer", value = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "is required", "instance": "/api/decisions",
-             "errors": [{"field": "customerRef", "message": "is required"}]}""")))
+    @Operation(summary = "List a customer's decisions", description = "Newest first, keyset-paginated: pass the "
+            + "nextCursor of a page as `after` to read the next page. Invitation links are not shown.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "page", value = Examples.DECISION_PAGE)))
+    @APIResponse(responseCode = "400",
+            description = "customerRef is missing, or limit or after is invalid; errors[].field names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "no customer", value = Examples.DECISIONS_NO_CUSTOMER)))
     public DecisionPage list(
-            @Parameter(description = "Pseudonymous customer reference", required = true, example = "cust-42") @QueryParam("customerRef") String customerRef,
+            @Parameter(description = "Pseudonymous customer reference", required = true, example = "cust-42")
+            @QueryParam("customerRef") String customerRef,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50")
+            @QueryParam("limit") String limit) {
         if (customerRef == null || customerRef.isBlank()) {
             throw Invalid.field("customerRef", "is required");
         }

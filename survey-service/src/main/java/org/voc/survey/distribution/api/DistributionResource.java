@@ -35,25 +35,6 @@ import org.voc.kit.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DistributionResource {
 
-    static final String EXAMPLE = """
-            {"enabled": true, "minGapPerCustomer": "P30D", "rules": [
-              {"touchpointKeys": ["card-delivery"], "channels": ["BRANCH", "MOBILE_APP"], "segments": ["RETAIL"],
-               "samplingRate": 0.25, "invitationTtl": "P7D", "deliveryChannel": "SMS", "priority": 100}]}""";
-    static final String VIEW_EXAMPLE = """
-            {"surveyId": "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01", "enabled": true, "minGapPerCustomer": "P30D",
-             "rules": [{"touchpointKeys": ["card-delivery"], "channels": ["BRANCH", "MOBILE_APP"], "segments": ["RETAIL"],
-               "samplingRate": 0.25, "invitationTtl": "P7D", "deliveryChannel": "SMS", "priority": 100}],
-             "updatedAt": "2026-11-25T09:00:00Z", "updatedBy": "5b1c7e1a-0d2f-4b8e-9c3a-7f6e5d4c3b2a"}""";
-    static final String PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "rules[0].samplingRate must be between 0 and 1",
-             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/distribution",
-             "errors": [{"field": "rules[0].samplingRate", "message": "must be between 0 and 1"}]}""";
-    static final String SURVEY_NOT_FOUND_EXAMPLE = """
-            {"type": "urn:voc:problem:not-found", "title": "survey not found", "status": 404,
-             "detail": "survey '3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01' does not exist",
-             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/distribution"}""";
-
     private final DistributionService service;
     private final JsonWebToken token;
 
@@ -64,25 +45,39 @@ public class DistributionResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST })
-    @Operation(summary = "Read a survey's distribution rules", description = "A survey whose distribution was never set answers enabled=false with no rules.")
-    @APIResponse(responseCode = "200", description = "The settings", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card delivery", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = SURVEY_NOT_FOUND_EXAMPLE)))
-    public DistributionView get(@Parameter(example = "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01") @PathParam("id") String id) {
+    @Operation(summary = "Read a survey's distribution rules",
+            description = "A survey whose distribution was never set answers enabled=false with no rules.")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "card delivery", value = Examples.DISTRIBUTION)))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.SURVEY_NOT_FOUND)))
+    public DistributionView get(
+            @Parameter(example = "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01") @PathParam("id") String id) {
         return DistributionView.of(service.settings(surveyId(id)));
     }
 
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.DESIGNER })
-    @Operation(summary = "Replace a survey's distribution rules", description = "Takes effect for the next interaction. "
-            + "Only a PUBLISHED survey (not DRAFT, PAUSED or ARCHIVED) with a published version invites, with its latest "
-            + "version; rules may be prepared before. Rule touchpoints must be among the survey's touchpointKeys, "
-            + "channels use the registry's vocabulary, samplingRate is 0 to 1, invitationTtl PT1H to P90D, "
-            + "deliveryChannel one of EMAIL, SMS, PUSH, WEB, IN_APP, WHATSAPP. Every field at fault is named.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "card delivery", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "card delivery", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors[].field names each one", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "rate above 1", value = PROBLEM_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No survey has this id", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = SURVEY_NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(summary = "Replace a survey's distribution rules", description = "Takes effect for the next "
+            + "interaction. Only a PUBLISHED survey (not DRAFT, PAUSED or ARCHIVED) with a published version invites, "
+            + "with its latest version; rules may be prepared before. Rule touchpoints must be among the survey's "
+            + "touchpointKeys, channels use the registry's vocabulary, samplingRate is 0 to 1, invitationTtl PT1H to "
+            + "P90D, deliveryChannel one of EMAIL, SMS, PUSH, WEB, IN_APP, WHATSAPP. Every field at fault is named.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "card delivery",
+            value = Examples.DISTRIBUTION_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "card delivery", value = Examples.DISTRIBUTION)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; errors[].field names each one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "rate above 1", value = Examples.RATE_ABOVE_ONE)))
+    @APIResponse(responseCode = "404", description = "No survey has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "unknown", value = Examples.SURVEY_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The survey is ARCHIVED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DistributionView replace(@PathParam("id") String id, @NotNull DistributionRequest request) {
         List<SettingsRules.RuleInput> rules = request.rules() == null ? null : request.rules().stream()
                 .map(r -> r == null ? null : new SettingsRules.RuleInput(r.touchpointKeys(), r.channels(),

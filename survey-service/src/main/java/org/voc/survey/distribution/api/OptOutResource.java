@@ -29,10 +29,6 @@ import org.voc.kit.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OptOutResource {
 
-    static final String VIEW_EXAMPLE = """
-            {"customerRef": "cust-42", "reason": "asked the contact centre not to be surveyed",
-             "optedOutAt": "2026-11-25T09:00:00Z"}""";
-
     private final DistributionService service;
 
     public OptOutResource(DistributionService service) {
@@ -41,11 +37,16 @@ public class OptOutResource {
 
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.INGEST })
-    @Operation(summary = "Opt a customer out of surveys", description = "From the next interaction on, the customer is not invited (reason OPTED_OUT). Idempotent: opting out again keeps the first time and replaces the reason.")
-    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "with reason", value = """
-            {"reason": "asked the contact centre not to be surveyed"}""")))
-    @APIResponse(responseCode = "200", description = "On the list", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "opted out", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "The reason is longer than 500 characters", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(summary = "Opt a customer out of surveys", description = "From the next interaction on, the customer "
+            + "is not invited (reason OPTED_OUT). Idempotent: opting out again keeps the first time and replaces the "
+            + "reason.")
+    @RequestBody(required = false,
+            content = @Content(examples = @ExampleObject(name = "with reason", value = Examples.OPT_OUT_REQUEST)))
+    @APIResponse(responseCode = "200", description = "On the list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "opted out", value = Examples.OPT_OUT)))
+    @APIResponse(responseCode = "400", description = "The reason is longer than 500 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public OptOutView optOut(@Parameter(example = "cust-42") @PathParam("customerRef") String customerRef,
             OptOutRequest request) {
         return OptOutView.of(service.optOut(customerRef, request == null ? null : request.reason()));
@@ -53,12 +54,12 @@ public class OptOutResource {
 
     @DELETE
     @RolesAllowed({ Roles.ADMIN, Roles.INGEST })
-    @Operation(summary = "Remove a customer from the opt-out list", description = "The customer may be invited again from the next interaction. Idempotent: 204 also when the customer was not on the list.")
+    @Operation(summary = "Remove a customer from the opt-out list", description = "The customer may be invited again "
+            + "from the next interaction. Idempotent: 204 also when the customer was not on the list.")
     @APIResponse(responseCode = "204", description = "Not on the list (any more)")
-    @APIResponse(responseCode = "400", description = "customerRef is longer than 200 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "too long", value = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "must be 1 to 200 characters", "instance": "/api/opt-outs/cust-…",
-             "errors": [{"field": "customerRef", "message": "must be 1 to 200 characters"}]}""")))
+    @APIResponse(responseCode = "400", description = "customerRef is longer than 200 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "too long", value = Examples.CUSTOMER_REF_TOO_LONG)))
     public Response optIn(@Parameter(example = "cust-42") @PathParam("customerRef") String customerRef) {
         service.optIn(customerRef);
         return Response.noContent().build();
@@ -66,11 +67,14 @@ public class OptOutResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.INGEST, Roles.ANALYST })
-    @Operation(summary = "Is a customer opted out?", description = "200 with the opt-out when the customer is on the list, 404 when not.")
-    @APIResponse(responseCode = "200", description = "On the list", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "opted out", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "Not on the list", content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not opted out", value = """
-            {"type": "urn:voc:problem:not-found", "title": "opt-out not found", "status": 404,
-             "detail": "opt-out 'cust-42' does not exist", "instance": "/api/opt-outs/cust-42"}""")))
+    @Operation(summary = "Is a customer opted out?",
+            description = "200 with the opt-out when the customer is on the list, 404 when not.")
+    @APIResponse(responseCode = "200", description = "On the list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "opted out", value = Examples.OPT_OUT)))
+    @APIResponse(responseCode = "404", description = "Not on the list",
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "not opted out", value = Examples.NOT_OPTED_OUT)))
     public OptOutView get(@Parameter(example = "cust-42") @PathParam("customerRef") String customerRef) {
         return OptOutView.of(service.optOutOf(customerRef));
     }

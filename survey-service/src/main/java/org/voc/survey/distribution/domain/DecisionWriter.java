@@ -287,15 +287,15 @@ public class DecisionWriter {
         List<Event<?>> events = new ArrayList<>(decided.size() * 2);
         for (StoredDecision d : decided) {
             Invitation v = d.invitation();
-            events.add(DistributionDecided.TYPE.of(new DistributionDecided(d.id(), d.interactionId(), d.customerRef(), d.touchpointKey(), d.channel(),
-                            d.segment(), d.occurredAt(), d.decidedAt(), d.outcome().name(),
-                            d.reason() == null ? null : d.reason().name(), d.explanation(),
-                            v == null ? null : v.id(), v == null ? null : v.surveyId(),
-                            v == null ? null : v.surveyVersion())));
+            events.add(DistributionDecided.TYPE.of(new DistributionDecided(d.id(), d.interactionId(),
+                    d.customerRef(), d.touchpointKey(), d.channel(), d.segment(), d.occurredAt(), d.decidedAt(),
+                    d.outcome().name(), d.reason() == null ? null : d.reason().name(), d.explanation(),
+                    v == null ? null : v.id(), v == null ? null : v.surveyId(),
+                    v == null ? null : v.surveyVersion())));
             if (v != null) {
-                events.add(InvitationIssued.TYPE.of(new InvitationIssued(v.id(), v.interactionId(), v.surveyId(), v.surveyVersion(),
-                                v.touchpointKey(), v.channel(), v.segment(), v.customerRef(), v.locale(),
-                                v.deliveryChannel().name(), v.link(), v.issuedAt(), v.expiresAt())));
+                events.add(InvitationIssued.TYPE.of(new InvitationIssued(v.id(), v.interactionId(), v.surveyId(),
+                        v.surveyVersion(), v.touchpointKey(), v.channel(), v.segment(), v.customerRef(), v.locale(),
+                        v.deliveryChannel().name(), v.link(), v.issuedAt(), v.expiresAt())));
             }
         }
         return events;

@@ -128,7 +128,8 @@ public final class SettingsRules {
             try {
                 delivery = DeliveryChannel.valueOf(r.deliveryChannel());
             } catch (IllegalArgumentException e) {
-                found.add(new Violation(at + ".deliveryChannel", "must be one of " + List.of(DeliveryChannel.values())));
+                found.add(new Violation(at + ".deliveryChannel",
+                        "must be one of " + List.of(DeliveryChannel.values())));
             }
         }
         if (found.size() > before) {

@@ -18,7 +18,7 @@ public record StoredDecision(UUID id, String interactionId, String requestHash, 
 
     public StoredDecision withInvitation(Invitation signed) {
         return new StoredDecision(id, interactionId, requestHash, customerRef, touchpointKey, touchpointSystem,
-                touchpointRef, channel, segment, employeeRef, processRef, locale, occurredAt, decidedAt, outcome, reason,
-                explanation, candidates, signed);
+                touchpointRef, channel, segment, employeeRef, processRef, locale, occurredAt, decidedAt, outcome,
+                reason, explanation, candidates, signed);
     }
 }

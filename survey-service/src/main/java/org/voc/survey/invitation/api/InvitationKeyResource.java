@@ -31,10 +31,6 @@ public class InvitationKeyResource {
     /** Verifiers may cache the set this long; a token with an unknown kid makes them fetch it again. */
     private static final Duration JWKS_MAX_AGE = Duration.ofMinutes(5);
 
-    static final String KEY_EXAMPLE = """
-            {"kid": "xH3nq0Qm2C8sPz1dW9kYtQ4rVb7eLfJ6uGa5oNc0TsI", "algorithm": "ES256",
-             "createdAt": "2026-11-25T09:00:00Z", "supersededAt": null, "retireAt": null, "current": true}""";
-
     private final InvitationKeys keys;
 
     public InvitationKeyResource(InvitationKeys keys) {
@@ -49,10 +45,9 @@ public class InvitationKeyResource {
             + "an invitation still open: the current key and superseded keys until every invitation they signed "
             + "has expired. Verify an invitation token's ES256 signature with the key whose kid its header names; "
             + "cache the set for up to 5 minutes and fetch it again when a token names an unknown kid.")
-    @APIResponse(responseCode = "200", description = "JSON Web Key Set (RFC 7517)", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "jwks", value = """
-            {"keys": [{"kty": "EC", "kid": "xH3nq0Qm2C8sPz1dW9kYtQ4rVb7eLfJ6uGa5oNc0TsI", "use": "sig", "alg": "ES256",
-                       "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
-                       "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}""")))
+    @APIResponse(responseCode = "200", description = "JSON Web Key Set (RFC 7517)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "jwks", value = Examples.JWKS)))
     public Response jwks() {
         return Response.ok(Map.of("keys", keys.publicKeys()))
                 .header("Cache-Control", "public, max-age=" + JWKS_MAX_AGE.toSeconds()).build();
@@ -63,7 +58,9 @@ public class InvitationKeyResource {
     @Operation(summary = "List invitation keys", description = "Every signing key, newest first: the current one, "
             + "superseded ones (still published until retireAt) and retired ones. Private keys never leave the "
             + "service; they are stored encrypted.")
-    @APIResponse(responseCode = "200", description = "The keys", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "keys", value = "[" + KEY_EXAMPLE + "]")))
+    @APIResponse(responseCode = "200", description = "The keys",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "keys", value = Examples.KEYS)))
     public List<InvitationKeys.KeyInfo> list() {
         return keys.list();
     }
@@ -74,7 +71,9 @@ public class InvitationKeyResource {
     @Operation(summary = "Rotate the invitation key", description = "Makes a new key current at once (keys also "
             + "rotate by themselves every voc.invitation-keys.rotation-period). The old key stops signing but stays "
             + "published until every invitation it signed has expired, so open invitations keep working.")
-    @APIResponse(responseCode = "201", description = "The new current key", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "The new current key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "key", value = Examples.KEY)))
     public Response rotate() {
         return Response.status(Response.Status.CREATED).entity(keys.rotate()).build();
     }

@@ -35,14 +35,13 @@ public class InvitationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.ANALYST })
-    @Operation(summary = "Read an invitation", description = "Status ISSUED until expiresAt, then EXPIRED (set by a sweep shortly after). The link and its token are not shown.")
-    @APIResponse(responseCode = "200", description = "The invitation", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "issued", value = """
-            {"id": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", "interactionId": "crm-7781-2026-11-20",
-             "surveyId": "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01", "surveyVersion": 2, "touchpointKey": "card-delivery",
-             "channel": "BRANCH", "segment": "RETAIL", "customerRef": "cust-42", "locale": "fr", "deliveryChannel": "SMS",
-             "occurredAt": "2026-11-20T10:00:00Z", "issuedAt": "2026-11-20T10:00:02Z", "expiresAt": "2026-11-27T10:00:02Z",
-             "status": "ISSUED", "expiredAt": null}""")))
-    @APIResponse(responseCode = "404", description = "No invitation has this id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Operation(summary = "Read an invitation", description = "Status ISSUED until expiresAt, then EXPIRED (set by a "
+            + "sweep shortly after). The link and its token are not shown.")
+    @APIResponse(responseCode = "200", description = "The invitation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "issued", value = Examples.INVITATION)))
+    @APIResponse(responseCode = "404", description = "No invitation has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public InvitationView get(@Parameter(example = "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a") @PathParam("id") String id) {
         UUID parsed;
         try {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.voc.events.InvitationExpired;
-import org.voc.events.Topics;
 import org.voc.survey.invitation.persistence.InvitationRepository;
 
 import io.micrometer.core.instrument.Counter;
@@ -39,7 +38,8 @@ public class InvitationExpiry {
         this.expired = registry.counter("voc.distribution.invitations.expired");
     }
 
-    @Scheduled(every = "${voc.distribution.expiry-sweep-interval}", delayed = "${voc.distribution.expiry-sweep-interval}",
+    @Scheduled(every = "${voc.distribution.expiry-sweep-interval}",
+            delayed = "${voc.distribution.expiry-sweep-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
