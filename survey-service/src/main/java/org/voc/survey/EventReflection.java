@@ -1,5 +1,6 @@
 package org.voc.survey;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.voc.events.DistributionDecided;
 import org.voc.events.Interaction;
 import org.voc.events.InvitationExpired;
@@ -8,14 +9,20 @@ import org.voc.events.TouchpointState;
 import org.voc.survey.distribution.domain.Candidate;
 import org.voc.survey.distribution.domain.DistributionRule;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /** Types Jackson reads or writes outside JAX-RS (events, stored rules): registered so a native image keeps them. */
-@RegisterForReflection(targets = { DistributionDecided.class, InvitationIssued.class, InvitationExpired.class,
-        Interaction.class, TouchpointState.class, TouchpointState.Raci.class, TouchpointState.ExternalRef.class,
-        Candidate.class, DistributionRule.class })
+@RegisterForReflection(
+        targets = {
+            DistributionDecided.class,
+            InvitationIssued.class,
+            InvitationExpired.class,
+            Interaction.class,
+            TouchpointState.class,
+            TouchpointState.Raci.class,
+            TouchpointState.ExternalRef.class,
+            Candidate.class,
+            DistributionRule.class
+        })
 public final class EventReflection {
 
-    private EventReflection() {
-    }
+    private EventReflection() {}
 }

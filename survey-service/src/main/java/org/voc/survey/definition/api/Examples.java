@@ -75,6 +75,5 @@ final class Examples {
                {"id": "obstacle", "type": "TEXT", "required": false, "text": {"en": "What made it difficult?"},
                 "showIf": {"questionId": "ces", "operator": "LE", "value": 3}}]}]""";
 
-    private Examples() {
-    }
+    private Examples() {}
 }

@@ -1,11 +1,9 @@
 package org.voc.survey.definition.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One question of a survey definition; {@code text} maps a locale to its wording. {@code min}/{@code max} are set
@@ -13,8 +11,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * only; {@code showIf} (optional) shows the question only when an earlier answer meets it.
  */
 @RegisterForReflection
-public record Question(String id, QuestionType type, boolean required, Map<String, String> text, Integer min,
-        Integer max, List<Option> options, Integer minSelected, Integer maxSelected, Condition showIf) {
+public record Question(
+        String id,
+        QuestionType type,
+        boolean required,
+        Map<String, String> text,
+        Integer min,
+        Integer max,
+        List<Option> options,
+        Integer minSelected,
+        Integer maxSelected,
+        Condition showIf) {
 
     public Question(String id, QuestionType type, boolean required, Map<String, String> text) {
         this(id, type, required, text, null, null, null, null, null, null);
@@ -31,17 +38,21 @@ public record Question(String id, QuestionType type, boolean required, Map<Strin
 
     /** One option of a choice question; answers name it by {@code id}. */
     @RegisterForReflection
-    public record Option(String id, Map<String, String> text) {
-    }
+    public record Option(String id, Map<String, String> text) {}
 
     /** Display condition on an earlier question: a score compared with {@code value}, or options IN {@code values}. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Condition(String questionId, Operator operator, Integer value, List<String> values) {
-    }
+    public record Condition(String questionId, Operator operator, Integer value, List<String> values) {}
 
     /** Comparison of a display condition; IN is for choice questions, the others for scores. */
     public enum Operator {
-        LE, LT, GE, GT, EQ, NE, IN
+        LE,
+        LT,
+        GE,
+        GT,
+        EQ,
+        NE,
+        IN
     }
 }

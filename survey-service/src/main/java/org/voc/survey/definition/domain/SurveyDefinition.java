@@ -1,11 +1,10 @@
 package org.voc.survey.definition.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Everything a designer edits; the working draft holds one, and each published version freezes a copy.
@@ -13,7 +12,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * did not declare them, in which case the service derives them from the first question.
  */
 @RegisterForReflection
-public record SurveyDefinition(String name, String defaultLocale, List<String> locales, List<String> touchpointKeys,
+public record SurveyDefinition(
+        String name,
+        String defaultLocale,
+        List<String> locales,
+        List<String> touchpointKeys,
         List<Question> questions) {
 
     /** The declared locales, or for definitions that predate them: the default locale and the first question's. */

@@ -1,27 +1,24 @@
 package org.voc.survey.definition.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
-import org.voc.survey.definition.persistence.SurveyEntity;
-import org.voc.survey.definition.persistence.SurveyRepository;
-import org.voc.survey.definition.persistence.SurveyVersionRepository;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.voc.kit.outbox.Outbox;
 import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
-import org.voc.kit.problem.Violation;
-import org.voc.kit.outbox.Outbox;
 import org.voc.kit.problem.Revisions;
+import org.voc.kit.problem.Violation;
+import org.voc.survey.definition.persistence.SurveyEntity;
+import org.voc.survey.definition.persistence.SurveyRepository;
+import org.voc.survey.definition.persistence.SurveyVersionRepository;
 
 /**
  * Edits survey drafts and publishes them as immutable versions; publishing writes the version and its
@@ -29,8 +26,14 @@ import org.voc.kit.problem.Revisions;
  */
 @ApplicationScoped
 // The event records are serialised by the outbox through reflection, which a native image must be told about.
-@RegisterForReflection(targets = { SurveyVersionPublished.class, SurveyVersionPublished.Question.class,
-        SurveyVersionPublished.Option.class, SurveyVersionPublished.Condition.class, SurveyStatusChanged.class })
+@RegisterForReflection(
+        targets = {
+            SurveyVersionPublished.class,
+            SurveyVersionPublished.Question.class,
+            SurveyVersionPublished.Option.class,
+            SurveyVersionPublished.Condition.class,
+            SurveyStatusChanged.class
+        })
 public class SurveyService {
 
     private final SurveyRepository surveys;
@@ -59,9 +62,14 @@ public class SurveyService {
     @Transactional
     public Survey createFromTemplate(String key, String name, List<String> touchpointKeys) {
         SurveyDefinition template = SurveyTemplates.find(key)
-                .orElseThrow(() -> NotFound.of("survey template", key)).definition();
-        return create(new SurveyDefinition(name == null ? template.name() : name, template.defaultLocale(),
-                template.locales(), touchpointKeys == null ? List.of() : touchpointKeys, template.questions()));
+                .orElseThrow(() -> NotFound.of("survey template", key))
+                .definition();
+        return create(new SurveyDefinition(
+                name == null ? template.name() : name,
+                template.defaultLocale(),
+                template.locales(),
+                touchpointKeys == null ? List.of() : touchpointKeys,
+                template.questions()));
     }
 
     @Transactional
@@ -90,15 +98,14 @@ public class SurveyService {
             throw Invalid.field("questions", "a survey needs at least one question to be published");
         }
         if (definition.touchpointKeys().isEmpty()) {
-            throw Invalid.field("touchpointKeys",
-                    "a survey needs at least one touchpoint to be published");
+            throw Invalid.field("touchpointKeys", "a survey needs at least one touchpoint to be published");
         }
         List<Violation> incomplete = DefinitionRules.checkPublishable(definition);
         if (!incomplete.isEmpty()) {
             throw Invalid.of(incomplete);
         }
-        SurveyVersion version = new SurveyVersion(survey.id,
-                survey.latestVersion == null ? 1 : survey.latestVersion + 1, definition, now(), publishedBy);
+        SurveyVersion version = new SurveyVersion(
+                survey.id, survey.latestVersion == null ? 1 : survey.latestVersion + 1, definition, now(), publishedBy);
         versions.insert(version);
 
         survey.latestVersion = version.version();
@@ -110,8 +117,8 @@ public class SurveyService {
             statusChanged(survey);
         }
 
-        outbox.publish(SurveyVersionPublished.TYPE.of(event(survey.id, version.version(), definition,
-                version.publishedAt())));
+        outbox.publish(
+                SurveyVersionPublished.TYPE.of(event(survey.id, version.version(), definition, version.publishedAt())));
         return version;
     }
 
@@ -131,8 +138,7 @@ public class SurveyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SurveyVersion version(UUID id, int number) {
-        return versions.find(id, number).orElseThrow(() -> NotFound.of(
-                "survey version", id + "/versions/" + number));
+        return versions.find(id, number).orElseThrow(() -> NotFound.of("survey version", id + "/versions/" + number));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -155,15 +161,18 @@ public class SurveyService {
     /** Any status but ARCHIVED → ARCHIVED, for good: an archived survey is neither edited nor published again. */
     @Transactional
     public Survey archive(UUID id) {
-        return transition(id, SurveyStatus.ARCHIVED, "archive", SurveyStatus.DRAFT, SurveyStatus.PUBLISHED,
-                SurveyStatus.PAUSED);
+        return transition(
+                id, SurveyStatus.ARCHIVED, "archive", SurveyStatus.DRAFT, SurveyStatus.PUBLISHED, SurveyStatus.PAUSED);
     }
 
     private Survey transition(UUID id, SurveyStatus target, String action, SurveyStatus... from) {
         SurveyEntity survey = surveys.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (!List.of(from).contains(survey.status)) {
-            throw Conflict.of("Conflict", "cannot " + action + " survey '" + id + "': it is " + survey.status
-                    + ", and only a survey that is " + List.of(from) + " can be " + target, null);
+            throw Conflict.of(
+                    "Conflict",
+                    "cannot " + action + " survey '" + id + "': it is " + survey.status + ", and only a survey that is "
+                            + List.of(from) + " can be " + target,
+                    null);
         }
         survey.status = target;
         survey.updatedAt = now();
@@ -174,8 +183,8 @@ public class SurveyService {
 
     /** Keyed {@code <id>:status}, so compaction keeps each survey's latest status beside its versions. */
     private void statusChanged(SurveyEntity survey) {
-        outbox.publish(SurveyStatusChanged.TYPE.of(new SurveyStatusChanged(survey.id, survey.status.name(),
-                survey.latestVersion, survey.updatedAt)));
+        outbox.publish(SurveyStatusChanged.TYPE.of(
+                new SurveyStatusChanged(survey.id, survey.status.name(), survey.latestVersion, survey.updatedAt)));
     }
 
     static void check(SurveyDefinition definition) {
@@ -189,16 +198,37 @@ public class SurveyService {
 
     private static SurveyVersionPublished event(UUID surveyId, int version, SurveyDefinition d, Instant publishedAt) {
         List<SurveyVersionPublished.Question> questions = d.questions().stream()
-                .map(q -> new SurveyVersionPublished.Question(q.id(), q.type().name(), q.required(),
-                        q.lowest(), q.highest(), q.text(),
-                        q.options() == null ? null : q.options().stream()
-                                .map(o -> new SurveyVersionPublished.Option(o.id(), o.text())).toList(),
-                        q.minSelected(), q.maxSelected(),
-                        q.showIf() == null ? null : new SurveyVersionPublished.Condition(q.showIf().questionId(),
-                                q.showIf().operator().name(), q.showIf().value(), q.showIf().values())))
+                .map(q -> new SurveyVersionPublished.Question(
+                        q.id(),
+                        q.type().name(),
+                        q.required(),
+                        q.lowest(),
+                        q.highest(),
+                        q.text(),
+                        q.options() == null
+                                ? null
+                                : q.options().stream()
+                                        .map(o -> new SurveyVersionPublished.Option(o.id(), o.text()))
+                                        .toList(),
+                        q.minSelected(),
+                        q.maxSelected(),
+                        q.showIf() == null
+                                ? null
+                                : new SurveyVersionPublished.Condition(
+                                        q.showIf().questionId(),
+                                        q.showIf().operator().name(),
+                                        q.showIf().value(),
+                                        q.showIf().values())))
                 .toList();
-        return new SurveyVersionPublished(surveyId, version, d.name(), d.touchpointKeys(), d.defaultLocale(),
-                questions, publishedAt, d.effectiveLocales());
+        return new SurveyVersionPublished(
+                surveyId,
+                version,
+                d.name(),
+                d.touchpointKeys(),
+                d.defaultLocale(),
+                questions,
+                publishedAt,
+                d.effectiveLocales());
     }
 
     /** PostgreSQL keeps microseconds: truncating keeps the API, the database and the events in agreement. */

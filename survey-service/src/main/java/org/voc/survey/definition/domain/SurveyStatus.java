@@ -5,5 +5,8 @@ package org.voc.survey.definition.domain;
  * PAUSED stops new invitations (answers to invitations already sent are still taken); ARCHIVED is final.
  */
 public enum SurveyStatus {
-    DRAFT, PUBLISHED, PAUSED, ARCHIVED
+    DRAFT,
+    PUBLISHED,
+    PAUSED,
+    ARCHIVED
 }

@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One immutable published version of a survey; {@code publishedBy} is the publisher's token subject. */
-public record SurveyVersion(UUID surveyId, int version, SurveyDefinition definition, Instant publishedAt,
-        String publishedBy) {
-}
+public record SurveyVersion(
+        UUID surveyId, int version, SurveyDefinition definition, Instant publishedAt, String publishedBy) {}

@@ -1,8 +1,6 @@
 package org.voc.survey.definition.persistence;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,13 +8,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.voc.survey.definition.domain.SurveyStatus;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Row of the survey table (the working draft); never leaves the service. */
 @Entity

@@ -1,26 +1,22 @@
 package org.voc.survey.definition.persistence;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-
-import org.voc.survey.definition.domain.Question;
-import org.voc.survey.definition.domain.Survey;
-import org.voc.survey.definition.domain.SurveyCursor;
-import org.voc.survey.definition.domain.SurveyDefinition;
-import org.voc.survey.definition.domain.SurveyFilter;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.type.CollectionType;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.voc.survey.definition.domain.Question;
+import org.voc.survey.definition.domain.Survey;
+import org.voc.survey.definition.domain.SurveyCursor;
+import org.voc.survey.definition.domain.SurveyDefinition;
+import org.voc.survey.definition.domain.SurveyFilter;
 
 /**
  * Survey rows and their mapping to {@link Survey}; listing is keyset-paginated by (createdAt, id) so pages stay
@@ -64,7 +60,9 @@ public class SurveyRepository implements PanacheRepositoryBase<SurveyEntity, UUI
             params.and("status", filter.status());
         }
         query.append(" order by createdAt, id");
-        return find(query.toString(), params).page(0, limit).list().stream().map(this::toSurvey).toList();
+        return find(query.toString(), params).page(0, limit).list().stream()
+                .map(this::toSurvey)
+                .toList();
     }
 
     /** The row as a record; after a change, flush first so that the revision is the new one. */
@@ -75,8 +73,12 @@ public class SurveyRepository implements PanacheRepositoryBase<SurveyEntity, UUI
     /** The draft held by the row; rows written before locales were declared get the derived ones. */
     public SurveyDefinition definition(SurveyEntity e) {
         List<Question> questions = read(e.questions);
-        SurveyDefinition stored = new SurveyDefinition(e.name, e.defaultLocale,
-                e.locales == null ? null : List.of(e.locales), List.of(e.touchpointKeys), questions);
+        SurveyDefinition stored = new SurveyDefinition(
+                e.name,
+                e.defaultLocale,
+                e.locales == null ? null : List.of(e.locales),
+                List.of(e.touchpointKeys),
+                questions);
         return stored.withLocales(stored.effectiveLocales());
     }
 

@@ -1,20 +1,17 @@
 package org.voc.survey.definition.persistence;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.util.Objects;
-import java.util.UUID;
-
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Row of survey_version: a published definition, written once and never updated. */
 @Entity
@@ -28,8 +25,7 @@ public class SurveyVersionEntity extends PanacheEntityBase {
         public UUID surveyId;
         public int version;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID surveyId, int version) {
             this.surveyId = surveyId;

@@ -1,19 +1,15 @@
 package org.voc.survey.definition.persistence;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.voc.survey.definition.domain.SurveyDefinition;
-import org.voc.survey.definition.domain.SurveyVersion;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.voc.survey.definition.domain.SurveyDefinition;
+import org.voc.survey.definition.domain.SurveyVersion;
 
 /** Published survey versions, written once and read back as {@link SurveyVersion}. */
 @ApplicationScoped
@@ -25,8 +21,8 @@ public class SurveyVersionRepository implements PanacheRepositoryBase<SurveyVers
     public SurveyVersionRepository(ObjectMapper json) {
         this.json = json;
         // Stored JSON may have been written by a newer release during a rolling upgrade: tolerate added fields.
-        this.definitionReader = json.readerFor(SurveyDefinition.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.definitionReader =
+                json.readerFor(SurveyDefinition.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public Optional<SurveyVersion> find(UUID surveyId, int version) {

@@ -1,9 +1,8 @@
 package org.voc.survey.distribution.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 import org.voc.kit.problem.Problem;
 
 /**
@@ -15,6 +14,5 @@ import org.voc.kit.problem.Problem;
 public record BatchDecisionsView(List<Item> decisions) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(int status, @JsonUnwrapped DecisionView decision, Problem problem) {
-    }
+    public record Item(int status, @JsonUnwrapped DecisionView decision, Problem problem) {}
 }

@@ -125,6 +125,5 @@ final class Examples {
             {"type": "urn:voc:problem:not-found", "title": "opt-out not found", "status": 404,
              "detail": "opt-out 'cust-42' does not exist", "instance": "/api/opt-outs/cust-42"}""";
 
-    private Examples() {
-    }
+    private Examples() {}
 }

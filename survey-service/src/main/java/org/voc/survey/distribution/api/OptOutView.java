@@ -1,7 +1,6 @@
 package org.voc.survey.distribution.api;
 
 import java.time.Instant;
-
 import org.voc.survey.distribution.domain.OptOut;
 
 /** A customer on the opt-out list. */

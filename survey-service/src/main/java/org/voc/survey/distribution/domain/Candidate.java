@@ -8,6 +8,12 @@ import java.util.UUID;
  * or NOT_TRIED when an earlier candidate invited; {@code detail} says it in words. {@code draw} is the sampling
  * draw in [0, 1), null when sampling was not reached.
  */
-public record Candidate(UUID surveyId, int surveyVersion, String surveyName, int priority, double samplingRate,
-        Double draw, String result, String detail) {
-}
+public record Candidate(
+        UUID surveyId,
+        int surveyVersion,
+        String surveyName,
+        int priority,
+        double samplingRate,
+        Double draw,
+        String result,
+        String detail) {}

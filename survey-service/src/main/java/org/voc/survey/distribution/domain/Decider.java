@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import org.voc.events.Interaction;
 import org.voc.survey.invitation.domain.PastInvitation;
 
@@ -25,15 +24,19 @@ public final class Decider {
      * none; {@code optedOutAt} is null unless the customer opted out; {@code history} holds the customer's
      * invitations around {@code occurredAt}, including those issued earlier in the same batch.
      */
-    public record Input(Interaction interaction, Instant occurredAt, ReplicatedTouchpoint touchpoint,
-            Instant optedOutAt, List<ActiveSurvey> surveys, ContactPolicy policy, List<PastInvitation> history,
-            Instant now) {
-    }
+    public record Input(
+            Interaction interaction,
+            Instant occurredAt,
+            ReplicatedTouchpoint touchpoint,
+            Instant optedOutAt,
+            List<ActiveSurvey> surveys,
+            ContactPolicy policy,
+            List<PastInvitation> history,
+            Instant now) {}
 
     private static final String NOT_TRIED = "NOT_TRIED";
 
-    private Decider() {
-    }
+    private Decider() {}
 
     public static Decision decide(Input in) {
         Interaction i = in.interaction();
@@ -42,14 +45,19 @@ public final class Decider {
         }
         String key = in.touchpoint().key();
         if (in.optedOutAt() != null) {
-            return suppressed(SuppressionReason.OPTED_OUT, "Customer " + i.customerRef() + " opted out of surveys at "
-                    + in.optedOutAt() + ": no invitation.", List.of());
+            return suppressed(
+                    SuppressionReason.OPTED_OUT,
+                    "Customer " + i.customerRef() + " opted out of surveys at " + in.optedOutAt() + ": no invitation.",
+                    List.of());
         }
         List<Match> matches = matches(in, key);
         if (matches.isEmpty()) {
-            return suppressed(SuppressionReason.NO_ACTIVE_SURVEY, "No enabled rule of a published survey matches "
-                    + "touchpoint " + key + ", channel " + i.channel() + ", segment "
-                    + (i.segment() == null ? "(none)" : i.segment()) + ".", List.of());
+            return suppressed(
+                    SuppressionReason.NO_ACTIVE_SURVEY,
+                    "No enabled rule of a published survey matches "
+                            + "touchpoint " + key + ", channel " + i.channel() + ", segment "
+                            + (i.segment() == null ? "(none)" : i.segment()) + ".",
+                    List.of());
         }
 
         List<Candidate> considered = new ArrayList<>();
@@ -63,7 +71,10 @@ public final class Decider {
             }
             DistributionRule rule = m.rule();
             if (age.compareTo(rule.invitationTtl()) > 0) {
-                considered.add(candidate(m, null, SuppressionReason.STALE_INTERACTION.name(),
+                considered.add(candidate(
+                        m,
+                        null,
+                        SuppressionReason.STALE_INTERACTION.name(),
                         "the interaction at " + in.occurredAt() + " is " + Durations.words(age.withNanos(0))
                                 + " old, more than the invitation TTL of " + Durations.words(rule.invitationTtl())));
                 furthest = further(furthest, SuppressionReason.STALE_INTERACTION);
@@ -71,7 +82,10 @@ public final class Decider {
             }
             double draw = Sampling.draw(m.survey().surveyId(), i.customerRef(), i.interactionId());
             if (!Sampling.sampled(draw, rule.samplingRate())) {
-                considered.add(candidate(m, draw, SuppressionReason.NOT_SAMPLED.name(),
+                considered.add(candidate(
+                        m,
+                        draw,
+                        SuppressionReason.NOT_SAMPLED.name(),
                         "sampled out at rate " + rate(rule.samplingRate()) + " (draw " + rate(draw) + ")"));
                 furthest = further(furthest, SuppressionReason.NOT_SAMPLED);
                 continue;
@@ -82,13 +96,19 @@ public final class Decider {
                 PastInvitation close = in.history().stream()
                         .filter(p -> p.surveyId().equals(m.survey().surveyId()))
                         .filter(p -> within(p.occurredAt(), in.occurredAt(), gap))
-                        .min(Comparator.comparing(p -> Duration.between(p.occurredAt(), in.occurredAt()).abs()))
+                        .min(Comparator.comparing(p -> Duration.between(p.occurredAt(), in.occurredAt())
+                                .abs()))
                         .orElse(null);
                 if (close != null) {
-                    considered.add(candidate(m, draw, SuppressionReason.MIN_GAP.name(), sampledIn
-                            + ", but this survey invited the customer for an interaction at " + close.occurredAt()
-                            + ", less than the minimum gap of " + Durations.words(gap) + " from "
-                            + in.occurredAt()));
+                    considered.add(candidate(
+                            m,
+                            draw,
+                            SuppressionReason.MIN_GAP.name(),
+                            sampledIn
+                                    + ", but this survey invited the customer for an interaction at "
+                                    + close.occurredAt()
+                                    + ", less than the minimum gap of " + Durations.words(gap) + " from "
+                                    + in.occurredAt()));
                     furthest = further(furthest, SuppressionReason.MIN_GAP);
                     continue;
                 }
@@ -97,29 +117,40 @@ public final class Decider {
             long around = in.history().stream()
                     .filter(p -> within(p.occurredAt(), in.occurredAt(), policy.window()))
                     .count();
-            String fatigue = plural(around, "invitation") + " in the " + Durations.words(policy.window())
-                    + " around " + in.occurredAt() + " (cap " + policy.maxInvitations() + ")";
+            String fatigue = plural(around, "invitation") + " in the " + Durations.words(policy.window()) + " around "
+                    + in.occurredAt() + " (cap " + policy.maxInvitations() + ")";
             if (around >= policy.maxInvitations()) {
-                considered.add(candidate(m, draw, SuppressionReason.FATIGUE_CAP.name(), sampledIn + ", but "
-                        + fatigue));
+                considered.add(
+                        candidate(m, draw, SuppressionReason.FATIGUE_CAP.name(), sampledIn + ", but " + fatigue));
                 furthest = further(furthest, SuppressionReason.FATIGUE_CAP);
                 continue;
             }
             chosen = m;
-            considered.add(candidate(m, draw, DecisionOutcome.INVITED.name(), sampledIn + "; " + fatigue
-                    + "; invited through " + rule.deliveryChannel() + ", link valid for "
-                    + Durations.words(rule.invitationTtl())));
+            considered.add(candidate(
+                    m,
+                    draw,
+                    DecisionOutcome.INVITED.name(),
+                    sampledIn + "; " + fatigue
+                            + "; invited through " + rule.deliveryChannel() + ", link valid for "
+                            + Durations.words(rule.invitationTtl())));
         }
 
         if (chosen != null) {
-            String explanation = "Invited to survey " + label(chosen.survey()) + " version " + chosen.survey().version()
-                    + " through " + chosen.rule().deliveryChannel() + ". Candidates: " + list(considered);
-            return new Decision(DecisionOutcome.INVITED, null, explanation, List.copyOf(considered), chosen.survey(),
-                    chosen.rule(), chosen.survey().locale(i.locale()));
+            String explanation = "Invited to survey " + label(chosen.survey()) + " version "
+                    + chosen.survey().version() + " through " + chosen.rule().deliveryChannel() + ". Candidates: "
+                    + list(considered);
+            return new Decision(
+                    DecisionOutcome.INVITED,
+                    null,
+                    explanation,
+                    List.copyOf(considered),
+                    chosen.survey(),
+                    chosen.rule(),
+                    chosen.survey().locale(i.locale()));
         }
         String headline = switch (furthest) {
-            case STALE_INTERACTION -> "Not invited: the interaction is older than the invitation TTL of every "
-                    + "matching rule.";
+            case STALE_INTERACTION ->
+                "Not invited: the interaction is older than the invitation TTL of every " + "matching rule.";
             case NOT_SAMPLED -> "Not invited: sampled out of every matching survey.";
             case MIN_GAP -> "Not invited: a matching survey invited this customer too recently (minimum gap).";
             case FATIGUE_CAP -> "Not invited: contact fatigue cap reached.";
@@ -129,8 +160,7 @@ public final class Decider {
     }
 
     /** A survey with the rule of it that matched (the highest priority one when several do). */
-    private record Match(ActiveSurvey survey, DistributionRule rule) {
-    }
+    private record Match(ActiveSurvey survey, DistributionRule rule) {}
 
     private static List<Match> matches(Input in, String key) {
         Interaction i = in.interaction();
@@ -159,8 +189,15 @@ public final class Decider {
     }
 
     private static Candidate candidate(Match m, Double draw, String result, String detail) {
-        return new Candidate(m.survey().surveyId(), m.survey().version(), m.survey().name(), m.rule().priority(),
-                m.rule().samplingRate(), draw, result, detail);
+        return new Candidate(
+                m.survey().surveyId(),
+                m.survey().version(),
+                m.survey().name(),
+                m.rule().priority(),
+                m.rule().samplingRate(),
+                draw,
+                result,
+                detail);
     }
 
     private static Decision suppressed(SuppressionReason reason, String explanation, List<Candidate> candidates) {
@@ -169,11 +206,12 @@ public final class Decider {
 
     private static String unknownTouchpoint(Input in) {
         Interaction i = in.interaction();
-        String asked = i.touchpointKey() != null ? "touchpoint " + i.touchpointKey()
+        String asked = i.touchpointKey() != null
+                ? "touchpoint " + i.touchpointKey()
                 : "external reference " + i.touchpointSystem() + "/" + i.touchpointRef();
         if (in.touchpoint() != null) {
-            return "Not invited: " + asked + " resolves to touchpoint " + in.touchpoint().key()
-                    + ", which is RETIRED.";
+            return "Not invited: " + asked + " resolves to touchpoint "
+                    + in.touchpoint().key() + ", which is RETIRED.";
         }
         return "Not invited: no touchpoint is known for " + asked
                 + " (it is not registered, or its state has not reached survey-service yet).";

@@ -2,5 +2,6 @@ package org.voc.survey.distribution.domain;
 
 /** What became of an interaction. */
 public enum DecisionOutcome {
-    INVITED, SUPPRESSED
+    INVITED,
+    SUPPRESSED
 }

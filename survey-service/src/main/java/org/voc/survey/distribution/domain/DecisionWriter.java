@@ -1,5 +1,10 @@
 package org.voc.survey.distribution.domain;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,13 +19,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.voc.events.DistributionDecided;
+import org.voc.events.Event;
 import org.voc.events.Interaction;
 import org.voc.events.InvitationIssued;
+import org.voc.kit.commit.GroupCommit;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.Conflict;
 import org.voc.survey.distribution.persistence.ContactRepository;
 import org.voc.survey.distribution.persistence.DecisionRepository;
 import org.voc.survey.distribution.persistence.DistributionRepository;
@@ -31,14 +36,6 @@ import org.voc.survey.invitation.domain.InvitationSigner;
 import org.voc.survey.invitation.domain.PastInvitation;
 import org.voc.survey.invitation.persistence.InvitationRepository;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import org.voc.kit.problem.Conflict;
-import org.voc.kit.outbox.Outbox;
-import org.voc.kit.commit.GroupCommit;
-import org.voc.events.Event;
-
 /**
  * Decides interactions by group commit (the kit's {@link GroupCommit}, meters under {@code voc.distribution}):
  * intake threads queue interactions and get a future; the writer decides a whole batch in ONE transaction: customer
@@ -48,8 +45,7 @@ import org.voc.events.Event;
 @ApplicationScoped
 public class DecisionWriter {
 
-    private record Pending(Interaction interaction, String hash) {
-    }
+    private record Pending(Interaction interaction, String hash) {}
 
     private final DecisionRepository decisions;
     private final InvitationRepository invitations;
@@ -62,9 +58,16 @@ public class DecisionWriter {
     private final String linkBase;
     private final GroupCommit<Pending, DecisionResult> commit;
 
-    public DecisionWriter(DistributionConfig config, DecisionRepository decisions, InvitationRepository invitations,
-            DistributionRepository distribution, ContactRepository contacts, TouchpointReplicaRepository touchpoints,
-            InvitationSigner signer, Outbox outbox, MeterRegistry registry) {
+    public DecisionWriter(
+            DistributionConfig config,
+            DecisionRepository decisions,
+            InvitationRepository invitations,
+            DistributionRepository distribution,
+            ContactRepository contacts,
+            TouchpointReplicaRepository touchpoints,
+            InvitationSigner signer,
+            Outbox outbox,
+            MeterRegistry registry) {
         this.decisions = decisions;
         this.invitations = invitations;
         this.distribution = distribution;
@@ -97,14 +100,20 @@ public class DecisionWriter {
      * safe to retry with the same interaction id.
      */
     public CompletableFuture<DecisionResult> decide(Interaction interaction) {
-        return commit.submit(new Pending(interaction, InteractionRules.hash(interaction))).thenApply(result -> {
-            if (result.created()) {
-                StoredDecision d = result.decision();
-                registry.counter("voc.distribution.decisions", "outcome", d.outcome().name(), "reason",
-                        d.reason() == null ? "none" : d.reason().name()).increment();
-            }
-            return result;
-        });
+        return commit.submit(new Pending(interaction, InteractionRules.hash(interaction)))
+                .thenApply(result -> {
+                    if (result.created()) {
+                        StoredDecision d = result.decision();
+                        registry.counter(
+                                        "voc.distribution.decisions",
+                                        "outcome",
+                                        d.outcome().name(),
+                                        "reason",
+                                        d.reason() == null ? "none" : d.reason().name())
+                                .increment();
+                    }
+                    return result;
+                });
     }
 
     /** Decides and writes a batch in the writer's transaction. */
@@ -119,7 +128,8 @@ public class DecisionWriter {
         decisions.lockCustomers(customers);
         // Read after the locks: a decision another replica committed for these customers is visible now.
         Map<String, StoredDecision> decided = new HashMap<>(decisions.findByInteractionIds(ids));
-        List<Pending> fresh = batch.stream().filter(p -> !decided.containsKey(p.interaction().interactionId()))
+        List<Pending> fresh = batch.stream()
+                .filter(p -> !decided.containsKey(p.interaction().interactionId()))
                 .toList();
         Context context = fresh.isEmpty() ? null : load(fresh, now);
 
@@ -134,23 +144,33 @@ public class DecisionWriter {
             decided.put(i.interactionId(), d);
             unsigned.add(d);
             if (d.invitation() != null) {
-                context.history.computeIfAbsent(i.customerRef(), c -> new ArrayList<>())
+                context.history
+                        .computeIfAbsent(i.customerRef(), c -> new ArrayList<>())
                         .add(new PastInvitation(d.invitation().surveyId(), d.occurredAt()));
             }
         }
         // ES256 signing is the costliest step of a decision: sign the batch's invitations on every core instead
         // of one after another on this writer thread.
-        Map<UUID, String> tokens = unsigned.stream().map(StoredDecision::invitation).filter(Objects::nonNull)
-                .parallel().collect(Collectors.toConcurrentMap(Invitation::id, inv -> signer.sign(claims(inv))));
-        List<StoredDecision> newDecisions = unsigned.stream().map(d -> d.invitation() == null ? d
-                : d.withInvitation(d.invitation().signed(tokens.get(d.invitation().id()), linkBase))).toList();
+        Map<UUID, String> tokens = unsigned.stream()
+                .map(StoredDecision::invitation)
+                .filter(Objects::nonNull)
+                .parallel()
+                .collect(Collectors.toConcurrentMap(Invitation::id, inv -> signer.sign(claims(inv))));
+        List<StoredDecision> newDecisions = unsigned.stream()
+                .map(d -> d.invitation() == null
+                        ? d
+                        : d.withInvitation(
+                                d.invitation().signed(tokens.get(d.invitation().id()), linkBase)))
+                .toList();
         Set<String> created = new HashSet<>();
         for (StoredDecision d : newDecisions) {
             decided.put(d.interactionId(), d);
             created.add(d.interactionId());
         }
-        List<Invitation> issued = newDecisions.stream().map(StoredDecision::invitation)
-                .filter(Objects::nonNull).toList();
+        List<Invitation> issued = newDecisions.stream()
+                .map(StoredDecision::invitation)
+                .filter(Objects::nonNull)
+                .toList();
         List<GroupCommit.Outcome<DecisionResult>> settled = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             String id = p.interaction().interactionId();
@@ -158,9 +178,10 @@ public class DecisionWriter {
             if (created.remove(id)) {
                 settled.add(GroupCommit.Outcome.of(new DecisionResult(d, true)));
             } else {
-                settled.add(d.requestHash().equals(p.hash())
-                        ? GroupCommit.Outcome.of(new DecisionResult(d, false))
-                        : GroupCommit.Outcome.failed(conflict(id)));
+                settled.add(
+                        d.requestHash().equals(p.hash())
+                                ? GroupCommit.Outcome.of(new DecisionResult(d, false))
+                                : GroupCommit.Outcome.failed(conflict(id)));
             }
         }
         boolean[] inserted = decisions.insertDecisions(newDecisions);
@@ -168,8 +189,8 @@ public class DecisionWriter {
             if (!inserted[n]) {
                 // Only possible when another replica decided the same id for a different customer meanwhile
                 // (our customer lock did not cover it): roll back; the item-by-item retry then reads it.
-                throw new IllegalStateException("interaction " + newDecisions.get(n).interactionId()
-                        + " was decided concurrently");
+                throw new IllegalStateException(
+                        "interaction " + newDecisions.get(n).interactionId() + " was decided concurrently");
             }
         }
         invitations.insert(issued);
@@ -233,7 +254,8 @@ public class DecisionWriter {
             latest = latest == null || t.isAfter(latest) ? t : latest;
         }
         if (!c.surveys.isEmpty()) {
-            invitations.around(customers, earliest.minus(span), latest.plus(span))
+            invitations
+                    .around(customers, earliest.minus(span), latest.plus(span))
                     .forEach((customer, list) -> c.history.put(customer, new ArrayList<>(list)));
         }
         return c;
@@ -251,30 +273,75 @@ public class DecisionWriter {
         Interaction i = p.interaction();
         Instant occurredAt = occurredAt(i, now);
         ReplicatedTouchpoint touchpoint = resolve(i, c);
-        Decision decision = Decider.decide(new Decider.Input(i, occurredAt, touchpoint,
-                c.optedOut.get(i.customerRef()), c.surveys, c.policy,
-                c.history.getOrDefault(i.customerRef(), List.of()), now));
+        Decision decision = Decider.decide(new Decider.Input(
+                i,
+                occurredAt,
+                touchpoint,
+                c.optedOut.get(i.customerRef()),
+                c.surveys,
+                c.policy,
+                c.history.getOrDefault(i.customerRef(), List.of()),
+                now));
         Invitation invitation = null;
         if (decision.invited()) {
             // Token and link are added by the batch (signed in parallel), before anything is stored.
-            invitation = new Invitation(UUID.randomUUID(), i.interactionId(), decision.survey().surveyId(),
-                    decision.survey().version(), touchpoint.key(), i.channel(), i.segment(), i.customerRef(),
-                    decision.locale(), decision.rule().deliveryChannel(), occurredAt, now,
-                    now.plus(decision.rule().invitationTtl()), Invitation.ISSUED, null, null, null);
+            invitation = new Invitation(
+                    UUID.randomUUID(),
+                    i.interactionId(),
+                    decision.survey().surveyId(),
+                    decision.survey().version(),
+                    touchpoint.key(),
+                    i.channel(),
+                    i.segment(),
+                    i.customerRef(),
+                    decision.locale(),
+                    decision.rule().deliveryChannel(),
+                    occurredAt,
+                    now,
+                    now.plus(decision.rule().invitationTtl()),
+                    Invitation.ISSUED,
+                    null,
+                    null,
+                    null);
         }
-        return new StoredDecision(UUID.randomUUID(), i.interactionId(), p.hash(), i.customerRef(),
-                touchpoint == null ? i.touchpointKey() : touchpoint.key(), i.touchpointSystem(), i.touchpointRef(),
-                i.channel(), i.segment(), i.employeeRef(), i.processRef(), i.locale(), occurredAt, now,
-                decision.outcome(), decision.reason(), decision.explanation(), decision.candidates(), invitation);
+        return new StoredDecision(
+                UUID.randomUUID(),
+                i.interactionId(),
+                p.hash(),
+                i.customerRef(),
+                touchpoint == null ? i.touchpointKey() : touchpoint.key(),
+                i.touchpointSystem(),
+                i.touchpointRef(),
+                i.channel(),
+                i.segment(),
+                i.employeeRef(),
+                i.processRef(),
+                i.locale(),
+                occurredAt,
+                now,
+                decision.outcome(),
+                decision.reason(),
+                decision.explanation(),
+                decision.candidates(),
+                invitation);
     }
 
     private static InvitationClaims claims(Invitation i) {
-        return new InvitationClaims(i.id(), i.surveyId(), i.surveyVersion(), i.touchpointKey(), i.channel(),
-                i.customerRef(), i.locale(), i.issuedAt(), i.expiresAt());
+        return new InvitationClaims(
+                i.id(),
+                i.surveyId(),
+                i.surveyVersion(),
+                i.touchpointKey(),
+                i.channel(),
+                i.customerRef(),
+                i.locale(),
+                i.issuedAt(),
+                i.expiresAt());
     }
 
     private static ReplicatedTouchpoint resolve(Interaction i, Context c) {
-        return i.touchpointKey() != null ? c.byKey.get(i.touchpointKey())
+        return i.touchpointKey() != null
+                ? c.byKey.get(i.touchpointKey())
                 : c.byRef.get(ReplicatedTouchpoint.externalRef(i.touchpointSystem(), i.touchpointRef()));
     }
 
@@ -287,22 +354,46 @@ public class DecisionWriter {
         List<Event<?>> events = new ArrayList<>(decided.size() * 2);
         for (StoredDecision d : decided) {
             Invitation v = d.invitation();
-            events.add(DistributionDecided.TYPE.of(new DistributionDecided(d.id(), d.interactionId(),
-                    d.customerRef(), d.touchpointKey(), d.channel(), d.segment(), d.occurredAt(), d.decidedAt(),
-                    d.outcome().name(), d.reason() == null ? null : d.reason().name(), d.explanation(),
-                    v == null ? null : v.id(), v == null ? null : v.surveyId(),
+            events.add(DistributionDecided.TYPE.of(new DistributionDecided(
+                    d.id(),
+                    d.interactionId(),
+                    d.customerRef(),
+                    d.touchpointKey(),
+                    d.channel(),
+                    d.segment(),
+                    d.occurredAt(),
+                    d.decidedAt(),
+                    d.outcome().name(),
+                    d.reason() == null ? null : d.reason().name(),
+                    d.explanation(),
+                    v == null ? null : v.id(),
+                    v == null ? null : v.surveyId(),
                     v == null ? null : v.surveyVersion())));
             if (v != null) {
-                events.add(InvitationIssued.TYPE.of(new InvitationIssued(v.id(), v.interactionId(), v.surveyId(),
-                        v.surveyVersion(), v.touchpointKey(), v.channel(), v.segment(), v.customerRef(), v.locale(),
-                        v.deliveryChannel().name(), v.link(), v.issuedAt(), v.expiresAt())));
+                events.add(InvitationIssued.TYPE.of(new InvitationIssued(
+                        v.id(),
+                        v.interactionId(),
+                        v.surveyId(),
+                        v.surveyVersion(),
+                        v.touchpointKey(),
+                        v.channel(),
+                        v.segment(),
+                        v.customerRef(),
+                        v.locale(),
+                        v.deliveryChannel().name(),
+                        v.link(),
+                        v.issuedAt(),
+                        v.expiresAt())));
             }
         }
         return events;
     }
 
     private static Conflict conflict(String interactionId) {
-        return new Conflict("conflict", "Interaction id already used",
-                "interaction " + interactionId + " was already received with a different body", "interactionId");
+        return new Conflict(
+                "conflict",
+                "Interaction id already used",
+                "interaction " + interactionId + " was already received with a different body",
+                "interactionId");
     }
 }

@@ -1,9 +1,8 @@
 package org.voc.survey.distribution.domain;
 
-import org.voc.kit.commit.GroupCommitConfig;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.voc.kit.commit.GroupCommitConfig;
 
 /**
  * Settings of distribution: the decision writer ({@code max-batch}, {@code queue-capacity}, {@code commit-timeout},

@@ -2,7 +2,6 @@ package org.voc.survey.distribution.domain;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.voc.survey.invitation.domain.DeliveryChannel;
 
 /**
@@ -11,8 +10,14 @@ import org.voc.survey.invitation.domain.DeliveryChannel;
  * interactions are invited, through {@code deliveryChannel}, with a link valid for {@code invitationTtl}. When
  * several rules of different surveys match, the highest {@code priority} is tried first.
  */
-public record DistributionRule(List<String> touchpointKeys, List<String> channels, List<String> segments,
-        double samplingRate, Duration invitationTtl, DeliveryChannel deliveryChannel, int priority) {
+public record DistributionRule(
+        List<String> touchpointKeys,
+        List<String> channels,
+        List<String> segments,
+        double samplingRate,
+        Duration invitationTtl,
+        DeliveryChannel deliveryChannel,
+        int priority) {
 
     public boolean matches(String touchpointKey, String channel, String segment) {
         return touchpointKeys.contains(touchpointKey)

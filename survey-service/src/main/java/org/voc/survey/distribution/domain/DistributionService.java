@@ -1,23 +1,21 @@
 package org.voc.survey.distribution.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
+import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.Invalid;
+import org.voc.kit.problem.NotFound;
 import org.voc.survey.definition.domain.Survey;
 import org.voc.survey.definition.domain.SurveyService;
 import org.voc.survey.definition.domain.SurveyStatus;
 import org.voc.survey.distribution.persistence.ContactRepository;
 import org.voc.survey.distribution.persistence.DecisionRepository;
 import org.voc.survey.distribution.persistence.DistributionRepository;
-import org.voc.kit.problem.Conflict;
-import org.voc.kit.problem.Invalid;
-import org.voc.kit.problem.NotFound;
 
 /**
  * Everything about distribution except deciding: rules per survey, the contact policy, opt-outs, and reading
@@ -31,8 +29,11 @@ public class DistributionService {
     private final ContactRepository contacts;
     private final DecisionRepository decisions;
 
-    public DistributionService(SurveyService surveys, DistributionRepository distribution,
-            ContactRepository contacts, DecisionRepository decisions) {
+    public DistributionService(
+            SurveyService surveys,
+            DistributionRepository distribution,
+            ContactRepository contacts,
+            DecisionRepository decisions) {
         this.surveys = surveys;
         this.distribution = distribution;
         this.contacts = contacts;
@@ -47,16 +48,16 @@ public class DistributionService {
 
     /** Replaces a survey's distribution; rule touchpoints must be among the survey's own. */
     @Transactional
-    public DistributionSettings replace(UUID surveyId, Boolean enabled, Duration minGap,
-            List<SettingsRules.RuleInput> rules, String by) {
+    public DistributionSettings replace(
+            UUID surveyId, Boolean enabled, Duration minGap, List<SettingsRules.RuleInput> rules, String by) {
         Survey survey = surveys.lock(surveyId);
         if (survey.status() == SurveyStatus.ARCHIVED) {
             throw Conflict.of("Conflict", "survey '" + surveyId + "' is ARCHIVED and invites nobody any more", null);
         }
-        List<DistributionRule> checked = SettingsRules.rules(enabled, minGap, rules,
-                survey.definition().touchpointKeys());
-        DistributionSettings settings = new DistributionSettings(surveyId, enabled,
-                minGap == null ? Duration.ZERO : minGap, checked, now(), by);
+        List<DistributionRule> checked =
+                SettingsRules.rules(enabled, minGap, rules, survey.definition().touchpointKeys());
+        DistributionSettings settings = new DistributionSettings(
+                surveyId, enabled, minGap == null ? Duration.ZERO : minGap, checked, now(), by);
         distribution.save(settings);
         return settings;
     }
@@ -97,7 +98,8 @@ public class DistributionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredDecision decision(String interactionId) {
-        return decisions.findByInteractionId(interactionId)
+        return decisions
+                .findByInteractionId(interactionId)
                 .orElseThrow(() -> NotFound.of("decision for interaction", interactionId));
     }
 

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Durations as designers write them: {@code P30D} rather than Java's {@code PT720H}, "30 days" in sentences. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** ISO 8601, in whole days when it is whole days. */
     public static String iso(Duration d) {

@@ -1,13 +1,11 @@
 package org.voc.survey.distribution.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.voc.events.Interaction;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Invalid;
@@ -24,8 +22,7 @@ public class InteractionIntake {
     public static final int MAX_BATCH = 1000;
 
     /** One item of a batch: its decision, or why it has none (a Conflict: id reused; Unavailable: not stored). */
-    public record Item(DecisionResult result, DomainException problem) {
-    }
+    public record Item(DecisionResult result, DomainException problem) {}
 
     private final DecisionWriter writer;
     private final DistributionConfig config;
@@ -46,8 +43,9 @@ public class InteractionIntake {
     /** Decisions in the order of the interactions; {@code field} names the list in problem paths. */
     public CompletableFuture<List<Item>> submitAll(List<Interaction> interactions, String field) {
         if (interactions.size() > MAX_BATCH) {
-            throw Invalid.field(field, "holds " + interactions.size() + " interactions; at most "
-                    + MAX_BATCH + " are taken at once");
+            throw Invalid.field(
+                    field,
+                    "holds " + interactions.size() + " interactions; at most " + MAX_BATCH + " are taken at once");
         }
         Instant now = Instant.now();
         List<Violation> violations = new ArrayList<>();
@@ -69,8 +67,9 @@ public class InteractionIntake {
         for (Interaction interaction : interactions) {
             CompletableFuture<Item> item;
             try {
-                item = writer.decide(interaction).handle((result, failure) -> result != null
-                        ? new Item(result, null) : new Item(null, problem(failure)));
+                item = writer.decide(interaction)
+                        .handle((result, failure) ->
+                                result != null ? new Item(result, null) : new Item(null, problem(failure)));
             } catch (DomainException e) {
                 // The queue filled up meanwhile: what is queued is decided; the rest is Unavailable (retry is safe).
                 item = CompletableFuture.completedFuture(new Item(null, e));
@@ -82,9 +81,10 @@ public class InteractionIntake {
     }
 
     private DomainException problem(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        return cause instanceof DomainException p ? p
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof DomainException p
+                ? p
                 : new Unavailable("the decision could not be stored", config.retryAfter());
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.voc.events.Interaction;
 import org.voc.kit.problem.Violation;
 
@@ -23,11 +22,11 @@ public final class InteractionRules {
     public static final int MAX_REF = 200;
     /** Clocks of source systems drift; an interaction further ahead than this is a mistake, not drift. */
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
-    private static final Set<String> CHANNELS = Stream.of(Channel.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
 
-    private InteractionRules() {
-    }
+    private static final Set<String> CHANNELS =
+            Stream.of(Channel.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
+    private InteractionRules() {}
 
     public static List<Violation> violations(Interaction i, String prefix, Instant now) {
         List<Violation> found = new ArrayList<>();
@@ -55,8 +54,8 @@ public final class InteractionRules {
         optional(found, prefix + "processRef", i.processRef(), MAX_REF);
         optional(found, prefix + "locale", i.locale(), 35);
         if (i.occurredAt() != null && i.occurredAt().isAfter(now.plus(MAX_FUTURE))) {
-            found.add(new Violation(prefix + "occurredAt",
-                    "is more than 5 minutes in the future (now is " + now + ")"));
+            found.add(
+                    new Violation(prefix + "occurredAt", "is more than 5 minutes in the future (now is " + now + ")"));
         }
         return found;
     }
@@ -66,10 +65,22 @@ public final class InteractionRules {
      * body under the same id is refused. A missing occurredAt stays missing here (its default is "now").
      */
     public static String hash(Interaction i) {
-        String canonical = String.join("\u001f", Stream.of(i.interactionId(), i.customerRef(), i.touchpointKey(),
-                i.touchpointSystem(), i.touchpointRef(), i.channel(), i.segment(),
-                i.occurredAt() == null ? null : i.occurredAt().toString(), i.employeeRef(), i.processRef(),
-                i.locale()).map(v -> v == null ? "\u0000" : v).toList());
+        String canonical = String.join(
+                "\u001f",
+                Stream.of(
+                                i.interactionId(),
+                                i.customerRef(),
+                                i.touchpointKey(),
+                                i.touchpointSystem(),
+                                i.touchpointRef(),
+                                i.channel(),
+                                i.segment(),
+                                i.occurredAt() == null ? null : i.occurredAt().toString(),
+                                i.employeeRef(),
+                                i.processRef(),
+                                i.locale())
+                        .map(v -> v == null ? "\u0000" : v)
+                        .toList());
         return HexFormat.of().formatHex(Sampling.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -4,8 +4,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** survey-service's copy of a registry touchpoint: what resolving an interaction needs. */
-public record ReplicatedTouchpoint(UUID id, String key, String status, String channel, List<String> segments,
-        String ownerTeam, List<String> externalRefs, long revision) {
+public record ReplicatedTouchpoint(
+        UUID id,
+        String key,
+        String status,
+        String channel,
+        List<String> segments,
+        String ownerTeam,
+        List<String> externalRefs,
+        long revision) {
 
     public boolean retired() {
         return "RETIRED".equals(status);

@@ -14,12 +14,11 @@ public final class Sampling {
 
     private static final double TWO_TO_53 = 0x1p53;
 
-    private Sampling() {
-    }
+    private Sampling() {}
 
     public static double draw(UUID surveyId, String customerRef, String interactionId) {
-        byte[] hash = sha256().digest((surveyId + "|" + customerRef + "|" + interactionId)
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] hash =
+                sha256().digest((surveyId + "|" + customerRef + "|" + interactionId).getBytes(StandardCharsets.UTF_8));
         long bits = 0;
         for (int i = 0; i < 8; i++) {
             bits = (bits << 8) | (hash[i] & 0xff);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Violation;
 import org.voc.survey.invitation.domain.DeliveryChannel;
@@ -24,20 +23,24 @@ public final class SettingsRules {
     public static final Duration MIN_WINDOW = Duration.ofHours(1);
     public static final Duration MAX_WINDOW = Duration.ofDays(365);
     public static final int MAX_INVITATIONS = 100;
-    private static final Set<String> CHANNELS = Stream.of(Channel.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CHANNELS =
+            Stream.of(Channel.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
-    private SettingsRules() {
-    }
+    private SettingsRules() {}
 
     /** A rule as requested: every field may be missing. */
-    public record RuleInput(List<String> touchpointKeys, List<String> channels, List<String> segments,
-            Double samplingRate, Duration invitationTtl, String deliveryChannel, Integer priority) {
-    }
+    public record RuleInput(
+            List<String> touchpointKeys,
+            List<String> channels,
+            List<String> segments,
+            Double samplingRate,
+            Duration invitationTtl,
+            String deliveryChannel,
+            Integer priority) {}
 
     /** Checks the request and returns the rules; {@code boundKeys} are the survey's touchpoint keys. */
-    public static List<DistributionRule> rules(Boolean enabled, Duration minGap, List<RuleInput> rules,
-            List<String> boundKeys) {
+    public static List<DistributionRule> rules(
+            Boolean enabled, Duration minGap, List<RuleInput> rules, List<String> boundKeys) {
         List<Violation> found = new ArrayList<>();
         if (enabled == null) {
             found.add(new Violation("enabled", "is required"));
@@ -93,7 +96,8 @@ public final class SettingsRules {
             for (int k = 0; k < r.touchpointKeys().size(); k++) {
                 String key = r.touchpointKeys().get(k);
                 if (key == null || !boundKeys.contains(key)) {
-                    found.add(new Violation(at + ".touchpointKeys[" + k + "]",
+                    found.add(new Violation(
+                            at + ".touchpointKeys[" + k + "]",
                             "'" + key + "' is not one of the survey's touchpoints " + boundKeys));
                 }
             }
@@ -128,15 +132,20 @@ public final class SettingsRules {
             try {
                 delivery = DeliveryChannel.valueOf(r.deliveryChannel());
             } catch (IllegalArgumentException e) {
-                found.add(new Violation(at + ".deliveryChannel",
-                        "must be one of " + List.of(DeliveryChannel.values())));
+                found.add(
+                        new Violation(at + ".deliveryChannel", "must be one of " + List.of(DeliveryChannel.values())));
             }
         }
         if (found.size() > before) {
             return null;
         }
-        return new DistributionRule(List.copyOf(r.touchpointKeys().stream().distinct().toList()),
-                channels.stream().distinct().toList(), segments.stream().distinct().toList(), r.samplingRate(),
-                r.invitationTtl(), delivery, r.priority() == null ? 0 : r.priority());
+        return new DistributionRule(
+                List.copyOf(r.touchpointKeys().stream().distinct().toList()),
+                channels.stream().distinct().toList(),
+                segments.stream().distinct().toList(),
+                r.samplingRate(),
+                r.invitationTtl(),
+                delivery,
+                r.priority() == null ? 0 : r.priority());
     }
 }

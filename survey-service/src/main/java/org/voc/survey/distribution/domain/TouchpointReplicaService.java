@@ -1,14 +1,12 @@
 package org.voc.survey.distribution.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.voc.events.TouchpointState;
 import org.voc.survey.distribution.persistence.TouchpointReplicaRepository;
 
@@ -33,12 +31,24 @@ public class TouchpointReplicaService {
         List<ReplicatedTouchpoint> rows = new ArrayList<>(newest.size());
         for (TouchpointState s : newest.values()) {
             // Optional fields are read tolerantly: states published before them lack them.
-            List<String> refs = s.externalRefs() == null ? List.of()
-                    : s.externalRefs().stream().filter(r -> r != null && r.system() != null && r.ref() != null)
-                            .map(r -> ReplicatedTouchpoint.externalRef(r.system(), r.ref())).distinct().toList();
-            rows.add(new ReplicatedTouchpoint(s.id(), s.key(), s.status(), s.channel(),
-                    s.segments() == null ? List.of() : s.segments().stream().filter(x -> x != null).toList(),
-                    s.ownerTeam(), refs, s.revision()));
+            List<String> refs = s.externalRefs() == null
+                    ? List.of()
+                    : s.externalRefs().stream()
+                            .filter(r -> r != null && r.system() != null && r.ref() != null)
+                            .map(r -> ReplicatedTouchpoint.externalRef(r.system(), r.ref()))
+                            .distinct()
+                            .toList();
+            rows.add(new ReplicatedTouchpoint(
+                    s.id(),
+                    s.key(),
+                    s.status(),
+                    s.channel(),
+                    s.segments() == null
+                            ? List.of()
+                            : s.segments().stream().filter(x -> x != null).toList(),
+                    s.ownerTeam(),
+                    refs,
+                    s.revision()));
         }
         return touchpoints.upsertNewer(rows);
     }

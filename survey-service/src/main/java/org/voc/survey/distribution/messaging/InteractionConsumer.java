@@ -1,11 +1,10 @@
 package org.voc.survey.distribution.messaging;
 
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.voc.events.Interaction;
@@ -15,8 +14,6 @@ import org.voc.kit.problem.Violation;
 import org.voc.survey.distribution.domain.DecisionResult;
 import org.voc.survey.distribution.domain.DecisionWriter;
 import org.voc.survey.distribution.domain.InteractionRules;
-
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * Interactions streamed by source systems on {@code voc.interactions}, decided on the same path as the API and under
@@ -41,15 +38,20 @@ public class InteractionConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         inbound.consume(records, READS, batch -> {
-            List<CompletableFuture<DecisionResult>> decided = batch.events(Interaction.TYPE).stream()
-                    .map(writer::decide).toList();
+            List<CompletableFuture<DecisionResult>> decided =
+                    batch.events(Interaction.TYPE).stream().map(writer::decide).toList();
             decided.forEach(CompletableFuture::join);
         });
     }
 
     private static String invalid(Interaction interaction) {
         List<Violation> violations = InteractionRules.violations(interaction, "", Instant.now());
-        return violations.isEmpty() ? null
-                : String.join("; ", violations.stream().map(v -> v.field() + " " + v.message()).toList());
+        return violations.isEmpty()
+                ? null
+                : String.join(
+                        "; ",
+                        violations.stream()
+                                .map(v -> v.field() + " " + v.message())
+                                .toList());
     }
 }

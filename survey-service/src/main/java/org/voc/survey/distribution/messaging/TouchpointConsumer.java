@@ -1,7 +1,7 @@
 package org.voc.survey.distribution.messaging;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -9,8 +9,6 @@ import org.voc.events.TouchpointState;
 import org.voc.kit.inbound.InboundEvents;
 import org.voc.kit.inbound.Reads;
 import org.voc.survey.distribution.domain.TouchpointReplicaService;
-
-import io.smallrye.common.annotation.Blocking;
 
 /**
  * Consumes the compacted {@code voc.touchpoints} topic into the local replica, one transaction per poll.

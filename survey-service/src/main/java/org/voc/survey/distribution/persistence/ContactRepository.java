@@ -1,5 +1,7 @@
 package org.voc.survey.distribution.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -8,10 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.distribution.domain.ContactPolicy;
@@ -30,12 +28,16 @@ public class ContactRepository {
     /** The stored policy; empty while the defaults apply. */
     public Optional<ContactPolicy> policy() {
         return session().doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select max_invitations, window_seconds, updated_at, updated_by from contact_policy where id = 1");
+            try (PreparedStatement select =
+                            connection.prepareStatement("select max_invitations, window_seconds, updated_at, updated_by"
+                                    + " from contact_policy where id = 1");
                     ResultSet rows = select.executeQuery()) {
                 return rows.next()
-                        ? Optional.of(new ContactPolicy(rows.getInt(1), Duration.ofSeconds(rows.getLong(2)),
-                                Jdbc.instant(rows, 3), rows.getString(4)))
+                        ? Optional.of(new ContactPolicy(
+                                rows.getInt(1),
+                                Duration.ofSeconds(rows.getLong(2)),
+                                Jdbc.instant(rows, 3),
+                                rows.getString(4)))
                         : Optional.empty();
             }
         });

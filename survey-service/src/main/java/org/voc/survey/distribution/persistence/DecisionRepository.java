@@ -1,5 +1,13 @@
 package org.voc.survey.distribution.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,11 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.distribution.domain.Candidate;
@@ -26,12 +29,6 @@ import org.voc.survey.distribution.domain.StoredDecision;
 import org.voc.survey.distribution.domain.SuppressionReason;
 import org.voc.survey.invitation.domain.Invitation;
 import org.voc.survey.invitation.persistence.InvitationRepository;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Decisions, each read back with its invitation. The decision writer's path is set-based: one statement per batch,
@@ -43,8 +40,8 @@ public class DecisionRepository {
 
     /** First half of the advisory-lock id: names "decisions of one customer" among the service's locks. */
     private static final int CUSTOMER_LOCK_SPACE = 0xD157;
-    private static final TypeReference<List<Candidate>> CANDIDATES = new TypeReference<>() {
-    };
+
+    private static final TypeReference<List<Candidate>> CANDIDATES = new TypeReference<>() {};
     private static final String DECISION_SELECT = "select d.id d_id, d.interaction_id d_interaction_id,"
             + " d.request_hash, d.customer_ref d_customer_ref, d.touchpoint_key d_touchpoint_key, d.touchpoint_system,"
             + " d.touchpoint_ref, d.channel d_channel, d.segment d_segment, d.employee_ref, d.process_ref,"
@@ -70,13 +67,14 @@ public class DecisionRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockCustomers(Collection<String> customerRefs) {
-        Integer[] ids = customerRefs.stream().map(String::hashCode).distinct().sorted().toArray(Integer[]::new);
+        Integer[] ids =
+                customerRefs.stream().map(String::hashCode).distinct().sorted().toArray(Integer[]::new);
         if (ids.length == 0) {
             return;
         }
         session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select pg_advisory_xact_lock(?, id) from unnest(?::int[]) as id")) {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("select pg_advisory_xact_lock(?, id) from unnest(?::int[]) as id")) {
                 statement.setInt(1, CUSTOMER_LOCK_SPACE);
                 statement.setArray(2, connection.createArrayOf("int4", ids));
                 try (ResultSet rows = statement.executeQuery()) {
@@ -94,8 +92,8 @@ public class DecisionRepository {
             return Map.of();
         }
         return session().doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(DECISION_SELECT
-                    + " where d.interaction_id = any(?)")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement(DECISION_SELECT + " where d.interaction_id = any(?)")) {
                 select.setArray(1, connection.createArrayOf("text", interactionIds.toArray()));
                 Map<String, StoredDecision> found = new HashMap<>();
                 for (StoredDecision d : decisions(select)) {
@@ -138,7 +136,8 @@ public class DecisionRepository {
         if (decisions.isEmpty()) {
             return new boolean[0];
         }
-        List<String> candidates = decisions.stream().map(d -> write(d.candidates())).toList();
+        List<String> candidates =
+                decisions.stream().map(d -> write(d.candidates())).toList();
         return session().doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into distribution_decision (id, interaction_id, request_hash, customer_ref, touchpoint_key,
@@ -193,14 +192,24 @@ public class DecisionRepository {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String reason = rows.getString("reason");
-                found.add(new StoredDecision(rows.getObject("d_id", UUID.class), rows.getString("d_interaction_id"),
-                        rows.getString("request_hash"), rows.getString("d_customer_ref"),
-                        rows.getString("d_touchpoint_key"), rows.getString("touchpoint_system"),
-                        rows.getString("touchpoint_ref"), rows.getString("d_channel"), rows.getString("d_segment"),
-                        rows.getString("employee_ref"), rows.getString("process_ref"), rows.getString("d_locale"),
-                        Jdbc.instant(rows, "d_occurred_at"), Jdbc.instant(rows, "decided_at"),
+                found.add(new StoredDecision(
+                        rows.getObject("d_id", UUID.class),
+                        rows.getString("d_interaction_id"),
+                        rows.getString("request_hash"),
+                        rows.getString("d_customer_ref"),
+                        rows.getString("d_touchpoint_key"),
+                        rows.getString("touchpoint_system"),
+                        rows.getString("touchpoint_ref"),
+                        rows.getString("d_channel"),
+                        rows.getString("d_segment"),
+                        rows.getString("employee_ref"),
+                        rows.getString("process_ref"),
+                        rows.getString("d_locale"),
+                        Jdbc.instant(rows, "d_occurred_at"),
+                        Jdbc.instant(rows, "decided_at"),
                         DecisionOutcome.valueOf(rows.getString("outcome")),
-                        reason == null ? null : SuppressionReason.valueOf(reason), rows.getString("explanation"),
+                        reason == null ? null : SuppressionReason.valueOf(reason),
+                        rows.getString("explanation"),
                         read(rows.getString("candidates")),
                         rows.getObject("id", UUID.class) == null ? null : InvitationRepository.invitation(rows)));
             }

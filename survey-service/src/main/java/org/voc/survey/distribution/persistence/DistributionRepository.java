@@ -1,5 +1,12 @@
 package org.voc.survey.distribution.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,30 +16,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.distribution.domain.ActiveSurvey;
 import org.voc.survey.distribution.domain.DistributionRule;
 import org.voc.survey.distribution.domain.DistributionSettings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 /** Distribution settings per survey, and the surveys that may invite for a batch of touchpoints. */
 @ApplicationScoped
 public class DistributionRepository {
 
-    private static final TypeReference<List<DistributionRule>> RULES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<DistributionRule>> RULES = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -49,17 +44,21 @@ public class DistributionRepository {
 
     public Optional<DistributionSettings> find(UUID surveyId) {
         return session().doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select enabled, min_gap_seconds, rules::text, updated_at, updated_by"
+            try (PreparedStatement select =
+                    connection.prepareStatement("select enabled, min_gap_seconds, rules::text, updated_at, updated_by"
                             + " from survey_distribution where survey_id = ?")) {
                 select.setObject(1, surveyId);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new DistributionSettings(surveyId, rows.getBoolean(1),
-                            Duration.ofSeconds(rows.getLong(2)), read(rulesReader, rows.getString(3)),
-                            Jdbc.instant(rows, 4), rows.getString(5)));
+                    return Optional.of(new DistributionSettings(
+                            surveyId,
+                            rows.getBoolean(1),
+                            Duration.ofSeconds(rows.getLong(2)),
+                            read(rulesReader, rows.getString(3)),
+                            Jdbc.instant(rows, 4),
+                            rows.getString(5)));
                 }
             }
         });
@@ -67,7 +66,10 @@ public class DistributionRepository {
 
     public void save(DistributionSettings s) {
         String rules = write(s.rules());
-        String[] keys = s.rules().stream().flatMap(r -> r.touchpointKeys().stream()).distinct().toArray(String[]::new);
+        String[] keys = s.rules().stream()
+                .flatMap(r -> r.touchpointKeys().stream())
+                .distinct()
+                .toArray(String[]::new);
         session().doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     insert into survey_distribution (survey_id, enabled, min_gap_seconds, rules, touchpoint_keys,
@@ -113,12 +115,17 @@ public class DistributionRepository {
                         String defaultLocale = rows.getString(4);
                         String locales = rows.getString(5);
                         String keys = rows.getString(6);
-                        active.add(new ActiveSurvey(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3),
+                        active.add(new ActiveSurvey(
+                                rows.getObject(1, UUID.class),
+                                rows.getString(2),
+                                rows.getInt(3),
                                 defaultLocale,
-                                locales == null || "null".equals(locales) ? List.of(defaultLocale)
+                                locales == null || "null".equals(locales)
+                                        ? List.of(defaultLocale)
                                         : read(stringsReader, locales),
                                 keys == null || "null".equals(keys) ? List.of() : read(stringsReader, keys),
-                                Duration.ofSeconds(rows.getLong(7)), read(rulesReader, rows.getString(8))));
+                                Duration.ofSeconds(rows.getLong(7)),
+                                read(rulesReader, rows.getString(8))));
                     }
                 }
                 return active;

@@ -1,5 +1,7 @@
 package org.voc.survey.distribution.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,10 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.hibernate.Session;
 import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.distribution.domain.ReplicatedTouchpoint;
@@ -51,9 +49,12 @@ public class TouchpointReplicaRepository {
                     statement.setString(++i, s.key());
                     statement.setString(++i, s.status());
                     statement.setString(++i, s.channel());
-                    statement.setArray(++i, connection.createArrayOf("text", s.segments().toArray()));
+                    statement.setArray(
+                            ++i, connection.createArrayOf("text", s.segments().toArray()));
                     statement.setString(++i, s.ownerTeam());
-                    statement.setArray(++i, connection.createArrayOf("text", s.externalRefs().toArray()));
+                    statement.setArray(
+                            ++i,
+                            connection.createArrayOf("text", s.externalRefs().toArray()));
                     statement.setLong(++i, s.revision());
                 }
                 return statement.executeUpdate();
@@ -84,9 +85,15 @@ public class TouchpointReplicaRepository {
     }
 
     private static ReplicatedTouchpoint touchpoint(ResultSet rows) throws SQLException {
-        return new ReplicatedTouchpoint(rows.getObject("id", java.util.UUID.class), rows.getString("key"),
-                rows.getString("status"), rows.getString("channel"), Jdbc.strings(rows, "segments"),
-                rows.getString("owner_team"), Jdbc.strings(rows, "external_refs"), rows.getLong("revision"));
+        return new ReplicatedTouchpoint(
+                rows.getObject("id", java.util.UUID.class),
+                rows.getString("key"),
+                rows.getString("status"),
+                rows.getString("channel"),
+                Jdbc.strings(rows, "segments"),
+                rows.getString("owner_team"),
+                Jdbc.strings(rows, "external_refs"),
+                rows.getLong("revision"));
     }
 
     private Session session() {

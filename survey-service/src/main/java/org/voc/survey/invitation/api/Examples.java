@@ -18,6 +18,5 @@ final class Examples {
              "deliveryChannel": "SMS", "occurredAt": "2026-11-20T10:00:00Z", "issuedAt": "2026-11-20T10:00:02Z",
              "expiresAt": "2026-11-27T10:00:02Z", "status": "ISSUED", "expiredAt": null}""";
 
-    private Examples() {
-    }
+    private Examples() {}
 }

@@ -1,7 +1,6 @@
 package org.voc.survey.invitation.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;

@@ -7,9 +7,23 @@ import java.util.UUID;
  * An invitation to answer one survey version, issued for one interaction. {@code status} is ISSUED until
  * {@code expiresAt}, then EXPIRED; {@code link} carries the signed token.
  */
-public record Invitation(UUID id, String interactionId, UUID surveyId, int surveyVersion, String touchpointKey,
-        String channel, String segment, String customerRef, String locale, DeliveryChannel deliveryChannel,
-        Instant occurredAt, Instant issuedAt, Instant expiresAt, String status, Instant expiredAt, String token,
+public record Invitation(
+        UUID id,
+        String interactionId,
+        UUID surveyId,
+        int surveyVersion,
+        String touchpointKey,
+        String channel,
+        String segment,
+        String customerRef,
+        String locale,
+        DeliveryChannel deliveryChannel,
+        Instant occurredAt,
+        Instant issuedAt,
+        Instant expiresAt,
+        String status,
+        Instant expiredAt,
+        String token,
         String link) {
 
     public static final String ISSUED = "ISSUED";
@@ -17,7 +31,23 @@ public record Invitation(UUID id, String interactionId, UUID surveyId, int surve
 
     /** This invitation with its signed token, and the link {@code linkBase + token}. */
     public Invitation signed(String token, String linkBase) {
-        return new Invitation(id, interactionId, surveyId, surveyVersion, touchpointKey, channel, segment, customerRef,
-                locale, deliveryChannel, occurredAt, issuedAt, expiresAt, status, expiredAt, token, linkBase + token);
+        return new Invitation(
+                id,
+                interactionId,
+                surveyId,
+                surveyVersion,
+                touchpointKey,
+                channel,
+                segment,
+                customerRef,
+                locale,
+                deliveryChannel,
+                occurredAt,
+                issuedAt,
+                expiresAt,
+                status,
+                expiredAt,
+                token,
+                linkBase + token);
     }
 }

@@ -1,19 +1,16 @@
 package org.voc.survey.invitation.domain;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-import org.voc.events.InvitationExpired;
-import org.voc.survey.invitation.persistence.InvitationRepository;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.voc.events.InvitationExpired;
 import org.voc.kit.outbox.Outbox;
+import org.voc.survey.invitation.persistence.InvitationRepository;
 
 /**
  * Marks ISSUED invitations past their expiry as EXPIRED and publishes {@code InvitationExpired} for each, in
@@ -30,15 +27,16 @@ public class InvitationExpiry {
     private final InvitationExpiryConfig config;
     private final Counter expired;
 
-    public InvitationExpiry(InvitationRepository invitations, Outbox outbox, InvitationExpiryConfig config,
-            MeterRegistry registry) {
+    public InvitationExpiry(
+            InvitationRepository invitations, Outbox outbox, InvitationExpiryConfig config, MeterRegistry registry) {
         this.invitations = invitations;
         this.outbox = outbox;
         this.config = config;
         this.expired = registry.counter("voc.distribution.invitations.expired");
     }
 
-    @Scheduled(every = "${voc.distribution.expiry-sweep-interval}",
+    @Scheduled(
+            every = "${voc.distribution.expiry-sweep-interval}",
             delayed = "${voc.distribution.expiry-sweep-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -67,8 +65,10 @@ public class InvitationExpiry {
 
     private int expireBatch() {
         List<Invitation> due = invitations.expireDue(Instant.now(), config.expiryBatch());
-        outbox.publishAll(due.stream().map(v -> InvitationExpired.TYPE.of(new InvitationExpired(v.id(), v.surveyId(),
-                v.surveyVersion(), v.touchpointKey(), v.customerRef(), v.expiredAt()))).toList());
+        outbox.publishAll(due.stream()
+                .map(v -> InvitationExpired.TYPE.of(new InvitationExpired(
+                        v.id(), v.surveyId(), v.surveyVersion(), v.touchpointKey(), v.customerRef(), v.expiredAt())))
+                .toList());
         expired.increment(due.size());
         return due.size();
     }

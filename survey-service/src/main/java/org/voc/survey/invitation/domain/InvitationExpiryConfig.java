@@ -1,9 +1,8 @@
 package org.voc.survey.invitation.domain;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * Settings of the invitation expiry sweep. They keep their {@code voc.distribution} names, which deployments already

@@ -1,9 +1,8 @@
 package org.voc.survey.invitation.domain;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Keys that sign invitation tokens (docs/invitations.md). */
 @ConfigMapping(prefix = "voc.invitation-keys")

@@ -1,5 +1,9 @@
 package org.voc.survey.invitation.domain;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -8,21 +12,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
+import org.jboss.logging.Logger;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
-import org.jboss.logging.Logger;
 import org.voc.survey.invitation.persistence.InvitationKeyRepository;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The ring of invitation signing keys: exactly one current key signs, superseded keys stay published until every
@@ -37,13 +34,11 @@ public class InvitationKeys {
     static final String ALGORITHM = AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
 
     /** The decrypted current key, and when this replica last read it. */
-    record SigningKey(String kid, PrivateKey privateKey, Instant createdAt, Instant readAt) {
-    }
+    record SigningKey(String kid, PrivateKey privateKey, Instant createdAt, Instant readAt) {}
 
     /** A key as operators see it; never its private half. */
-    public record KeyInfo(String kid, String algorithm, Instant createdAt, Instant supersededAt, Instant retireAt,
-            boolean current) {
-    }
+    public record KeyInfo(
+            String kid, String algorithm, Instant createdAt, Instant supersededAt, Instant retireAt, boolean current) {}
 
     private final InvitationKeyRepository keys;
     private final InvitationKeyConfig config;
@@ -102,7 +97,8 @@ public class InvitationKeys {
     }
 
     public List<KeyInfo> list() {
-        return QuarkusTransaction.requiringNew().call(() -> keys.all().stream().map(InvitationKeys::info).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> keys.all().stream().map(InvitationKeys::info).toList());
     }
 
     private boolean stale(SigningKey key, Instant now) {
@@ -133,8 +129,14 @@ public class InvitationKeys {
         jwk.setUse("sig");
         jwk.setAlgorithm(ALGORITHM);
         String kid = jwk.getKeyId();
-        keys.insert(new InvitationKey(kid, ALGORITHM, jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
-                cipher.encrypt(kid, jwk.getPrivateKey().getEncoded()), at, null, null));
+        keys.insert(new InvitationKey(
+                kid,
+                ALGORITHM,
+                jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                cipher.encrypt(kid, jwk.getPrivateKey().getEncoded()),
+                at,
+                null,
+                null));
         LOG.infof("invitation signing key %s is now current", kid);
         return new SigningKey(kid, jwk.getPrivateKey(), at, now);
     }
@@ -158,7 +160,12 @@ public class InvitationKeys {
     }
 
     private static KeyInfo info(InvitationKey key) {
-        return new KeyInfo(key.kid(), key.algorithm(), key.createdAt(), key.supersededAt(), key.retireAt(),
+        return new KeyInfo(
+                key.kid(),
+                key.algorithm(),
+                key.createdAt(),
+                key.supersededAt(),
+                key.retireAt(),
                 key.supersededAt() == null);
     }
 }

@@ -1,10 +1,8 @@
 package org.voc.survey.invitation.domain;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
+import java.util.UUID;
 import org.voc.kit.problem.NotFound;
 import org.voc.survey.invitation.persistence.InvitationRepository;
 

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -33,8 +32,7 @@ final class KeyCipher {
             // separates it from any other use of the same secret.
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            this.key = new SecretKeySpec(mac.doFinal("voc.invitation-keys/v1".getBytes(StandardCharsets.UTF_8)),
-                    "AES");
+            this.key = new SecretKeySpec(mac.doFinal("voc.invitation-keys/v1".getBytes(StandardCharsets.UTF_8)), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot derive the invitation key encryption key", e);
         }
@@ -48,7 +46,11 @@ final class KeyCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt invitation key " + kid, e);
         }
@@ -64,8 +66,10 @@ final class KeyCipher {
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt invitation key " + kid
-                    + ": voc.invitation-keys.encryption-secret is not the secret it was stored with", e);
+            throw new IllegalStateException(
+                    "cannot decrypt invitation key " + kid
+                            + ": voc.invitation-keys.encryption-secret is not the secret it was stored with",
+                    e);
         }
     }
 }

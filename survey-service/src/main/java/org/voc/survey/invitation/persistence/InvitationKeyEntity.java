@@ -1,11 +1,10 @@
 package org.voc.survey.invitation.persistence;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One invitation signing key; the private half is encrypted. */
 @Entity

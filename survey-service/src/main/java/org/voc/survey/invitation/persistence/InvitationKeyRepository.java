@@ -1,14 +1,11 @@
 package org.voc.survey.invitation.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.voc.survey.invitation.domain.InvitationKey;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** Invitation signing keys. */
 @ApplicationScoped
@@ -21,11 +18,14 @@ public class InvitationKeyRepository implements PanacheRepositoryBase<Invitation
     /** Keys verifiers still need: the current one and superseded ones not yet retired, newest first. */
     public List<InvitationKey> published(Instant now) {
         return list("retireAt is null or retireAt > ?1 order by createdAt desc", now).stream()
-                .map(InvitationKeyRepository::key).toList();
+                .map(InvitationKeyRepository::key)
+                .toList();
     }
 
     public List<InvitationKey> all() {
-        return list("order by createdAt desc").stream().map(InvitationKeyRepository::key).toList();
+        return list("order by createdAt desc").stream()
+                .map(InvitationKeyRepository::key)
+                .toList();
     }
 
     /** Supersedes the current key, if there is one: it stops signing and stays published until {@code retireAt}. */
@@ -51,7 +51,8 @@ public class InvitationKeyRepository implements PanacheRepositoryBase<Invitation
 
     /** Serialises key creation across replicas for the rest of the transaction. */
     public void lockKeyRing() {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('voc.invitation-keys'))")
+        getEntityManager()
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext('voc.invitation-keys'))")
                 .getSingleResult();
     }
 
@@ -60,7 +61,7 @@ public class InvitationKeyRepository implements PanacheRepositoryBase<Invitation
     }
 
     private static InvitationKey key(InvitationKeyEntity e) {
-        return new InvitationKey(e.kid, e.algorithm, e.publicJwk, e.privateKey, e.createdAt, e.supersededAt,
-                e.retireAt);
+        return new InvitationKey(
+                e.kid, e.algorithm, e.publicJwk, e.privateKey, e.createdAt, e.supersededAt, e.retireAt);
     }
 }

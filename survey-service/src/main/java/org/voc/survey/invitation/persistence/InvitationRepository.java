@@ -1,5 +1,8 @@
 package org.voc.survey.invitation.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 import org.voc.kit.jdbc.Jdbc;
 import org.voc.survey.invitation.domain.DeliveryChannel;
@@ -42,8 +40,8 @@ public class InvitationRepository {
 
     public Optional<Invitation> find(UUID id) {
         return session().doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select " + COLUMNS + " from invitation i where i.id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("select " + COLUMNS + " from invitation i where i.id = ?")) {
                 select.setObject(1, id);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(invitation(rows)) : Optional.empty();
@@ -142,13 +140,24 @@ public class InvitationRepository {
 
     /** The invitation in the current row, selected with {@link #COLUMNS}. */
     public static Invitation invitation(ResultSet rows) throws SQLException {
-        return new Invitation(rows.getObject("id", UUID.class), rows.getString("interaction_id"),
-                rows.getObject("survey_id", UUID.class), rows.getInt("survey_version"),
-                rows.getString("touchpoint_key"), rows.getString("channel"), rows.getString("segment"),
-                rows.getString("customer_ref"), rows.getString("locale"),
-                DeliveryChannel.valueOf(rows.getString("delivery_channel")), Jdbc.instant(rows, "occurred_at"),
-                Jdbc.instant(rows, "issued_at"), Jdbc.instant(rows, "expires_at"), rows.getString("status"),
-                Jdbc.instant(rows, "expired_at"), rows.getString("token"), rows.getString("link"));
+        return new Invitation(
+                rows.getObject("id", UUID.class),
+                rows.getString("interaction_id"),
+                rows.getObject("survey_id", UUID.class),
+                rows.getInt("survey_version"),
+                rows.getString("touchpoint_key"),
+                rows.getString("channel"),
+                rows.getString("segment"),
+                rows.getString("customer_ref"),
+                rows.getString("locale"),
+                DeliveryChannel.valueOf(rows.getString("delivery_channel")),
+                Jdbc.instant(rows, "occurred_at"),
+                Jdbc.instant(rows, "issued_at"),
+                Jdbc.instant(rows, "expires_at"),
+                rows.getString("status"),
+                Jdbc.instant(rows, "expired_at"),
+                rows.getString("token"),
+                rows.getString("link"));
     }
 
     private Session session() {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 /** Private signing keys are useless without the encryption secret, and bound to their key id. */
@@ -29,8 +28,8 @@ class KeyCipherTest {
     @Test
     void anotherSecretCannotDecryptAndSaysWhy() {
         byte[] sealed = new KeyCipher("a-secret-of-enough-length").encrypt("kid-1", PLAIN);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new KeyCipher("another-secret-entirely").decrypt("kid-1", sealed));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> new KeyCipher("another-secret-entirely").decrypt("kid-1", sealed));
         assertTrue(e.getMessage().contains("voc.invitation-keys.encryption-secret"), e.getMessage());
     }
 
