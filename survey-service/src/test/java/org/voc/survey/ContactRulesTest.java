@@ -12,10 +12,11 @@ import static org.voc.survey.Distribution.invitingSurvey;
 import static org.voc.survey.Distribution.touchpoint;
 import static org.voc.survey.Distribution.unique;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Contact governance through the API, at both edges of each window: an invitation counts when its interaction is
@@ -56,8 +51,11 @@ class ContactRulesTest {
         assertEquals("INVITED", decide(customer, tp, base.plus(Duration.ofDays(2))));
         // One second inside the window of the first: three invitations around it.
         Instant inside = base.plus(WINDOW).minusSeconds(1);
-        ingest().body(interaction(unique("visit"), customer, tp, inside)).post("/api/interactions").then()
-                .statusCode(201).body("reason", equalTo("FATIGUE_CAP"))
+        ingest().body(interaction(unique("visit"), customer, tp, inside))
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .body("reason", equalTo("FATIGUE_CAP"))
                 .body("explanation", containsString("3 invitations in the 30 days around " + inside + " (cap 3)"));
         // Exactly one window after the first: it no longer counts.
         assertEquals("INVITED", decide(customer, tp, base.plus(WINDOW)));
@@ -104,18 +102,40 @@ class ContactRulesTest {
 
     @Test
     void contactPolicyHasDefaultsAndIsValidated() {
-        as("analyst").get("/api/contact-policy").then().statusCode(200)
-                .body("maxInvitations", equalTo(3)).body("window", equalTo("P30D"));
+        as("analyst")
+                .get("/api/contact-policy")
+                .then()
+                .statusCode(200)
+                .body("maxInvitations", equalTo(3))
+                .body("window", equalTo("P30D"));
         // The tests rely on 3 in P30D: setting the same values keeps them.
-        as("admin").body("{\"maxInvitations\": 3, \"window\": \"P30D\"}").put("/api/contact-policy").then()
-                .statusCode(200).body("defaults", equalTo(false)).body("window", equalTo("P30D"));
+        as("admin")
+                .body("{\"maxInvitations\": 3, \"window\": \"P30D\"}")
+                .put("/api/contact-policy")
+                .then()
+                .statusCode(200)
+                .body("defaults", equalTo(false))
+                .body("window", equalTo("P30D"));
         as("designer").get("/api/contact-policy").then().statusCode(200).body("defaults", equalTo(false));
-        as("admin").body("{\"maxInvitations\": 0, \"window\": \"P1000D\"}").put("/api/contact-policy").then()
-                .statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("maxInvitations")).body("errors.field", hasItem("window"));
-        as("admin").body("{\"maxInvitations\": 3, \"window\": \"a month\"}").put("/api/contact-policy").then()
-                .statusCode(400).body("errors[0].field", equalTo("window"));
-        as("admin").body("{\"window\": \"P30D\"}").put("/api/contact-policy").then()
-                .statusCode(400).body("errors[0].field", equalTo("maxInvitations"));
+        as("admin")
+                .body("{\"maxInvitations\": 0, \"window\": \"P1000D\"}")
+                .put("/api/contact-policy")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("maxInvitations"))
+                .body("errors.field", hasItem("window"));
+        as("admin")
+                .body("{\"maxInvitations\": 3, \"window\": \"a month\"}")
+                .put("/api/contact-policy")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("window"));
+        as("admin")
+                .body("{\"window\": \"P30D\"}")
+                .put("/api/contact-policy")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("maxInvitations"));
     }
 }

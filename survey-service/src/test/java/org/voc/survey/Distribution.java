@@ -2,6 +2,8 @@ package org.voc.survey;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,9 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import javax.sql.DataSource;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,16 +25,12 @@ import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
 import org.voc.testsupport.Tokens;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 /** Helpers of the distribution tests: touchpoints fed through voc.touchpoints, surveys with rules, interactions. */
 final class Distribution {
 
     private static KafkaProducer<String, String> producer;
 
-    private Distribution() {
-    }
+    private Distribution() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -53,8 +49,13 @@ final class Distribution {
         String state = """
                 {"id": "%s", "key": "%s", "name": "Test touchpoint %s", "channel": "BRANCH", "journeyStage": "SERVICE",
                  "signalKind": "DIRECT", "segments": ["RETAIL"], "product": null, "ownerTeam": "test-team",
-                 "status": "%s", "revision": %d, "updatedAt": "%s"%s}"""
-                .formatted(id, key, key, status, revision, Instant.now(),
+                 "status": "%s", "revision": %d, "updatedAt": "%s"%s}""".formatted(
+                        id,
+                        key,
+                        key,
+                        status,
+                        revision,
+                        Instant.now(),
                         externalRefs == null ? "" : ", \"externalRefs\": " + externalRefs);
         send(Topics.TOUCHPOINTS, id.toString(), state, "voc.touchpoint.state.v1");
         await(() -> status(db, id, revision, status), "the replica holds " + key + " at revision " + revision);
@@ -81,11 +82,16 @@ final class Distribution {
 
     /** A published survey (locales en and fr) bound to the touchpoint; returns its id. */
     static String publishedSurvey(String touchpointKey) {
-        String id = as("designer").body("""
+        String id = as("designer")
+                .body("""
                 {"name": "Distribution test %s", "defaultLocale": "en", "locales": ["en", "fr"], "touchpointKeys": ["%s"],
                  "questions": [{"id": "nps", "type": "NPS", "required": true,
-                   "text": {"en": "How likely are you to recommend us?", "fr": "Recommanderiez-vous notre banque ?"}}]}"""
-                .formatted(touchpointKey, touchpointKey)).post("/api/surveys").then().statusCode(201).extract().path("id");
+                   "text": {"en": "How likely are you to recommend us?", "fr": "Recommanderiez-vous notre banque ?"}}]}""".formatted(touchpointKey, touchpointKey))
+                .post("/api/surveys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as("designer").post("/api/surveys/" + id + "/publish").then().statusCode(201);
         return id;
     }
@@ -93,29 +99,35 @@ final class Distribution {
     /** A published survey on the touchpoint with one rule for any channel and segment. */
     static String invitingSurvey(String touchpointKey, double rate, String ttl, String minGap) {
         String id = publishedSurvey(touchpointKey);
-        as("designer").body(distribution(touchpointKey, rate, ttl, minGap))
-                .put("/api/surveys/" + id + "/distribution").then().statusCode(200);
+        as("designer")
+                .body(distribution(touchpointKey, rate, ttl, minGap))
+                .put("/api/surveys/" + id + "/distribution")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     static String distribution(String touchpointKey, double rate, String ttl, String minGap) {
         return """
                 {"enabled": true, "minGapPerCustomer": "%s", "rules": [{"touchpointKeys": ["%s"], "channels": [],
-                  "samplingRate": %s, "invitationTtl": "%s", "deliveryChannel": "SMS", "priority": 100}]}"""
-                .formatted(minGap, touchpointKey, rate, ttl);
+                  "samplingRate": %s, "invitationTtl": "%s", "deliveryChannel": "SMS", "priority": 100}]}""".formatted(minGap, touchpointKey, rate, ttl);
     }
 
     static String interaction(String id, String customer, String touchpointKey, Instant occurredAt) {
         return """
                 {"interactionId": "%s", "customerRef": "%s", "touchpointKey": "%s", "channel": "BRANCH",
-                 "segment": "RETAIL"%s}""".formatted(id, customer, touchpointKey,
-                occurredAt == null ? "" : ", \"occurredAt\": \"" + occurredAt + "\"");
+                 "segment": "RETAIL"%s}""".formatted(
+                id, customer, touchpointKey, occurredAt == null ? "" : ", \"occurredAt\": \"" + occurredAt + "\"");
     }
 
     /** Decides one interaction through the API and returns its outcome, or its reason when suppressed. */
     static String decide(String customer, String touchpointKey, Instant occurredAt) {
         var body = ingest().body(interaction(unique("i"), customer, touchpointKey, occurredAt))
-                .post("/api/interactions").then().statusCode(201).extract().jsonPath();
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         return "INVITED".equals(body.getString("outcome")) ? "INVITED" : body.getString("reason");
     }
 
@@ -139,7 +151,8 @@ final class Distribution {
     }
 
     static void sql(DataSource db, String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -150,7 +163,8 @@ final class Distribution {
     }
 
     static long count(DataSource db, String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -164,8 +178,13 @@ final class Distribution {
     }
 
     private static boolean status(DataSource db, UUID id, long revision, String status) {
-        return count(db, "select count(*) from touchpoint_replica where id = ? and revision = ? and status = ?", id,
-                revision, status) == 1;
+        return count(
+                        db,
+                        "select count(*) from touchpoint_replica where id = ? and revision = ? and status = ?",
+                        id,
+                        revision,
+                        status)
+                == 1;
     }
 
     private static synchronized KafkaProducer<String, String> producer() {

@@ -19,6 +19,11 @@ import static org.voc.survey.Distribution.invitingSurvey;
 import static org.voc.survey.Distribution.touchpoint;
 import static org.voc.survey.Distribution.unique;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,22 +31,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.events.TouchpointState;
-import org.voc.survey.domain.TouchpointReplicaService;
+import org.voc.survey.distribution.domain.TouchpointReplicaService;
 import org.voc.testsupport.TopicReader;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** Interaction intake through the API: outcomes, every suppression reason, idempotency, batches and events. */
 @QuarkusTest
@@ -63,9 +58,10 @@ class InteractionIntakeTest {
         String id = unique("visit");
         JsonPath invited = ingest().body("""
                 {"interactionId": "%s", "customerRef": "%s", "touchpointKey": "%s", "channel": "BRANCH",
-                 "segment": "RETAIL", "employeeRef": "emp-1", "processRef": "proc-1", "locale": "fr"}"""
-                .formatted(id, customer, tp)).post("/api/interactions")
-                .then().statusCode(201)
+                 "segment": "RETAIL", "employeeRef": "emp-1", "processRef": "proc-1", "locale": "fr"}""".formatted(id, customer, tp))
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/interactions/" + id + "/decision"))
                 .body("outcome", equalTo("INVITED"))
                 .body("reason", nullValue())
@@ -78,7 +74,8 @@ class InteractionIntakeTest {
                 .body("invitation.deliveryChannel", equalTo("SMS"))
                 .body("invitation.status", equalTo("ISSUED"))
                 .body("invitation.link", startsWith("http://localhost:8083/s/"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String invitationId = invited.getString("invitation.id");
         Instant decidedAt = Instant.parse(invited.getString("decidedAt"));
         assertEquals(decidedAt.plus(Duration.ofDays(7)), Instant.parse(invited.getString("invitation.expiresAt")));
@@ -87,17 +84,29 @@ class InteractionIntakeTest {
 
         // A locale the survey version lacks falls back to its default locale.
         ingest().body(interaction(unique("visit"), unique("cust"), tp, null).replace("}", ", \"locale\": \"de\"}"))
-                .post("/api/interactions").then().statusCode(201).body("invitation.locale", equalTo("en"));
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .body("invitation.locale", equalTo("en"));
 
         // Analysts read the decision and the invitation back, without the link.
-        as("analyst").get("/api/interactions/" + id + "/decision").then().statusCode(200)
-                .body("invitation.id", equalTo(invitationId)).body("invitation", not(hasKey("link")));
-        as("analyst").get("/api/invitations/" + invitationId).then().statusCode(200)
-                .body("customerRef", equalTo(customer)).body("status", equalTo("ISSUED")).body("$", not(hasKey("link")));
+        as("analyst")
+                .get("/api/interactions/" + id + "/decision")
+                .then()
+                .statusCode(200)
+                .body("invitation.id", equalTo(invitationId))
+                .body("invitation", not(hasKey("link")));
+        as("analyst")
+                .get("/api/invitations/" + invitationId)
+                .then()
+                .statusCode(200)
+                .body("customerRef", equalTo(customer))
+                .body("status", equalTo("ISSUED"))
+                .body("$", not(hasKey("link")));
 
         try (TopicReader reader = new TopicReader(Topics.DECISIONS)) {
-            List<TopicReader.Event> events = reader.awaitMatching(e -> e.value().contains("\"" + id + "\""),
-                    Duration.ofSeconds(30));
+            List<TopicReader.Event> events =
+                    reader.awaitMatching(e -> e.value().contains("\"" + id + "\""), Duration.ofSeconds(30));
             assertEquals(1, events.size());
             assertEquals(customer, events.get(0).key(), "decisions are keyed by customer");
             assertEquals("voc.distribution.decided.v1", events.get(0).headers().get("ce_type"));
@@ -107,13 +116,14 @@ class InteractionIntakeTest {
             assertEquals(survey, decided.get("surveyId").asText());
         }
         try (TopicReader reader = new TopicReader(Topics.INVITATIONS)) {
-            List<TopicReader.Event> events = reader.awaitMatching(e -> invitationId.equals(e.key()),
-                    Duration.ofSeconds(30));
+            List<TopicReader.Event> events =
+                    reader.awaitMatching(e -> invitationId.equals(e.key()), Duration.ofSeconds(30));
             assertEquals(1, events.size());
             assertEquals("voc.invitation.issued.v1", events.get(0).headers().get("ce_type"));
             JsonNode issued = json.readTree(events.get(0).value());
             assertEquals(id, issued.get("interactionId").asText());
-            assertEquals(invited.getString("invitation.link"), issued.get("link").asText());
+            assertEquals(
+                    invited.getString("invitation.link"), issued.get("link").asText());
             assertEquals("fr", issued.get("locale").asText());
         }
     }
@@ -122,9 +132,13 @@ class InteractionIntakeTest {
     void everySuppressionReasonIsExplained() {
         String customer = unique("cust");
         // Unknown touchpoint key.
-        ingest().body(interaction(unique("visit"), customer, unique("nowhere"), null)).post("/api/interactions")
-                .then().statusCode(201).body("outcome", equalTo("SUPPRESSED"))
-                .body("reason", equalTo("UNKNOWN_TOUCHPOINT")).body("explanation", containsString("no touchpoint"));
+        ingest().body(interaction(unique("visit"), customer, unique("nowhere"), null))
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("SUPPRESSED"))
+                .body("reason", equalTo("UNKNOWN_TOUCHPOINT"))
+                .body("explanation", containsString("no touchpoint"));
 
         // A retired touchpoint is unknown for new interactions.
         UUID retiredId = UUID.randomUUID();
@@ -147,11 +161,17 @@ class InteractionIntakeTest {
         // Channel outside the rule.
         String branchOnly = touchpoint(db);
         String branchSurvey = Distribution.publishedSurvey(branchOnly);
-        as("designer").body(Distribution.distribution(branchOnly, 1.0, "P7D", "P0D")
-                .replace("\"channels\": []", "\"channels\": [\"BRANCH\"]"))
-                .put("/api/surveys/" + branchSurvey + "/distribution").then().statusCode(200);
+        as("designer")
+                .body(Distribution.distribution(branchOnly, 1.0, "P7D", "P0D")
+                        .replace("\"channels\": []", "\"channels\": [\"BRANCH\"]"))
+                .put("/api/surveys/" + branchSurvey + "/distribution")
+                .then()
+                .statusCode(200);
         ingest().body(interaction(unique("visit"), customer, branchOnly, null).replace("BRANCH", "WEB"))
-                .post("/api/interactions").then().statusCode(201).body("reason", equalTo("NO_ACTIVE_SURVEY"))
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .body("reason", equalTo("NO_ACTIVE_SURVEY"))
                 .body("explanation", containsString("channel WEB"));
 
         // Older than the invitation TTL.
@@ -162,8 +182,11 @@ class InteractionIntakeTest {
         // Sampled out.
         String never = touchpoint(db);
         String neverSurvey = invitingSurvey(never, 0.0, "P7D", "P0D");
-        ingest().body(interaction(unique("visit"), customer, never, null)).post("/api/interactions").then()
-                .statusCode(201).body("reason", equalTo("NOT_SAMPLED"))
+        ingest().body(interaction(unique("visit"), customer, never, null))
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .body("reason", equalTo("NOT_SAMPLED"))
                 .body("explanation", containsString("sampled out at rate 0.0"))
                 .body("explanation", containsString(neverSurvey))
                 .body("candidates[0].draw", notNullValue());
@@ -186,14 +209,19 @@ class InteractionIntakeTest {
         UUID id = UUID.randomUUID();
         String key = unique("tp");
         Instant at = Instant.now();
-        TouchpointState retired = new TouchpointState(id, key, "n", "BRANCH", "SERVICE", "DIRECT", List.of("RETAIL"),
-                null, "team", "RETIRED", 2, at);
-        TouchpointState active = new TouchpointState(id, key, "n", "BRANCH", "SERVICE", "DIRECT", null, null, "team",
-                "ACTIVE", 1, at);
+        TouchpointState retired = new TouchpointState(
+                id, key, "n", "BRANCH", "SERVICE", "DIRECT", List.of("RETAIL"), null, "team", "RETIRED", 2, at);
+        TouchpointState active =
+                new TouchpointState(id, key, "n", "BRANCH", "SERVICE", "DIRECT", null, null, "team", "ACTIVE", 1, at);
         replica.apply(List.of(retired, active));
         replica.apply(List.of(active)); // a replay of an older state changes nothing
-        assertEquals(1, count(db, "select count(*) from touchpoint_replica where id = ? and status = 'RETIRED'"
-                + " and revision = 2", id));
+        assertEquals(
+                1,
+                count(
+                        db,
+                        "select count(*) from touchpoint_replica where id = ? and status = 'RETIRED'"
+                                + " and revision = 2",
+                        id));
     }
 
     @Test
@@ -202,8 +230,12 @@ class InteractionIntakeTest {
         invitingSurvey(tp, 1.0, "P7D", "P0D");
         String customer = unique("cust");
         ingest().get("/api/opt-outs/" + customer).then().statusCode(404).contentType("application/problem+json");
-        ingest().body("{\"reason\": \"asked not to be surveyed\"}").put("/api/opt-outs/" + customer).then()
-                .statusCode(200).body("customerRef", equalTo(customer)).body("reason", equalTo("asked not to be surveyed"))
+        ingest().body("{\"reason\": \"asked not to be surveyed\"}")
+                .put("/api/opt-outs/" + customer)
+                .then()
+                .statusCode(200)
+                .body("customerRef", equalTo(customer))
+                .body("reason", equalTo("asked not to be surveyed"))
                 .body("optedOutAt", notNullValue());
         as("analyst").get("/api/opt-outs/" + customer).then().statusCode(200);
         ingest().put("/api/opt-outs/" + customer).then().statusCode(200); // idempotent, body optional
@@ -220,21 +252,39 @@ class InteractionIntakeTest {
         invitingSurvey(tp, 1.0, "P7D", "P0D");
         String id = unique("visit");
         String body = interaction(id, unique("cust"), tp, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        JsonPath first = ingest().body(body).post("/api/interactions").then().statusCode(201).extract().jsonPath();
-        JsonPath again = ingest().body(body).post("/api/interactions").then().statusCode(200).extract().jsonPath();
+        JsonPath first = ingest().body(body)
+                .post("/api/interactions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        JsonPath again = ingest().body(body)
+                .post("/api/interactions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(first.getString("decisionId"), again.getString("decisionId"));
         assertEquals(first.getString("invitation.id"), again.getString("invitation.id"));
         assertEquals(first.getString("invitation.link"), again.getString("invitation.link"));
         assertEquals(1, count(db, "select count(*) from invitation where interaction_id = ?", id));
         assertEquals(1, count(db, "select count(*) from distribution_decision where interaction_id = ?", id));
 
-        ingest().body(body.replace("RETAIL", "PRIVATE")).post("/api/interactions").then().statusCode(409)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("interactionId"));
+        ingest().body(body.replace("RETAIL", "PRIVATE"))
+                .post("/api/interactions")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("interactionId"));
 
         try (TopicReader reader = new TopicReader(Topics.DECISIONS)) {
-            assertEquals(1, reader.awaitMatching(e -> e.value().contains("\"" + id + "\""), Duration.ofSeconds(30))
-                    .size());
-            assertTrue(reader.awaitMatching(e -> e.value().contains("\"" + id + "\""), Duration.ofSeconds(2)).isEmpty(),
+            assertEquals(
+                    1,
+                    reader.awaitMatching(e -> e.value().contains("\"" + id + "\""), Duration.ofSeconds(30))
+                            .size());
+            assertTrue(
+                    reader.awaitMatching(e -> e.value().contains("\"" + id + "\""), Duration.ofSeconds(2))
+                            .isEmpty(),
                     "one decision event only");
         }
     }
@@ -251,15 +301,24 @@ class InteractionIntakeTest {
         String bodyA = interaction(a, customer, tp, t);
         String bodyB = interaction(b, customer, tp, t.plusSeconds(60));
         String bodyC = interaction(c, unique("cust"), tp, t);
-        JsonPath batch = ingest().body("{\"interactions\": [" + String.join(",", bodyA, bodyA, bodyB, bodyC,
-                bodyC.replace("RETAIL", "PRIVATE")) + "]}").post("/api/interactions/batch")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath batch = ingest().body("{\"interactions\": ["
+                        + String.join(",", bodyA, bodyA, bodyB, bodyC, bodyC.replace("RETAIL", "PRIVATE")) + "]}")
+                .post("/api/interactions/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(201, 200, 201, 201, 409), batch.getList("decisions.status"));
-        assertEquals(List.of(a, a, b, c), batch.getList("decisions.interactionId").subList(0, 4));
-        assertEquals(batch.getString("decisions[0].decisionId"), batch.getString("decisions[1].decisionId"),
+        assertEquals(
+                List.of(a, a, b, c), batch.getList("decisions.interactionId").subList(0, 4));
+        assertEquals(
+                batch.getString("decisions[0].decisionId"),
+                batch.getString("decisions[1].decisionId"),
                 "a duplicate within one batch gets the first one's decision");
         assertEquals("INVITED", batch.getString("decisions[0].outcome"));
-        assertEquals("MIN_GAP", batch.getString("decisions[2].reason"),
+        assertEquals(
+                "MIN_GAP",
+                batch.getString("decisions[2].reason"),
                 "the second interaction of the customer sees the invitation of the first, in the same batch");
         assertEquals("INVITED", batch.getString("decisions[3].outcome"));
         assertEquals("urn:voc:problem:conflict", batch.getString("decisions[4].problem.type"));
@@ -274,41 +333,76 @@ class InteractionIntakeTest {
         items.add(interaction(first, unique("cust"), tp, null));
         items.add(interaction(unique("visit"), unique("cust"), tp, null));
         items.add(interaction(unique("visit"), unique("cust"), tp, null));
-        items.add(interaction(unique("visit"), unique("cust"), tp, null).replaceAll("\"customerRef\": \"[^\"]*\", ", ""));
-        ingest().body("{\"interactions\": [" + String.join(",", items) + "]}").post("/api/interactions/batch")
-                .then().statusCode(400).contentType("application/problem+json")
+        items.add(
+                interaction(unique("visit"), unique("cust"), tp, null).replaceAll("\"customerRef\": \"[^\"]*\", ", ""));
+        ingest().body("{\"interactions\": [" + String.join(",", items) + "]}")
+                .post("/api/interactions/batch")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("interactions[3].customerRef"));
         as("analyst").get("/api/interactions/" + first + "/decision").then().statusCode(404);
 
         String many = String.join(",", Collections.nCopies(1001, interaction("x", "c", tp, null)));
-        ingest().body("{\"interactions\": [" + many + "]}").post("/api/interactions/batch")
-                .then().statusCode(400).body("errors[0].field", equalTo("interactions"));
+        ingest().body("{\"interactions\": [" + many + "]}")
+                .post("/api/interactions/batch")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("interactions"));
     }
 
     @Test
     void badInteractionsAreProblemsNamingTheField() {
         String tp = touchpoint(db);
         ingest().body("{\"customerRef\": \"c\", \"touchpointKey\": \"" + tp + "\", \"channel\": \"BRANCH\"}")
-                .post("/api/interactions").then().statusCode(400).contentType("application/problem+json")
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("interactionId"));
         ingest().body("""
                 {"interactionId": "x", "customerRef": "c", "touchpointKey": "k",
                  "touchpointRef": {"system": "crm", "ref": "r"}, "channel": "BRANCH"}""")
-                .post("/api/interactions").then().statusCode(400).body("errors.field", hasItem("touchpointKey"));
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("touchpointKey"));
         ingest().body("""
                 {"interactionId": "x", "customerRef": "c", "touchpointRef": {"system": "crm"}, "channel": "BRANCH"}""")
-                .post("/api/interactions").then().statusCode(400).body("errors.field", hasItem("touchpointRef.ref"));
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("touchpointRef.ref"));
         ingest().body(interaction("x", "c", tp, Instant.now().plus(Duration.ofMinutes(10))))
-                .post("/api/interactions").then().statusCode(400).body("errors.field", hasItem("occurredAt"));
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("occurredAt"));
         ingest().body(interaction("x", "c", tp, null).replace("BRANCH", "APP"))
-                .post("/api/interactions").then().statusCode(400).body("errors.field", hasItem("channel"));
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("channel"));
         ingest().body(interaction("x".repeat(121), "c", tp, null))
-                .post("/api/interactions").then().statusCode(400).body("errors.field", hasItem("interactionId"));
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("interactionId"));
         ingest().body(interaction("x", "c", tp, null).replace("}", ", \"colour\": \"red\"}"))
-                .post("/api/interactions").then().statusCode(400).body("errors[0].field", equalTo("colour"));
-        ingest().body(interaction("x", "c", tp, null).replace("\"segment\"", "\"occurredAt\": \"yesterday\", \"segment\""))
-                .post("/api/interactions").then().statusCode(400).body("errors[0].field", equalTo("occurredAt"));
-        as("analyst").get("/api/interactions/" + unique("never") + "/decision").then().statusCode(404)
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+        ingest().body(interaction("x", "c", tp, null)
+                        .replace("\"segment\"", "\"occurredAt\": \"yesterday\", \"segment\""))
+                .post("/api/interactions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("occurredAt"));
+        as("analyst")
+                .get("/api/interactions/" + unique("never") + "/decision")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         as("analyst").get("/api/invitations/not-a-uuid").then().statusCode(404);
     }
@@ -320,20 +414,45 @@ class InteractionIntakeTest {
         for (int i = 0; i < 3; i++) {
             decide(customer, tp, null);
         }
-        JsonPath page = as("analyst").queryParam("customerRef", customer).queryParam("limit", 2)
-                .get("/api/decisions").then().statusCode(200).extract().jsonPath();
+        JsonPath page = as("analyst")
+                .queryParam("customerRef", customer)
+                .queryParam("limit", 2)
+                .get("/api/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(2, page.getList("items").size());
-        assertTrue(Instant.parse(page.getString("items[0].decidedAt"))
-                .compareTo(Instant.parse(page.getString("items[1].decidedAt"))) >= 0, "newest first");
-        JsonPath next = as("analyst").queryParam("customerRef", customer).queryParam("limit", 2)
-                .queryParam("after", page.getString("nextCursor")).get("/api/decisions")
-                .then().statusCode(200).extract().jsonPath();
+        assertTrue(
+                Instant.parse(page.getString("items[0].decidedAt"))
+                                .compareTo(Instant.parse(page.getString("items[1].decidedAt")))
+                        >= 0,
+                "newest first");
+        JsonPath next = as("analyst")
+                .queryParam("customerRef", customer)
+                .queryParam("limit", 2)
+                .queryParam("after", page.getString("nextCursor"))
+                .get("/api/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1, next.getList("items").size());
         assertEquals(null, next.getString("nextCursor"));
         as("analyst").get("/api/decisions").then().statusCode(400).body("errors[0].field", equalTo("customerRef"));
-        as("analyst").queryParam("customerRef", customer).queryParam("limit", 0).get("/api/decisions")
-                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
-        as("analyst").queryParam("customerRef", customer).queryParam("after", "garbage").get("/api/decisions")
-                .then().statusCode(400).body("errors[0].field", equalTo("after"));
+        as("analyst")
+                .queryParam("customerRef", customer)
+                .queryParam("limit", 0)
+                .get("/api/decisions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        as("analyst")
+                .queryParam("customerRef", customer)
+                .queryParam("after", "garbage")
+                .get("/api/decisions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("after"));
     }
 }

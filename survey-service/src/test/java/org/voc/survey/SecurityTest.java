@@ -2,13 +2,11 @@ package org.voc.survey;
 
 import static org.voc.testsupport.AccessContract.operation;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.provider.Arguments;
 import org.voc.testsupport.AccessContract;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Every /api operation of the survey service and callers it must refuse (docs/security.md has the role matrix). */
 @QuarkusTest

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
 import org.voc.testsupport.TopicReader;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Every published version reaches the compacted voc.surveys topic as a CloudEvent keyed by surveyId:version. */
 @QuarkusTest
@@ -29,16 +26,20 @@ class SurveyEventsTest {
                 {"id": "effort", "type": "CES", "required": false, "text": {"en": "How easy was it?"}}""";
         String csat = """
                 {"id": "satisfaction", "type": "CSAT", "required": true, "text": {"en": "How satisfied are you?"}}""";
-        String id = SurveyApiTest.create(SurveyApiTest.body("Card delivery NPS", "[\"" + touchpoint + "\"]",
-                SurveyApiTest.NPS, SurveyApiTest.REASON, ces, csat));
-        String publishedAt = SurveyApiTest.as("designer").post("/api/surveys/" + id + "/publish")
-                .then().statusCode(201).extract().path("publishedAt");
+        String id = SurveyApiTest.create(SurveyApiTest.body(
+                "Card delivery NPS", "[\"" + touchpoint + "\"]", SurveyApiTest.NPS, SurveyApiTest.REASON, ces, csat));
+        String publishedAt = SurveyApiTest.as("designer")
+                .post("/api/surveys/" + id + "/publish")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("publishedAt");
 
         JsonNode first;
         String firstEventId;
         try (TopicReader reader = new TopicReader(Topics.SURVEYS)) {
-            List<TopicReader.Event> events = reader.awaitMatching(e -> (id + ":1").equals(e.key()),
-                    Duration.ofSeconds(20));
+            List<TopicReader.Event> events =
+                    reader.awaitMatching(e -> (id + ":1").equals(e.key()), Duration.ofSeconds(20));
             assertEquals(1, events.size(), "version 1 reaches the topic once");
             TopicReader.Event event = events.get(0);
             assertEquals("voc.survey.version-published.v1", event.headers().get("ce_type"));
@@ -62,18 +63,29 @@ class SurveyEventsTest {
         assertQuestion(questions.get(1), "reason", "TEXT", false, null, null);
         assertQuestion(questions.get(2), "effort", "CES", false, 1, 7);
         assertQuestion(questions.get(3), "satisfaction", "CSAT", true, 1, 5);
-        assertEquals("How likely are you to recommend us to a friend or colleague?",
+        assertEquals(
+                "How likely are you to recommend us to a friend or colleague?",
                 questions.get(0).get("text").get("en").asText());
 
-        String etag = SurveyApiTest.as("designer").get("/api/surveys/" + id).then().extract().header("ETag");
-        SurveyApiTest.as("designer").header("If-Match", etag)
+        String etag = SurveyApiTest.as("designer")
+                .get("/api/surveys/" + id)
+                .then()
+                .extract()
+                .header("ETag");
+        SurveyApiTest.as("designer")
+                .header("If-Match", etag)
                 .body(SurveyApiTest.body("Card delivery NPS v2", "[\"" + touchpoint + "\"]", SurveyApiTest.NPS))
-                .put("/api/surveys/" + id).then().statusCode(200);
-        SurveyApiTest.as("designer").post("/api/surveys/" + id + "/publish").then().statusCode(201);
+                .put("/api/surveys/" + id)
+                .then()
+                .statusCode(200);
+        SurveyApiTest.as("designer")
+                .post("/api/surveys/" + id + "/publish")
+                .then()
+                .statusCode(201);
 
         try (TopicReader reader = new TopicReader(Topics.SURVEYS)) {
-            List<TopicReader.Event> events = reader.awaitMatching(e -> (id + ":2").equals(e.key()),
-                    Duration.ofSeconds(20));
+            List<TopicReader.Event> events =
+                    reader.awaitMatching(e -> (id + ":2").equals(e.key()), Duration.ofSeconds(20));
             assertEquals(1, events.size(), "version 2 reaches the topic under its own key");
             JsonNode second = json.readTree(events.get(0).value());
             assertEquals(2, second.get("version").asInt());

@@ -3,12 +3,11 @@ package org.voc.survey.api;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who made a change, as recorded beside it: the token subject, or the principal name for tokens without one. */
-final class Caller {
+public final class Caller {
 
-    private Caller() {
-    }
+    private Caller() {}
 
-    static String of(JsonWebToken token) {
+    public static String of(JsonWebToken token) {
         String subject = token.getSubject();
         return subject == null || subject.isBlank() ? token.getName() : subject;
     }

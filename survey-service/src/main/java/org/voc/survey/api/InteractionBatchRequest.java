@@ -1,9 +1,0 @@
-package org.voc.survey.api;
-
-import java.util.List;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-/** Up to 1000 interactions decided together. */
-public record InteractionBatchRequest(@Schema(required = true) List<InteractionRequest> interactions) {
-}

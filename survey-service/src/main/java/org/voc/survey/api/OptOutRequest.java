@@ -1,7 +1,0 @@
-package org.voc.survey.api;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-/** Why the customer opted out (optional, up to 500 characters). */
-public record OptOutRequest(@Schema(example = "asked the contact centre not to be surveyed") String reason) {
-}

@@ -1,0 +1,52 @@
+package org.voc.survey.distribution.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.voc.events.TouchpointState;
+import org.voc.kit.inbound.InboundEvents;
+import org.voc.kit.inbound.Reads;
+import org.voc.survey.distribution.domain.TouchpointReplicaService;
+
+/**
+ * Consumes the compacted {@code voc.touchpoints} topic into the local replica, one transaction per poll.
+ * Idempotent: a state is kept only when its revision is higher than the stored one.
+ */
+@ApplicationScoped
+public class TouchpointConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TouchpointConsumer.class);
+    private static final Reads READS = Reads.of(TouchpointState.TYPE, TouchpointConsumer::invalid);
+
+    private final InboundEvents inbound;
+    private final TouchpointReplicaService replica;
+
+    public TouchpointConsumer(InboundEvents inbound, TouchpointReplicaService replica) {
+        this.inbound = inbound;
+        this.replica = replica;
+    }
+
+    @Incoming("touchpoints")
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) {
+        inbound.consume(records, READS, batch -> {
+            int changed = replica.apply(batch.events(TouchpointState.TYPE));
+            LOG.debugf("%d touchpoint states, %d replica rows changed", batch.size(), changed);
+        });
+    }
+
+    private static String invalid(TouchpointState s) {
+        if (s.id() == null) {
+            return "id is missing";
+        }
+        if (s.key() == null || s.key().isBlank()) {
+            return "key is missing";
+        }
+        if (s.status() == null) {
+            return "status is missing";
+        }
+        return null;
+    }
+}

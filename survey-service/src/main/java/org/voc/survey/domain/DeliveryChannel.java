@@ -1,6 +1,0 @@
-package org.voc.survey.domain;
-
-/** How an invitation's link reaches the customer; delivery adapters read it from {@code InvitationIssued}. */
-public enum DeliveryChannel {
-    EMAIL, SMS, PUSH, WEB, IN_APP, WHATSAPP
-}

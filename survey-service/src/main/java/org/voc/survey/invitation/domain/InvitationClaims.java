@@ -1,0 +1,19 @@
+package org.voc.survey.invitation.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What an invitation token binds (docs/invitations.md): the respondent may answer this survey version, about this
+ * touchpoint and channel, as this pseudonymous customer, in this locale, until {@code expiresAt}.
+ */
+public record InvitationClaims(
+        UUID invitationId,
+        UUID surveyId,
+        int surveyVersion,
+        String touchpointKey,
+        String channel,
+        String customerRef,
+        String locale,
+        Instant issuedAt,
+        Instant expiresAt) {}

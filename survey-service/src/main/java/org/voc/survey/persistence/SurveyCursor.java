@@ -1,8 +1,0 @@
-package org.voc.survey.persistence;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** Position after which the next page of surveys starts: the (createdAt, id) of the last survey shown. */
-public record SurveyCursor(Instant createdAt, UUID id) {
-}
