@@ -205,8 +205,8 @@ public class JourneyResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST})
     @Operation(summary = "Coverage audit of one journey", description = """
-                    The coverage audit (see GET /api/coverage) over the touchpoints of this journey that are not \
-                    retired. JSON by default, CSV with `format=csv` or `Accept: text/csv`.""")
+            The coverage audit (see GET /api/coverage) over the touchpoints of this journey that are not retired. JSON \
+            by default, CSV with `format=csv` or `Accept: text/csv`.""")
     @APIResponse(
             responseCode = "200",
             description = "The audit",

@@ -68,8 +68,8 @@ public class TouchpointResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Register a touchpoint", description = """
-                    Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on \
-                    voc.touchpoints. The owner team need not be registered yet.""")
+            Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on voc.touchpoints. The \
+            owner team need not be registered yet.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content = @Content(examples = @ExampleObject(name = "card-delivery", value = Examples.TOUCHPOINT)))
     @APIResponse(
@@ -130,8 +130,8 @@ public class TouchpointResource {
     @Path("/{key}")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Change a touchpoint", description = """
-                    Replaces every field (the key never changes). Retiring is `status: RETIRED`; nothing is ever \
-                    deleted. A body equal to the current state creates no revision.""")
+            Replaces every field (the key never changes). Retiring is `status: RETIRED`; nothing is ever deleted. A \
+            body equal to the current state creates no revision.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content = @Content(examples = @ExampleObject(name = "retire", value = Examples.TOUCHPOINT_RETIREMENT)))
     @APIResponse(
@@ -177,9 +177,9 @@ public class TouchpointResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
     @Operation(summary = "List touchpoints", description = """
-                    Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next \
-                    page (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an \
-                    item. `total` counts every match.""")
+            Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next page \
+            (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an item. `total` \
+            counts every match.""")
     @APIResponse(
             responseCode = "200",
             description = "One page",
@@ -230,9 +230,9 @@ public class TouchpointResource {
     @Path("/by-ref")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
     @Operation(summary = "Resolve an external event to its touchpoint", description = """
-                    The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for \
-                    the interaction hot path. Callers should cache the answer (Cache-Control says for how long) and \
-                    may revalidate with the ETag.""")
+            The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for the \
+            interaction hot path. Callers should cache the answer (Cache-Control says for how long) and may revalidate \
+            with the ETag.""")
     @APIResponse(
             responseCode = "200",
             description = "The touchpoint",
@@ -271,8 +271,8 @@ public class TouchpointResource {
     @Path("/{key}/history")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST})
     @Operation(summary = "History of a touchpoint", description = """
-                    Who changed what and when, newest first: one entry per revision, with the token subject and user \
-                    name of the author and each changed field's old and new value.""")
+            Who changed what and when, newest first: one entry per revision, with the token subject and user name of \
+            the author and each changed field's old and new value.""")
     @APIResponse(
             responseCode = "200",
             description = "One page of entries",
