@@ -1,6 +1,7 @@
 package org.voc.cases;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -33,16 +34,11 @@ final class Cases {
     /** Polls the listing until {@code done} holds, and returns that listing. */
     static List<Map<String, Object>> awaitList(
             Map<String, ?> query, Predicate<List<Map<String, Object>>> done, String what) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        List<Map<String, Object>> items = list(query);
-        while (!done.test(items)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what + "; last listing: " + items);
-            }
-            sleep();
-            items = list(query);
-        }
-        return items;
+        return await(what)
+                .atMost(TIMEOUT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> list(query), done);
     }
 
     static Map<String, Object> awaitCaseOf(String touchpointKey, Object responseId, String what) {
@@ -63,14 +59,5 @@ final class Cases {
     static Duration dueIn(Map<String, Object> item) {
         return Duration.between(
                 Instant.parse((String) item.get("openedAt")), Instant.parse((String) item.get("dueAt")));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

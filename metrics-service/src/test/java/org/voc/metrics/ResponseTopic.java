@@ -1,7 +1,8 @@
 package org.voc.metrics;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -111,22 +113,15 @@ final class ResponseTopic implements AutoCloseable {
 
     /** Polls the NPS query until it counts {@code n} responses; fails after a generous timeout. */
     static JsonPath awaitN(Map<String, ?> params, long n) {
-        Instant deadline = Instant.now().plus(CONSUMED_TIMEOUT);
-        long seen = -1;
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath answer = nps(params);
-            seen = answer.getLong("n");
-            if (seen == n) {
-                return answer;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return fail("expected n = " + n + " for " + params + " within " + CONSUMED_TIMEOUT + ", last saw " + seen);
+        AtomicReference<JsonPath> answer = new AtomicReference<>();
+        await().atMost(CONSUMED_TIMEOUT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    answer.set(nps(params));
+                    assertEquals(n, answer.get().getLong("n"), "n for " + params);
+                });
+        return answer.get();
     }
 
     /** The NPS answer of the service as an analyst sees it. */

@@ -1,11 +1,11 @@
 package org.voc.response;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,19 +73,12 @@ final class InvitedSurveys {
 
     /** Polls the respondent API until the replica knows the token's survey version (503 until then). */
     static ExtractableResponse<Response> awaitKnown(String token) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            ExtractableResponse<Response> response =
-                    given().get("/api/respond/{token}", token).then().extract();
-            if (response.statusCode() != 503 || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return response;
-            }
-        }
+        return await("the replica knows the survey version of invitation " + token)
+                .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> given().get("/api/respond/{token}", token).then().extract(),
+                        response -> response.statusCode() != 503);
     }
 }

@@ -1,6 +1,7 @@
 package org.voc.response;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -57,14 +57,11 @@ class OutboxKafkaFailureTest {
                     .statusCode(200)
                     .body("id", equalTo(id));
 
-            Instant deadline = Instant.now().plus(PATIENCE);
-            OptionalInt attempts = outboxAttempts(id);
-            while (attempts.isPresent()
-                    && attempts.getAsInt() == 0
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250);
-                attempts = outboxAttempts(id);
-            }
+            OptionalInt attempts = await("the relay records a failed attempt on the outbox row")
+                    .atMost(PATIENCE)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> outboxAttempts(id), row -> row.isEmpty() || row.getAsInt() > 0);
             assertTrue(attempts.isPresent(), "the event waits in the outbox while Kafka does not answer");
             assertTrue(attempts.getAsInt() > 0, "the relay tried and recorded the failed attempt");
         } finally {
@@ -77,11 +74,10 @@ class OutboxKafkaFailureTest {
             assertEquals(1, events.size(), "the event arrives exactly once after the broker resumes");
             assertEquals("voc.response.submitted.v1", events.get(0).headers().get("ce_type"));
         }
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (outboxAttempts(id).isPresent() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-        }
-        assertTrue(outboxAttempts(id).isEmpty(), "the relayed row leaves the outbox");
+        await().atMost(PATIENCE)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertTrue(outboxAttempts(id).isEmpty(), "the relayed row leaves the outbox"));
     }
 
     /** Attempts recorded on the response's outbox row, or empty once the row is gone. */

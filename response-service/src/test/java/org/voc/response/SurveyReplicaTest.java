@@ -1,5 +1,6 @@
 package org.voc.response;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,11 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.voc.events.SurveyVersionPublished.Question;
 import org.voc.events.Topics;
@@ -100,23 +101,17 @@ class SurveyReplicaTest {
 
     /** Posts until created: "latest version" is cached briefly, so v2 may take a moment to become the default. */
     private static ExtractableResponse<Response> awaitCreated(Map<String, Object> body) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            body.put("id", UUID.randomUUID().toString());
-            ExtractableResponse<Response> response = Surveys.submit(body).then().extract();
-            if (response.statusCode() == 201 || Instant.now().isAfter(deadline)) {
-                assertEquals(201, response.statusCode(), response.asString());
-                return response;
-            }
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        AtomicReference<ExtractableResponse<Response>> created = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    body.put("id", UUID.randomUUID().toString());
+                    ExtractableResponse<Response> response =
+                            Surveys.submit(body).then().extract();
+                    assertEquals(201, response.statusCode(), response.asString());
+                    created.set(response);
+                });
+        return created.get();
     }
 }

@@ -1,5 +1,6 @@
 package org.voc.response;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,21 +21,15 @@ class SurveyStatusTest {
 
     /** Posts fresh copies of the body until the answer is {@code status} (the replica is eventually consistent). */
     private static ExtractableResponse<Response> awaitStatus(Surveys.Survey survey, int status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            ExtractableResponse<Response> response = Surveys.submit(Surveys.body(survey.id(), survey.touchpointKey()))
-                    .then()
-                    .extract();
-            if (response.statusCode() == status || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return response;
-            }
-        }
+        return await("a response to survey " + survey.id() + " is answered " + status)
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> Surveys.submit(Surveys.body(survey.id(), survey.touchpointKey()))
+                                .then()
+                                .extract(),
+                        response -> response.statusCode() == status);
     }
 
     /**

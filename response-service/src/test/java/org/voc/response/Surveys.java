@@ -1,6 +1,7 @@
 package org.voc.response;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,21 +146,16 @@ final class Surveys {
      * replicated yet"); returns the first other answer, which the caller checks.
      */
     static ExtractableResponse<Response> awaitAccepted(Map<String, Object> body) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            ExtractableResponse<Response> response = submit(body).then().extract();
-            List<String> fields = response.statusCode() == 400 ? response.path("errors.field") : List.of();
-            boolean notYet = fields != null && (fields.contains("surveyId") || fields.contains("surveyVersion"));
-            if (!notYet || Instant.now().isAfter(deadline)) {
-                return response;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return response;
-            }
-        }
+        return await("the replica knows survey " + body.get("surveyId") + " version " + body.get("surveyVersion"))
+                .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> submit(body).then().extract(), response -> !notReplicatedYet(response));
+    }
+
+    private static boolean notReplicatedYet(ExtractableResponse<Response> response) {
+        List<String> fields = response.statusCode() == 400 ? response.path("errors.field") : List.of();
+        return fields != null && (fields.contains("surveyId") || fields.contains("surveyVersion"));
     }
 
     static Response submit(Map<String, Object> body) {

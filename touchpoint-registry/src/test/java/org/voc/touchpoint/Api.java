@@ -24,13 +24,15 @@ final class Api {
             String key, String channel, String stage, String signal, String segments, String team, String tags) {
         return """
                 {"key": "%s", "name": "Touchpoint %s", "channel": "%s", "journeyStage": "%s", "signalKind": "%s",
-                 "segments": [%s], "ownerTeam": "%s", "tags": [%s]}""".formatted(key, key, channel, stage, signal, quoteAll(segments), team, quoteAll(tags));
+                 "segments": [%s], "ownerTeam": "%s", "tags": [%s]
+                }""".formatted(key, key, channel, stage, signal, quoteAll(segments), team, quoteAll(tags));
     }
 
     static String team(String key, String zone) {
         return """
                 {"key": "%s", "name": "Team %s", "escalationContact": "lead@example.com",
-                 "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], "start": "08:00", "end": "18:00"},
+                 "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                  "start": "08:00", "end": "18:00"},
                  "timeZone": "%s"}""".formatted(key, key, zone);
     }
 

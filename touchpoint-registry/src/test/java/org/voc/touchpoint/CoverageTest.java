@@ -1,5 +1,6 @@
 package org.voc.touchpoint;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import static org.voc.touchpoint.Api.unique;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -77,7 +77,7 @@ class CoverageTest {
         publish(survey, 1, s + "-web", s + "-app");
         publish(survey, 2, s + "-web", s + "-app2");
         publish(UUID.randomUUID(), 1, s + "-chat");
-        await(journey, 2);
+        awaitCovered(journey, 2);
 
         as("analyst")
                 .get("/api/journeys/" + journey + "/coverage")
@@ -171,21 +171,19 @@ class CoverageTest {
         as("designer").body(body).post("/api/touchpoints").then().statusCode(201);
     }
 
-    private static void await(String journey, int covered) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            int now = as("analyst")
-                    .get("/api/journeys/" + journey + "/coverage")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("withFeedbackSource");
-            if (now == covered) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the survey versions did not reach the coverage audit in time");
+    private static void awaitCovered(String journey, int covered) {
+        await("the survey versions reach the coverage audit of " + journey)
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> as("analyst")
+                                .get("/api/journeys/" + journey + "/coverage")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Integer>path("withFeedbackSource"),
+                        now -> now == covered);
     }
 
     /** A survey version as survey-service publishes it: CloudEvents headers, key surveyId:version. */
@@ -200,7 +198,8 @@ class CoverageTest {
                 {"surveyId": "%s", "version": %d, "name": "Coverage test survey", "touchpointKeys": [%s],
                  "defaultLocale": "en", "publishedAt": "2026-11-25T09:05:00Z",
                  "questions": [{"id": "nps", "type": "NPS", "required": true, "min": 0, "max": 10,
-                                "text": {"en": "How likely are you to recommend us?"}}]}""".formatted(survey, version, keys);
+                                "text": {"en": "How likely are you to recommend us?"}}]
+                }""".formatted(survey, version, keys);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SURVEYS, survey + ":" + version, value);
             record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -106,8 +106,9 @@ class ImportTest {
         String p = unique("imp");
         String journey = unique("journey");
         as("designer").body("""
-                {"key": "%s", "name": "Imported journey", "stages": [{"name": "Use", "touchpointKeys": []},
-                 {"name": "Get help", "touchpointKeys": []}]}""".formatted(journey)).post("/api/journeys").then().statusCode(201);
+                        {"key": "%s", "name": "Imported journey", "stages": [{"name": "Use", "touchpointKeys": []},
+                         {"name": "Get help", "touchpointKeys": []}]
+                        }""".formatted(journey)).post("/api/journeys").then().statusCode(201);
         String file = HEADER
                 + row(
                         p + "-a",
@@ -242,7 +243,8 @@ class ImportTest {
                  {"key": "%1$s-j2", "name": "Store review", "channel": "REVIEW_SITE", "journeyStage": "LOYALTY",
                   "signalKind": "INDIRECT", "ownerTeam": "app-team", "tags": ["%1$s"], "colour": "red"},
                  {"key": "%1$s-j3", "name": "Courier", "channel": "FIELD_SERVICE", "journeyStage": "ONBOARDING",
-                  "signalKind": "DIRECT", "ownerTeam": "cards-ops", "externalRefs": [{"system": "crm", "ref": "held.%1$s"}]},
+                  "signalKind": "DIRECT", "ownerTeam": "cards-ops",
+                  "externalRefs": [{"system": "crm", "ref": "held.%1$s"}]},
                  "not an object"]""".formatted(p);
         as("designer")
                 .queryParam("mode", "apply")

@@ -16,7 +16,9 @@ class JourneyApiTest {
     static String journey(String key, String stage1, String stage2, String... keys) {
         return """
                 {"key": "%s", "name": "Card onboarding", "description": "From application to first use",
-                 "stages": [{"name": "%s", "touchpointKeys": ["%s"]}, {"name": "%s", "touchpointKeys": ["%s", "%s"]}]}""".formatted(key, stage1, keys[0], stage2, keys[1], keys[2]);
+                 "stages": [{"name": "%s", "touchpointKeys": ["%s"]},
+                            {"name": "%s", "touchpointKeys": ["%s", "%s"]}]
+                }""".formatted(key, stage1, keys[0], stage2, keys[1], keys[2]);
     }
 
     @Test

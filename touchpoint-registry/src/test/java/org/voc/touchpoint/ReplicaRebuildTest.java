@@ -1,5 +1,6 @@
 package org.voc.touchpoint;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.voc.touchpoint.Api.as;
 import static org.voc.touchpoint.Api.unique;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,29 +103,20 @@ class ReplicaRebuildTest {
         String teamId = (String) registeredTeam.get("id");
         JsonNode expectedTeam = teamShape(JSON.valueToTree(registeredTeam));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Map<String, JsonNode> touchpointReplica;
-        Map<String, JsonNode> teamReplica;
-        do {
-            touchpointReplica = replica(Topics.TOUCHPOINTS);
-            teamReplica = replica(Topics.TEAMS);
-            Map<String, JsonNode> rebuilt = touchpointReplica;
-            Map<String, JsonNode> mine = expected.keySet().stream()
-                    .filter(rebuilt::containsKey)
-                    .collect(Collectors.toMap(id -> id, id -> touchpointShape(rebuilt.get(id))));
-            if (mine.equals(expected)
-                    && teamReplica.containsKey(teamId)
-                    && teamShape(teamReplica.get(teamId)).equals(expectedTeam)) {
-                return;
-            }
-        } while (Instant.now().isBefore(deadline));
-        Map<String, JsonNode> rebuilt = touchpointReplica;
-        assertEquals(
-                expected,
-                expected.keySet().stream()
-                        .filter(rebuilt::containsKey)
-                        .collect(Collectors.toMap(id -> id, id -> touchpointShape(rebuilt.get(id)))));
-        assertEquals(expectedTeam, teamReplica.containsKey(teamId) ? teamShape(teamReplica.get(teamId)) : null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, JsonNode> rebuilt = replica(Topics.TOUCHPOINTS);
+            Map<String, JsonNode> teamReplica = replica(Topics.TEAMS);
+            assertEquals(
+                    expected,
+                    expected.keySet().stream()
+                            .filter(rebuilt::containsKey)
+                            .collect(Collectors.toMap(id -> id, id -> touchpointShape(rebuilt.get(id)))),
+                    "the touchpoints rebuilt from " + Topics.TOUCHPOINTS);
+            assertEquals(
+                    expectedTeam,
+                    teamReplica.containsKey(teamId) ? teamShape(teamReplica.get(teamId)) : null,
+                    "the team rebuilt from " + Topics.TEAMS);
+        });
     }
 
     private static org.hamcrest.Matcher<Integer> equalTo40() {

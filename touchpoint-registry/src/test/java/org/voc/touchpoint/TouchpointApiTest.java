@@ -26,7 +26,8 @@ class TouchpointApiTest {
     static String body(String key, String channel, String team) {
         return """
                 {"key": "%s", "name": "Card delivery", "channel": "%s", "journeyStage": "ONBOARDING",
-                 "signalKind": "DIRECT", "segments": ["RETAIL", "SME"], "product": "debit-card", "ownerTeam": "%s"}""".formatted(key, channel, team);
+                 "signalKind": "DIRECT", "segments": ["RETAIL", "SME"], "product": "debit-card",
+                 "ownerTeam": "%s"}""".formatted(key, channel, team);
     }
 
     static RequestSpecification as(String user) {

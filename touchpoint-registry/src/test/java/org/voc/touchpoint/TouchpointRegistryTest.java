@@ -22,9 +22,10 @@ class TouchpointRegistryTest {
     static String full(String key, String ref) {
         return """
                 {"key": "%s", "name": "Card delivery", "description": "Courier hands over the card",
-                 "channel": "FIELD_SERVICE", "journeyStage": "ONBOARDING", "signalKind": "DIRECT", "segments": ["RETAIL"],
-                 "product": "debit-card", "ownerTeam": "cards-ops",
-                 "raci": {"responsible": ["courier-desk"], "accountable": ["cards-ops"], "consulted": ["cx-design"], "informed": ["cx-analytics"]},
+                 "channel": "FIELD_SERVICE", "journeyStage": "ONBOARDING", "signalKind": "DIRECT",
+                 "segments": ["RETAIL"], "product": "debit-card", "ownerTeam": "cards-ops",
+                 "raci": {"responsible": ["courier-desk"], "accountable": ["cards-ops"], "consulted": ["cx-design"],
+                          "informed": ["cx-analytics"]},
                  "tags": ["kyc", "physical"], "externalRefs": [{"system": "crm", "ref": "%s"}]}""".formatted(key, ref);
     }
 

@@ -26,7 +26,10 @@ import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
 
-/** Cases over HTTP (read-only in this slice: cases are opened by detractor responses); rules live in {@link CaseService}. */
+/**
+ * Cases over HTTP (read-only in this slice: cases are opened by detractor responses); rules live in
+ * {@link CaseService}.
+ */
 @Path("/api/cases")
 @Tag(name = "Cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,21 +37,6 @@ public class CaseResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
-
-    static final String VIEW_EXAMPLE = """
-            {"id": "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10", "responseId": "5f1d2c3b-9a8e-4f7d-b6c5-1a2b3c4d5e6f",
-             "surveyId": "c4a1e2d3-7b6f-4e5d-9c8b-0a1b2c3d4e5f", "touchpointKey": "card-delivery", "team": "cards-ops",
-             "customerRef": "cust-4711", "nps": 3, "comment": "The card arrived a week late and nobody called",
-             "priority": "HIGH", "status": "OPEN", "openedAt": "2026-11-25T09:00:02.123456Z",
-             "respondedAt": "2026-11-25T09:00:00Z", "dueAt": "2026-11-26T09:00:02.123456Z"}""";
-    static final String PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "must be one of [OPEN, IN_PROGRESS, RESOLVED, CLOSED]", "instance": "/api/cases",
-             "errors": [{"field": "status", "message": "must be one of [OPEN, IN_PROGRESS, RESOLVED, CLOSED]"}]}""";
-    static final String NOT_FOUND_EXAMPLE = """
-            {"type": "urn:voc:problem:not-found", "title": "case not found", "status": 404,
-             "detail": "case '0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10' does not exist",
-             "instance": "/api/cases/0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10"}""";
 
     private final CaseService service;
 
@@ -58,29 +46,23 @@ public class CaseResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.ANALYST})
-    @Operation(
-            summary = "List cases",
-            description =
-                    "Newest first (by openedAt, then id), keyset-paginated: pass the nextCursor of a page as `after` to read the next page. Filters combine with AND.")
+    @Operation(summary = "List cases", description = """
+            Newest first (by openedAt, then id), keyset-paginated: pass the nextCursor of a page as `after` to read \
+            the next page. Filters combine with AND.""")
     @APIResponse(
             responseCode = "200",
             description = "One page",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "page",
-                                            value =
-                                                    "{\"items\": [" + VIEW_EXAMPLE
-                                                            + "], \"nextCursor\": \"MjAyNi0xMS0yNVQwOTowMDowMi4xMjM0NTZafDBiN2UzYzUyLThkMGYtNGE1NS1hMWY2LTNjMmI5ZTdkNGExMA\"}")))
+                            examples = @ExampleObject(name = "page", value = Examples.CASE_PAGE)))
     @APIResponse(
             responseCode = "400",
             description = "A filter, the cursor or the limit is invalid; errors[].field names the query parameter",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "unknown status", value = PROBLEM_EXAMPLE)))
+                            examples = @ExampleObject(name = "unknown status", value = Examples.UNKNOWN_STATUS)))
     public CasePage list(
             @Parameter(description = "Owner team of the cases", example = "cards-ops") @QueryParam("team") String team,
             @Parameter(description = "One of OPEN, IN_PROGRESS, RESOLVED, CLOSED", example = "OPEN")
@@ -123,14 +105,14 @@ public class CaseResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "case", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "case", value = Examples.CASE_VIEW)))
     @APIResponse(
             responseCode = "404",
             description = "No case has this id",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
+                            examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public CaseView get(@Parameter(example = "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10") @PathParam("id") String id) {
         UUID uuid;
         try {

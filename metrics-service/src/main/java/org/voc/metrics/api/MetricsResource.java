@@ -35,15 +35,6 @@ public class MetricsResource {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    static final String NPS_EXAMPLE = """
-            {"touchpoint": "card-delivery", "channel": null, "from": "2026-11-01T00:00:00Z",
-             "to": "2026-11-30T23:59:59.999999999Z", "n": 240, "promoters": 120, "passives": 60, "detractors": 60,
-             "nps": 25.0, "marginOfError": 10.5, "confidenceLevel": 0.95}""";
-    static final String PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "from must not be after to (2026-11-01T23:59:59.999999999Z)", "instance": "/api/metrics/nps",
-             "errors": [{"field": "from", "message": "must not be after to (2026-11-01T23:59:59.999999999Z)"}]}""";
-
     private final NpsService nps;
 
     public MetricsResource(NpsService nps) {
@@ -54,8 +45,8 @@ public class MetricsResource {
     @Path("/nps")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "Net Promoter Score of a touchpoint over a time range", description = """
-            Counts promoters (9–10), passives (7–8) and detractors (0–6) among the responses with an NPS answer and \
-            returns NPS = 100·(P − D)/n, rounded to one decimal.
+            Counts promoters (9–10), passives (7–8) and detractors (0–6) among the responses with an NPS \
+            answer and returns NPS = 100·(P − D)/n, rounded to one decimal.
 
             The margin of error is the half-width of the 95 % confidence interval, in NPS points: \
             1.96 · 100 · sqrt((p + d − (p − d)²) / n) with p = P/n and d = D/n, rounded to one decimal. \
@@ -71,14 +62,14 @@ public class MetricsResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "card-delivery in November", value = NPS_EXAMPLE)))
+                            examples = @ExampleObject(name = "card-delivery in November", value = Examples.NPS)))
     @APIResponse(
             responseCode = "400",
             description = "`from` or `to` is not a date or instant, or `from` is after `to`",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "from after to", value = PROBLEM_EXAMPLE)))
+                            examples = @ExampleObject(name = "from after to", value = Examples.FROM_AFTER_TO)))
     @APIResponse(
             responseCode = "401",
             description = "No valid bearer token",

@@ -34,7 +34,8 @@ public class NpsRollupRepository {
 
     private static final String ADD = """
             insert into nps_rollup (touchpoint_key, channel, bucket_start, responses, promoters, passives, detractors)
-            select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+            select * from unnest(
+                ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
             on conflict (touchpoint_key, channel, bucket_start) do update set
                 responses  = nps_rollup.responses  + excluded.responses,
                 promoters  = nps_rollup.promoters  + excluded.promoters,

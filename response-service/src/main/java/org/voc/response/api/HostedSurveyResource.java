@@ -72,11 +72,10 @@ public class HostedSurveyResource {
     @GET
     @Blocking
     @Produces(MediaType.TEXT_HTML)
-    @Operation(
-            summary = "Survey page of an invitation",
-            description = "The invitation's survey as an accessible "
-                    + "HTML form in its locale. A link already answered shows a thank-you note (409), an expired one or an "
-                    + "archived survey a 'survey closed' page (410), an invalid one a 'not found' page (404).")
+    @Operation(summary = "Survey page of an invitation", description = """
+            The invitation's survey as an accessible HTML form in its locale. A link already answered shows a \
+            thank-you note (409), an expired one or an archived survey a 'survey closed' page (410), an invalid one a \
+            'not found' page (404).""")
     @APIResponse(
             responseCode = "200",
             description = "The survey form",
@@ -118,11 +117,10 @@ public class HostedSurveyResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(
-            summary = "Send the survey form",
-            description = "Stores the answers as the invitation's response and "
-                    + "redirects (303) to the thank-you page. Invalid answers re-render the form with a message next to each "
-                    + "question at fault (400). Sending the same form twice stores one response.")
+    @Operation(summary = "Send the survey form", description = """
+            Stores the answers as the invitation's response and redirects (303) to the thank-you page. Invalid answers \
+            re-render the form with a message next to each question at fault (400). Sending the same form twice stores \
+            one response.""")
     @APIResponse(responseCode = "303", description = "Stored; Location is the thank-you page")
     @APIResponse(
             responseCode = "400",

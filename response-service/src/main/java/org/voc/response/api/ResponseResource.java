@@ -42,26 +42,6 @@ import org.voc.response.domain.Submission;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResponseResource {
 
-    static final String EXAMPLE = """
-            {"id": "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b", "surveyId": "5f0c2a9e-8b1d-4c3e-a7f6-2d9e8c7b6a50",
-             "surveyVersion": 1, "touchpointKey": "card-delivery", "channel": "BRANCH", "customerRef": "cust-0042",
-             "respondedAt": "2026-11-25T10:00:00Z",
-             "answers": [{"questionId": "nps", "score": 3}, {"questionId": "reason", "text": "The card came a week late"}]}""";
-    static final String VIEW_EXAMPLE = """
-            {"id": "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b", "surveyId": "5f0c2a9e-8b1d-4c3e-a7f6-2d9e8c7b6a50",
-             "surveyVersion": 1, "touchpointKey": "card-delivery", "channel": "BRANCH", "customerRef": "cust-0042",
-             "respondedAt": "2026-11-25T10:00:00Z", "receivedAt": "2026-11-25T10:00:01.250Z", "nps": 3,
-             "answers": [{"questionId": "nps", "type": "NPS", "score": 3},
-                         {"questionId": "reason", "type": "TEXT", "text": "The card came a week late"}]}""";
-    static final String INVITATION_NOT_FOUND_EXAMPLE = """
-            {"type": "urn:voc:problem:invitation-not-found", "title": "Invitation not found", "status": 404,
-             "detail": "this link is not a valid survey invitation", "instance": "/api/responses",
-             "errors": [{"field": "invitationToken", "message": "this link is not a valid survey invitation"}]}""";
-    static final String PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "answers[0].score must be between 0 and 10", "instance": "/api/responses",
-             "errors": [{"field": "answers[0].score", "message": "must be between 0 and 10"}]}""";
-
     private final ResponseIntake intake;
     private final InvitationVerifier invitations;
 
@@ -73,21 +53,20 @@ public class ResponseResource {
     @POST
     @Blocking // validation may read the survey replica; the thread is released as soon as the response is queued
     @RolesAllowed({Roles.ADMIN, Roles.INGEST})
-    @Operation(
-            summary = "Submit a response",
-            description = "Validates the answers against the published survey "
-                    + "version and stores the response; it is published on voc.responses as voc.response.submitted.v1. "
-                    + "Send a client id to make retries safe. With invitationToken the response answers that invitation: "
-                    + "the token is verified and fills survey, version, touchpoint, channel and customer.")
+    @Operation(summary = "Submit a response", description = """
+            Validates the answers against the published survey version and stores the response; it is published on \
+            voc.responses as voc.response.submitted.v1. Send a client id to make retries safe. With invitationToken \
+            the response answers that invitation: the token is verified and fills survey, version, touchpoint, channel \
+            and customer.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-            content = @Content(examples = @ExampleObject(name = "nps-with-reason", value = EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "nps-with-reason", value = Examples.RESPONSE)))
     @APIResponse(
             responseCode = "201",
             description = "Stored; Location names the response",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "stored", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "stored", value = Examples.RESPONSE_VIEW)))
     @APIResponse(
             responseCode = "200",
             description = "Already stored under this id with the same body (a retry)",
@@ -98,7 +77,8 @@ public class ResponseResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "score out of range", value = PROBLEM_EXAMPLE)))
+                            examples =
+                                    @ExampleObject(name = "score out of range", value = Examples.SCORE_OUT_OF_RANGE)))
     @APIResponse(
             responseCode = "404",
             description = "invitationToken is not a valid invitation (urn:voc:problem:invitation-not-found)",
@@ -106,16 +86,18 @@ public class ResponseResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             examples =
-                                    @ExampleObject(name = "invalid invitation", value = INVITATION_NOT_FOUND_EXAMPLE)))
+                                    @ExampleObject(
+                                            name = "invalid invitation",
+                                            value = Examples.INVITATION_TOKEN_NOT_FOUND)))
     @APIResponse(
             responseCode = "409",
-            description =
-                    "The id was already used for a different body (urn:voc:problem:conflict), or the invitation was already answered (urn:voc:problem:already-answered)",
+            description = "The id was already used for a different body (urn:voc:problem:conflict), or the "
+                    + "invitation was already answered (urn:voc:problem:already-answered)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "410",
-            description =
-                    "invitationToken has expired (urn:voc:problem:invitation-expired) or its survey is archived (urn:voc:problem:survey-closed)",
+            description = "invitationToken has expired (urn:voc:problem:invitation-expired) or its survey "
+                    + "is archived (urn:voc:problem:survey-closed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "503",
@@ -142,7 +124,7 @@ public class ResponseResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "stored", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "stored", value = Examples.RESPONSE_VIEW)))
     @APIResponse(
             responseCode = "404",
             description = "No response has this id",

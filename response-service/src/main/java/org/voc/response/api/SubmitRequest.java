@@ -51,11 +51,11 @@ public record SubmitRequest(
         @NotNull @Size(max = 500) List<@NotNull @Valid AnswerRequest> answers,
 
         @Schema(
-                description =
-                        "The respondent's invitation token (as in the link survey-service sent), for an app "
-                                + "or a server that relays an invited answer. It is verified, its survey, version, touchpoint, "
-                                + "channel and customer fill the fields left out, a field that contradicts it is a 400, and the "
-                                + "invitation can be answered only once (409 already-answered). Omit it for uninvited responses.")
+                description = "The respondent's invitation token (as in the link survey-service sent), for an "
+                        + "app or a server that relays an invited answer. It is verified, its survey, "
+                        + "version, touchpoint, channel and customer fill the fields left out, a field that "
+                        + "contradicts it is a 400, and the invitation can be answered only once (409 "
+                        + "already-answered). Omit it for uninvited responses.")
         @Size(max = 4096)
         String invitationToken) {
 
@@ -78,8 +78,8 @@ public record SubmitRequest(
             String optionId,
 
             @Schema(
-                    description =
-                            "MULTI_CHOICE: the ids of the options picked, within the question's minSelected..maxSelected",
+                    description = "MULTI_CHOICE: the ids of the options picked, within the question's "
+                            + "minSelected..maxSelected",
                     example = "[\"slow\", \"unfriendly\"]")
             @Size(max = 50)
             List<@NotBlank @Size(max = 80) String> optionIds) {}

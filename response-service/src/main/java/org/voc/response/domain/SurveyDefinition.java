@@ -83,7 +83,10 @@ public record SurveyDefinition(UUID surveyId, int version, List<String> touchpoi
         }
     }
 
-    /** Display condition: a score compared with {@code value} (LE, LT, GE, GT, EQ, NE), or options IN {@code values}. */
+    /**
+     * Display condition: a score compared with {@code value} (LE, LT, GE, GT, EQ, NE), or options IN
+     * {@code values}.
+     */
     public record Condition(String questionId, String operator, Integer value, List<String> values) {
 
         /** Whether the answer to {@link #questionId} meets the condition; an unknown operator never does. */

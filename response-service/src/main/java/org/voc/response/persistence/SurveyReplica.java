@@ -131,8 +131,8 @@ public class SurveyReplica {
     }
 
     private Optional<SurveyVersionPublished> published(UUID surveyId, int version) {
-        List<?> rows = em.createNativeQuery(
-                        "select cast(definition as text) from survey_version where survey_id = :id and version = :version")
+        List<?> rows = em.createNativeQuery("select cast(definition as text) from survey_version"
+                        + " where survey_id = :id and version = :version")
                 .setParameter("id", surveyId)
                 .setParameter("version", version)
                 .getResultList();

@@ -25,21 +25,6 @@ import org.voc.touchpoint.domain.CoverageAudit;
 @Tag(name = "Coverage")
 public class CoverageResource {
 
-    static final String EXAMPLE = """
-            {"scope": "registry", "touchpoints": 3, "withFeedbackSource": 1, "feedbackSourceShare": 0.3333,
-             "cells": [{"stage": "ONBOARDING", "channel": "BRANCH", "segment": "RETAIL", "touchpoints": 2, "withFeedbackSource": 1},
-                       {"stage": "USAGE", "channel": "MOBILE_APP", "segment": "(none)", "touchpoints": 1, "withFeedbackSource": 0}],
-             "stagesWithoutDirectSignal": ["AWARENESS", "CONSIDERATION", "PURCHASE", "USAGE", "SERVICE", "RENEWAL", "LOYALTY", "CHURN"],
-             "segmentsWithoutDirectSignal": [],
-             "withoutOwner": [{"key": "app-login", "ownerTeam": "app-team", "reason": "owner team not registered"}]}""";
-    static final String CSV_EXAMPLE = """
-            section,stage,channel,segment,touchpoint,owner_team,touchpoints,with_feedback_source
-            summary,,,,,,3,1
-            cell,ONBOARDING,BRANCH,RETAIL,,,2,1
-            stage-without-direct-signal,AWARENESS,,,,,,
-            without-owner,,,,app-login,app-team,,
-            """;
-
     private final CoverageAudit audit;
 
     public CoverageResource(CoverageAudit audit) {
@@ -60,8 +45,8 @@ public class CoverageResource {
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
-                        examples = @ExampleObject(name = "json", value = EXAMPLE)),
-                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE))
+                        examples = @ExampleObject(name = "json", value = Examples.COVERAGE)),
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = Examples.COVERAGE_CSV))
             })
     @APIResponse(
             responseCode = "400",

@@ -42,17 +42,6 @@ import org.voc.touchpoint.domain.JourneyService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class JourneyResource {
 
-    static final String EXAMPLE = """
-            {"key": "card-onboarding", "name": "Card onboarding", "description": "From application to first purchase",
-             "stages": [{"name": "Apply", "touchpointKeys": ["card-application-web"]},
-                        {"name": "Receive card", "touchpointKeys": ["card-delivery"]}]}""";
-    static final String VIEW_EXAMPLE = """
-            {"id": "5b8d2c4e-1f3a-4e6b-9c7d-8a0f1e2d3c4b", "key": "card-onboarding", "name": "Card onboarding",
-             "description": "From application to first purchase",
-             "stages": [{"name": "Apply", "touchpointKeys": ["card-application-web"]},
-                        {"name": "Receive card", "touchpointKeys": ["card-delivery"]}],
-             "revision": 0, "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
-
     private final JourneyService service;
     private final CoverageAudit audit;
 
@@ -65,14 +54,14 @@ public class JourneyResource {
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Create a journey", description = "Ordered stages, each holding registered touchpoints.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-            content = @Content(examples = @ExampleObject(name = "card-onboarding", value = EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "card-onboarding", value = Examples.JOURNEY)))
     @APIResponse(
             responseCode = "201",
             description = "Created; Location and ETag headers are set",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "created", value = Examples.JOURNEY_VIEW)))
     @APIResponse(
             responseCode = "400",
             description = "A field is invalid, two stages share a name, or a touchpoint key is not registered",
@@ -104,7 +93,7 @@ public class JourneyResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "card-onboarding", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "card-onboarding", value = Examples.JOURNEY_VIEW)))
     @APIResponse(
             responseCode = "404",
             description = "No journey has this key",
@@ -123,14 +112,14 @@ public class JourneyResource {
             summary = "Change a journey",
             description = "Replaces its name, description and stages (the key never changes).")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-            content = @Content(examples = @ExampleObject(name = "card-onboarding", value = EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "card-onboarding", value = Examples.JOURNEY)))
     @APIResponse(
             responseCode = "200",
             description = "Changed; the new ETag is returned",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "changed", value = Examples.JOURNEY_VIEW)))
     @APIResponse(
             responseCode = "400",
             description = "A field is invalid, or the body names another key",
@@ -171,11 +160,7 @@ public class JourneyResource {
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples =
-                                    @ExampleObject(
-                                            name = "not found",
-                                            value =
-                                                    "{\"type\": \"urn:voc:problem:not-found\", \"title\": \"journey not found\", \"status\": 404, \"detail\": \"journey 'card-onboarding' does not exist\"}")))
+                            examples = @ExampleObject(name = "not found", value = Examples.JOURNEY_NOT_FOUND)))
     @APIResponse(
             responseCode = "412",
             description = "If-Match names an older revision",
@@ -205,10 +190,7 @@ public class JourneyResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "page",
-                                            value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": null}")))
+                            examples = @ExampleObject(name = "page", value = Examples.JOURNEY_PAGE)))
     public Page<JourneyView> list(
             @Parameter(example = "card-delivery") @QueryParam("touchpoint") String touchpoint,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
@@ -222,20 +204,17 @@ public class JourneyResource {
     @Path("/{key}/coverage")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST})
-    @Operation(
-            summary = "Coverage audit of one journey",
-            description =
-                    "The coverage audit (see GET /api/coverage) over the touchpoints of this journey that are not retired. JSON by default, CSV with `format=csv` or `Accept: text/csv`.")
+    @Operation(summary = "Coverage audit of one journey", description = """
+            The coverage audit (see GET /api/coverage) over the touchpoints of this journey that are not retired. JSON \
+            by default, CSV with `format=csv` or `Accept: text/csv`.""")
     @APIResponse(
             responseCode = "200",
             description = "The audit",
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
-                        examples = @ExampleObject(name = "json", value = CoverageResource.EXAMPLE)),
-                @Content(
-                        mediaType = "text/csv",
-                        examples = @ExampleObject(name = "csv", value = CoverageResource.CSV_EXAMPLE))
+                        examples = @ExampleObject(name = "json", value = Examples.COVERAGE)),
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = Examples.COVERAGE_CSV))
             })
     @APIResponse(
             responseCode = "400",

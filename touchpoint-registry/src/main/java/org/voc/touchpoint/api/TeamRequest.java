@@ -38,8 +38,8 @@ public record TeamRequest(
     /** Working days and the local start and end of the working day. */
     @Schema(
             name = "WorkingHours",
-            example =
-                    "{\"days\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\"], \"start\": \"08:00\", \"end\": \"18:00\"}")
+            example = "{\"days\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\"], "
+                    + "\"start\": \"08:00\", \"end\": \"18:00\"}")
     public record WorkingHours(
             @NotEmpty List<@NotNull DayOfWeek> days,
 

@@ -42,16 +42,6 @@ import org.voc.touchpoint.domain.TeamService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
 
-    static final String EXAMPLE = """
-            {"key": "cards-ops", "name": "Cards operations", "escalationContact": "lead.cards@example.com",
-             "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], "start": "08:00", "end": "18:00"},
-             "timeZone": "Europe/Paris"}""";
-    static final String VIEW_EXAMPLE = """
-            {"id": "0c7e9d1a-5b2f-4f0e-8a61-3d2b7c9e4f10", "key": "cards-ops", "name": "Cards operations",
-             "escalationContact": "lead.cards@example.com",
-             "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], "start": "08:00", "end": "18:00"},
-             "timeZone": "Europe/Paris", "revision": 0, "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
-
     private final TeamService service;
 
     public TeamResource(TeamService service) {
@@ -65,14 +55,14 @@ public class TeamResource {
             description =
                     "Publishes the team's state on voc.teams. Touchpoints may name a team before it is registered.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-            content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "cards-ops", value = Examples.TEAM)))
     @APIResponse(
             responseCode = "201",
             description = "Registered; Location and ETag headers are set",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "created", value = Examples.TEAM_VIEW)))
     @APIResponse(
             responseCode = "400",
             description = "A field is missing or invalid (unknown time zone, end of day before its start)",
@@ -104,7 +94,7 @@ public class TeamResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "cards-ops", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "cards-ops", value = Examples.TEAM_VIEW)))
     @APIResponse(
             responseCode = "404",
             description = "No team has this key",
@@ -123,14 +113,14 @@ public class TeamResource {
             summary = "Change a team",
             description = "Replaces every field (the key never changes) and publishes the new state.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-            content = @Content(examples = @ExampleObject(name = "cards-ops", value = EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "cards-ops", value = Examples.TEAM)))
     @APIResponse(
             responseCode = "200",
             description = "Changed; the new ETag is returned",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "changed", value = Examples.TEAM_VIEW)))
     @APIResponse(
             responseCode = "400",
             description = "A field is invalid, or the body names another key",
@@ -172,10 +162,7 @@ public class TeamResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "page",
-                                            value = "{\"items\": [" + VIEW_EXAMPLE + "], \"nextCursor\": null}")))
+                            examples = @ExampleObject(name = "page", value = Examples.TEAM_PAGE)))
     public Page<TeamView> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(example = "50") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {

@@ -63,8 +63,8 @@ public record TouchpointRequest(
     /** RACI of a touchpoint: team keys per role. */
     @Schema(
             name = "Raci",
-            example =
-                    "{\"responsible\": [\"branch-ops\"], \"accountable\": [\"cards-ops\"], \"consulted\": [\"cx-design\"], \"informed\": [\"cx-analytics\"]}")
+            example = "{\"responsible\": [\"branch-ops\"], \"accountable\": [\"cards-ops\"], "
+                    + "\"consulted\": [\"cx-design\"], \"informed\": [\"cx-analytics\"]}")
     public record RaciBody(
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> responsible,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> accountable,

@@ -53,39 +53,6 @@ import org.voc.touchpoint.domain.TouchpointStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TouchpointResource {
 
-    static final String EXAMPLE = """
-            {"key": "card-delivery", "name": "Card delivery at the branch", "channel": "BRANCH",
-             "journeyStage": "ONBOARDING", "signalKind": "DIRECT", "segments": ["RETAIL"],
-             "product": "debit-card", "ownerTeam": "cards-ops",
-             "raci": {"responsible": ["branch-ops"], "accountable": ["cards-ops"], "informed": ["cx-analytics"]},
-             "tags": ["kyc"], "externalRefs": [{"system": "crm", "ref": "card.delivered"}]}""";
-    static final String VIEW_EXAMPLE = """
-            {"id": "7d5c8f0e-4a43-4d53-9b1e-0a8a0c7f1e11", "key": "card-delivery",
-             "name": "Card delivery at the branch", "channel": "BRANCH", "journeyStage": "ONBOARDING",
-             "signalKind": "DIRECT", "segments": ["RETAIL"], "product": "debit-card", "ownerTeam": "cards-ops",
-             "status": "ACTIVE", "raci": {"responsible": ["branch-ops"], "accountable": ["cards-ops"], "consulted": [], "informed": ["cx-analytics"]},
-             "tags": ["kyc"], "externalRefs": [{"system": "crm", "ref": "card.delivered"}], "revision": 0, "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
-    static final String PROBLEM_EXAMPLE = """
-            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "channel must be one of [WEB, MOBILE_APP, ...]", "instance": "/api/touchpoints",
-             "errors": [{"field": "channel", "message": "must be one of [WEB, MOBILE_APP, ...]"}]}""";
-
-    static final String HISTORY_EXAMPLE = """
-            {"items": [{"revision": 1, "action": "UPDATED", "actor": "3f1c9b2e-8d1a-4c55-9a51-2f0e8c1d7a10",
-              "actorName": "designer", "changedAt": "2026-11-26T10:00:00Z",
-              "changes": {"status": {"from": "ACTIVE", "to": "RETIRED"}}}], "nextCursor": null}""";
-    static final String IMPORT_CSV_EXAMPLE = """
-            key,name,channel,journeyStage,signalKind,segments,ownerTeam,accountable,tags,externalRefs,journeys
-            card-delivery,Card delivery at the branch,BRANCH,ONBOARDING,DIRECT,RETAIL|SME,cards-ops,cards-ops,kyc,crm:card.delivered,card-onboarding/Receive card
-            """;
-    static final String IMPORT_JSON_EXAMPLE = """
-            [{"key": "card-delivery", "name": "Card delivery at the branch", "channel": "BRANCH",
-              "journeyStage": "ONBOARDING", "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "cards-ops",
-              "externalRefs": [{"system": "crm", "ref": "card.delivered"}], "journeys": ["card-onboarding/Receive card"]}]""";
-    static final String REPORT_EXAMPLE = """
-            {"mode": "dry-run", "applied": false, "rows": 2, "created": 1, "updated": 0, "unchanged": 0,
-             "errors": [{"row": 3, "key": "app-login", "field": "channel", "reason": "must be one of [WEB, MOBILE_APP, ...]"}]}""";
-
     private final TouchpointService service;
     private final TouchpointImport importer;
     private final Actors actors;
@@ -100,26 +67,25 @@ public class TouchpointResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
-    @Operation(
-            summary = "Register a touchpoint",
-            description =
-                    "Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on voc.touchpoints. The owner team need not be registered yet.")
+    @Operation(summary = "Register a touchpoint", description = """
+            Creates an ACTIVE touchpoint (unless a status is given) and publishes its state on voc.touchpoints. The \
+            owner team need not be registered yet.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-            content = @Content(examples = @ExampleObject(name = "card-delivery", value = EXAMPLE)))
+            content = @Content(examples = @ExampleObject(name = "card-delivery", value = Examples.TOUCHPOINT)))
     @APIResponse(
             responseCode = "201",
             description = "Registered; Location and ETag headers are set",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "created", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "created", value = Examples.TOUCHPOINT_VIEW)))
     @APIResponse(
             responseCode = "400",
             description = "A field is missing or invalid, or the key is reserved (by-ref, import)",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "invalid channel", value = PROBLEM_EXAMPLE)))
+                            examples = @ExampleObject(name = "invalid channel", value = Examples.INVALID_CHANNEL)))
     @APIResponse(
             responseCode = "409",
             description =
@@ -148,7 +114,7 @@ public class TouchpointResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "card-delivery", value = Examples.TOUCHPOINT_VIEW)))
     @APIResponse(
             responseCode = "404",
             description = "No touchpoint has this key",
@@ -163,21 +129,18 @@ public class TouchpointResource {
     @PUT
     @Path("/{key}")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
-    @Operation(
-            summary = "Change a touchpoint",
-            description =
-                    "Replaces every field (the key never changes). Retiring is `status: RETIRED`; nothing is ever deleted. A body equal to the current state creates no revision.")
+    @Operation(summary = "Change a touchpoint", description = """
+            Replaces every field (the key never changes). Retiring is `status: RETIRED`; nothing is ever deleted. A \
+            body equal to the current state creates no revision.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
-            content = @Content(examples = @ExampleObject(name = "retire", value = """
-            {"name": "Card delivery at the branch", "channel": "BRANCH", "journeyStage": "ONBOARDING",
-             "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "cards-ops", "status": "RETIRED"}""")))
+            content = @Content(examples = @ExampleObject(name = "retire", value = Examples.TOUCHPOINT_RETIREMENT)))
     @APIResponse(
             responseCode = "200",
             description = "Changed; the new ETag is returned",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "changed", value = Examples.TOUCHPOINT_VIEW)))
     @APIResponse(
             responseCode = "400",
             description = "A field is invalid, or the body names another key",
@@ -213,21 +176,17 @@ public class TouchpointResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
-    @Operation(
-            summary = "List touchpoints",
-            description =
-                    "Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next page (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an item. `total` counts every match.")
+    @Operation(summary = "List touchpoints", description = """
+            Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next page \
+            (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an item. `total` \
+            counts every match.""")
     @APIResponse(
             responseCode = "200",
             description = "One page",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "page",
-                                            value = "{\"items\": [" + VIEW_EXAMPLE
-                                                    + "], \"nextCursor\": \"card-delivery\", \"total\": 1240}")))
+                            examples = @ExampleObject(name = "page", value = Examples.TOUCHPOINT_PAGE)))
     @APIResponse(
             responseCode = "400",
             description = "A filter, the sort or the cursor has an unknown value",
@@ -270,17 +229,17 @@ public class TouchpointResource {
     @GET
     @Path("/by-ref")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
-    @Operation(
-            summary = "Resolve an external event to its touchpoint",
-            description =
-                    "The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for the interaction hot path. Callers should cache the answer (Cache-Control says for how long) and may revalidate with the ETag.")
+    @Operation(summary = "Resolve an external event to its touchpoint", description = """
+            The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for the \
+            interaction hot path. Callers should cache the answer (Cache-Control says for how long) and may revalidate \
+            with the ETag.""")
     @APIResponse(
             responseCode = "200",
             description = "The touchpoint",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "card-delivery", value = VIEW_EXAMPLE)))
+                            examples = @ExampleObject(name = "card-delivery", value = Examples.TOUCHPOINT_VIEW)))
     @APIResponse(
             responseCode = "400",
             description = "system or ref is missing",
@@ -311,17 +270,16 @@ public class TouchpointResource {
     @GET
     @Path("/{key}/history")
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST})
-    @Operation(
-            summary = "History of a touchpoint",
-            description =
-                    "Who changed what and when, newest first: one entry per revision, with the token subject and user name of the author and each changed field's old and new value.")
+    @Operation(summary = "History of a touchpoint", description = """
+            Who changed what and when, newest first: one entry per revision, with the token subject and user name of \
+            the author and each changed field's old and new value.""")
     @APIResponse(
             responseCode = "200",
             description = "One page of entries",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+                            examples = @ExampleObject(name = "history", value = Examples.TOUCHPOINT_HISTORY)))
     @APIResponse(
             responseCode = "400",
             description = "The cursor is not a revision",
@@ -353,17 +311,18 @@ public class TouchpointResource {
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.DESIGNER})
     @Operation(summary = "Import a touchpoint audit (CSV or JSON)", description = """
-            Upserts touchpoints by key from a CSV file (header row; lists separated by `|`; externalRefs as `system:ref`;
+            Upserts touchpoints by key from a CSV file (header row; lists separated by `|`; \
+            externalRefs as `system:ref`;
             journeys as `journeyKey/Stage name`) or a JSON array of touchpoint bodies (plus `journeys`). `mode=dry-run`
             (the default) only validates and reports, row by row; `mode=apply` writes the whole file in one transaction,
             or nothing at all when any row is invalid. Rows equal to the stored touchpoint create no revision.
             Row numbers are spreadsheet rows for CSV (the header is row 1) and 1-based positions for JSON.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content = {
-                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = IMPORT_CSV_EXAMPLE)),
+                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = Examples.IMPORT_CSV)),
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
-                        examples = @ExampleObject(name = "json", value = IMPORT_JSON_EXAMPLE))
+                        examples = @ExampleObject(name = "json", value = Examples.IMPORT_JSON))
             })
     @APIResponse(
             responseCode = "200",
@@ -371,7 +330,7 @@ public class TouchpointResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+                            examples = @ExampleObject(name = "report", value = Examples.IMPORT_REPORT)))
     @APIResponse(
             responseCode = "400",
             description =
@@ -395,7 +354,7 @@ public class TouchpointResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
+                            examples = @ExampleObject(name = "report", value = Examples.IMPORT_REPORT)))
     public Response importAudit(
             @Parameter(description = "dry-run or apply", example = "dry-run")
                     @QueryParam("mode")

@@ -233,7 +233,10 @@ public class TouchpointImport {
                 .isEmpty();
     }
 
-    /** A reference resolves to one touchpoint: two rows may not claim it, nor a row and a touchpoint outside the file. */
+    /**
+     * A reference resolves to one touchpoint: two rows may not claim it, nor a row and a touchpoint outside the
+     * file.
+     */
     private void checkRefs(List<Row> rows, Map<String, TouchpointEntity> existing, List<RowError> errors) {
         Map<String, Row> claimed = new HashMap<>();
         List<ExternalRef> all = new ArrayList<>();

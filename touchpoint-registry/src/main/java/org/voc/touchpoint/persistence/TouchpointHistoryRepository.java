@@ -50,7 +50,8 @@ public class TouchpointHistoryRepository implements PanacheRepositoryBase<Touchp
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into touchpoint_history (touchpoint_id, revision, action, actor, actor_name, changed_at, changes)
+                    insert into touchpoint_history
+                        (touchpoint_id, revision, action, actor, actor_name, changed_at, changes)
                     values (?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
                 int pending = 0;
                 for (TouchpointChangeEntity c : changes) {

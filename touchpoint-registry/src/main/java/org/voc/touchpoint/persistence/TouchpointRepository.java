@@ -22,7 +22,10 @@ import org.voc.touchpoint.domain.TouchpointFilter;
 import org.voc.touchpoint.domain.TouchpointSort;
 import org.voc.touchpoint.domain.TouchpointStatus;
 
-/** Touchpoint queries; listing is keyset-paginated (sort value, then key) so pages stay correct under concurrent inserts. */
+/**
+ * Touchpoint queries; listing is keyset-paginated (sort value, then key) so pages stay correct under concurrent
+ * inserts.
+ */
 @ApplicationScoped
 public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEntity, UUID> {
 
@@ -55,8 +58,9 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
     /** The touchpoint an external event stands for: one primary-key lookup and a join. */
     public Optional<Touchpoint> findByRef(String system, String ref) {
         return em.createQuery("""
-                select t from TouchpointEntity t where t.id =
-                 (select r.touchpointId from TouchpointRefEntity r where r.system = :system and r.ref = :ref)""", TouchpointEntity.class)
+                        select t from TouchpointEntity t where t.id =
+                         (select r.touchpointId from TouchpointRefEntity r
+                          where r.system = :system and r.ref = :ref)""", TouchpointEntity.class)
                 .setParameter("system", system)
                 .setParameter("ref", ref)
                 .getResultStream()
@@ -159,7 +163,8 @@ public class TouchpointRepository implements PanacheRepositoryBase<TouchpointEnt
         }
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    select r.system, r.ref, t.key, t.id from touchpoint_ref r join touchpoint t on t.id = r.touchpoint_id
+                    select r.system, r.ref, t.key, t.id
+                    from touchpoint_ref r join touchpoint t on t.id = r.touchpoint_id
                     where (r.system, r.ref) in (select * from unnest(?::text[], ?::text[]))""")) {
                 query.setArray(
                         1,
