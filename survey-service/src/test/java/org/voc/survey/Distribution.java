@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
 import org.voc.testsupport.Tokens;
@@ -84,9 +86,11 @@ final class Distribution {
     static String publishedSurvey(String touchpointKey) {
         String id = as("designer")
                 .body("""
-                {"name": "Distribution test %s", "defaultLocale": "en", "locales": ["en", "fr"], "touchpointKeys": ["%s"],
+                {"name": "Distribution test %s", "defaultLocale": "en", "locales": ["en", "fr"],
+                 "touchpointKeys": ["%s"],
                  "questions": [{"id": "nps", "type": "NPS", "required": true,
-                   "text": {"en": "How likely are you to recommend us?", "fr": "Recommanderiez-vous notre banque ?"}}]}""".formatted(touchpointKey, touchpointKey))
+                   "text": {"en": "How likely are you to recommend us?",
+                    "fr": "Recommanderiez-vous notre banque ?"}}]}""".formatted(touchpointKey, touchpointKey))
                 .post("/api/surveys")
                 .then()
                 .statusCode(201)
@@ -110,7 +114,8 @@ final class Distribution {
     static String distribution(String touchpointKey, double rate, String ttl, String minGap) {
         return """
                 {"enabled": true, "minGapPerCustomer": "%s", "rules": [{"touchpointKeys": ["%s"], "channels": [],
-                  "samplingRate": %s, "invitationTtl": "%s", "deliveryChannel": "SMS", "priority": 100}]}""".formatted(minGap, touchpointKey, rate, ttl);
+                  "samplingRate": %s, "invitationTtl": "%s", "deliveryChannel": "SMS",
+                   "priority": 100}]}""".formatted(minGap, touchpointKey, rate, ttl);
     }
 
     static String interaction(String id, String customer, String touchpointKey, Instant occurredAt) {
@@ -131,23 +136,11 @@ final class Distribution {
         return "INVITED".equals(body.getString("outcome")) ? "INVITED" : body.getString("reason");
     }
 
-    static void await(Check check, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (check.ok()) {
-                    return;
-                }
-                Thread.sleep(100);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting until " + what);
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
+    static void await(Callable<Boolean> check, String what) {
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(check);
     }
 
     static void sql(DataSource db, String sql, Object... params) {

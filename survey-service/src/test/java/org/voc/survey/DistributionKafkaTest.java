@@ -41,7 +41,8 @@ class DistributionKafkaTest {
         String customer = unique("cust");
         send(Topics.INTERACTIONS, customer, """
                 {"interactionId": "%s", "customerRef": "%s", "touchpointKey": "%s", "channel": "BRANCH",
-                 "segment": "RETAIL", "occurredAt": null, "someFutureField": 1}""".formatted(id, customer, tp), "voc.interaction.v1");
+                 "segment": "RETAIL", "occurredAt": null,
+                  "someFutureField": 1}""".formatted(id, customer, tp), "voc.interaction.v1");
         await(
                 () -> as("analyst").get("/api/interactions/" + id + "/decision").statusCode() == 200,
                 "the interaction from Kafka is decided");
@@ -58,7 +59,8 @@ class DistributionKafkaTest {
         String invalid = unique("invalid");
         send(Topics.INTERACTIONS, poison, "{not json", "voc.interaction.v1");
         send(Topics.INTERACTIONS, invalid, """
-                {"interactionId": "%s", "touchpointKey": "k", "channel": "BRANCH"}""".formatted(invalid), "voc.interaction.v1");
+                {"interactionId": "%s", "touchpointKey": "k",
+                 "channel": "BRANCH"}""".formatted(invalid), "voc.interaction.v1");
         try (TopicReader reader = new TopicReader(Topics.INTERACTIONS + ".dlq")) {
             List<TopicReader.Event> poisoned =
                     reader.awaitMatching(e -> poison.equals(e.key()), Duration.ofSeconds(60));

@@ -32,7 +32,8 @@ class DistributionSettingsTest {
                 {"enabled": true, "minGapPerCustomer": "P30D", "rules": [{"touchpointKeys": ["%s"],
                   "channels": ["BRANCH", "MOBILE_APP"], "segments": ["RETAIL"], "samplingRate": 0.25,
                   "invitationTtl": "P7D", "deliveryChannel": "SMS", "priority": 100},
-                  {"touchpointKeys": ["%s"], "samplingRate": 1, "invitationTtl": "PT12H", "deliveryChannel": "EMAIL"}]}""".formatted(tp, tp);
+                  {"touchpointKeys": ["%s"], "samplingRate": 1, "invitationTtl": "PT12H",
+                   "deliveryChannel": "EMAIL"}]}""".formatted(tp, tp);
         as("designer")
                 .body(body)
                 .put("/api/surveys/" + survey + "/distribution")

@@ -58,7 +58,8 @@ class InteractionIntakeTest {
         String id = unique("visit");
         JsonPath invited = ingest().body("""
                 {"interactionId": "%s", "customerRef": "%s", "touchpointKey": "%s", "channel": "BRANCH",
-                 "segment": "RETAIL", "employeeRef": "emp-1", "processRef": "proc-1", "locale": "fr"}""".formatted(id, customer, tp))
+                 "segment": "RETAIL", "employeeRef": "emp-1", "processRef": "proc-1",
+                  "locale": "fr"}""".formatted(id, customer, tp))
                 .post("/api/interactions")
                 .then()
                 .statusCode(201)

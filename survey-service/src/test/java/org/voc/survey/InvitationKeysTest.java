@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -187,17 +188,16 @@ class InvitationKeysTest {
                         .setParameter(1, oldKid)
                         .executeUpdate());
         // Each replica re-reads the current key after the refresh interval (1 s in tests).
-        Instant deadline = Instant.now().plusSeconds(15);
-        String kid;
-        do {
-            JsonWebSignature header = new JsonWebSignature();
-            header.setCompactSerialization(signer.sign(invitation()));
-            kid = header.getKeyIdHeaderValue();
-            if (!kid.equals(oldKid)) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
+        String kid = Awaitility.await("a key older than 30 days is replaced on its next use")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            JsonWebSignature header = new JsonWebSignature();
+                            header.setCompactSerialization(signer.sign(invitation()));
+                            return header.getKeyIdHeaderValue();
+                        },
+                        signed -> !signed.equals(oldKid));
         assertNotEquals(oldKid, kid, "a key older than 30 days is replaced on its next use");
         assertEquals(kid, currentKid());
     }

@@ -16,7 +16,8 @@ class LocalesTest {
 
     static String survey(String locales, String... questions) {
         return """
-                {"name": "Locales", "defaultLocale": "en", "locales": %s, "touchpointKeys": ["%s"], "questions": [%s]}""".formatted(locales, touchpoint(), String.join(",", questions));
+                {"name": "Locales", "defaultLocale": "en", "locales": %s, "touchpointKeys": ["%s"],
+                 "questions": [%s]}""".formatted(locales, touchpoint(), String.join(",", questions));
     }
 
     static final String NPS_EN_FR = """
@@ -25,8 +26,10 @@ class LocalesTest {
     static final String NPS_EN = """
             {"id": "nps", "type": "NPS", "required": true, "text": {"en": "How likely are you to recommend us?"}}""";
     static final String CHOICE_EN = """
-            {"id": "channel", "type": "SINGLE_CHOICE", "text": {"en": "How did you contact us?", "fr": "Comment nous avez-vous contactés ?"},
-             "options": [{"id": "phone", "text": {"en": "Phone", "fr": "Téléphone"}}, {"id": "chat", "text": {"en": "Chat"}}]}""";
+            {"id": "channel", "type": "SINGLE_CHOICE", "text": {"en": "How did you contact us?",
+             "fr": "Comment nous avez-vous contactés ?"},
+             "options": [{"id": "phone", "text": {"en": "Phone", "fr": "Téléphone"}}, {"id": "chat",
+              "text": {"en": "Chat"}}]}""";
 
     @Test
     void anIncompleteDraftIsSavedButNotPublished() {

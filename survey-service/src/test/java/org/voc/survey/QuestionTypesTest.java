@@ -30,9 +30,11 @@ class QuestionTypesTest {
 
     static final String NPS = SurveyApiTest.NPS;
     static final String REPURCHASE = """
-            {"id": "repurchase", "type": "CLI_REPURCHASE", "required": true, "text": {"en": "How likely are you to buy from us again?"}}""";
+            {"id": "repurchase", "type": "CLI_REPURCHASE", "required": true,
+             "text": {"en": "How likely are you to buy from us again?"}}""";
     static final String CROSS_BUY = """
-            {"id": "cross-buy", "type": "CLI_CROSS_BUY", "required": true, "text": {"en": "How likely are you to try our other products?"}}""";
+            {"id": "cross-buy", "type": "CLI_CROSS_BUY", "required": true,
+             "text": {"en": "How likely are you to try our other products?"}}""";
     static final String RATING = """
             {"id": "stars", "type": "RATING", "min": 1, "max": 10, "text": {"en": "Rate the branch"}}""";
     static final String SINGLE = """
@@ -40,7 +42,8 @@ class QuestionTypesTest {
              "options": [{"id": "phone", "text": {"en": "Phone"}}, {"id": "chat", "text": {"en": "Chat"}},
                          {"id": "branch", "text": {"en": "Branch"}}]}""";
     static final String MULTI = """
-            {"id": "issues", "type": "MULTI_CHOICE", "text": {"en": "What went wrong?"}, "minSelected": 1, "maxSelected": 2,
+            {"id": "issues", "type": "MULTI_CHOICE", "text": {"en": "What went wrong?"}, "minSelected": 1,
+             "maxSelected": 2,
              "options": [{"id": "slow", "text": {"en": "Too slow"}}, {"id": "rude", "text": {"en": "Unfriendly"}},
                          {"id": "wrong", "text": {"en": "Wrong answer"}}]}""";
     static final String WHAT_WENT_WRONG = """
@@ -67,7 +70,8 @@ class QuestionTypesTest {
                 WHAT_WENT_WRONG,
                 SurveyApiTest.REASON,
                 """
-                        {"id": "effort", "type": "CES", "text": {"en": "The company made it easy for me to get my card"}}""",
+                        {"id": "effort", "type": "CES",
+                         "text": {"en": "The company made it easy for me to get my card"}}""",
                 """
                         {"id": "satisfaction", "type": "CSAT", "text": {"en": "How satisfied are you?"}}"""));
         as("analyst")
@@ -127,11 +131,13 @@ class QuestionTypesTest {
                 Arguments.of("choice without options", body("S", tp, """
                         {"id": "c", "type": "SINGLE_CHOICE", "text": {"en": "Pick"}}"""), "questions[0].options"),
                 Arguments.of("choice with one option", body("S", tp, """
-                        {"id": "c", "type": "SINGLE_CHOICE", "text": {"en": "Pick"}, "options": [{"id": "a", "text": {"en": "A"}}]}"""), "questions[0].options"),
+                        {"id": "c", "type": "SINGLE_CHOICE", "text": {"en": "Pick"}, "options": [{"id": "a",
+                         "text": {"en": "A"}}]}"""), "questions[0].options"),
                 Arguments.of(
                         "choice with 51 options",
                         body("S", tp, """
-                        {"id": "c", "type": "MULTI_CHOICE", "text": {"en": "Pick"}, "options": [%s]}""".formatted(String.join(
+                        {"id": "c", "type": "MULTI_CHOICE", "text": {"en": "Pick"},
+                         "options": [%s]}""".formatted(String.join(
                                 ",",
                                 java.util.stream.IntStream.range(0, 51)
                                         .mapToObj(i -> "{\"id\": \"o" + i + "\", \"text\": {\"en\": \"O" + i + "\"}}")
@@ -231,7 +237,8 @@ class QuestionTypesTest {
                                 SINGLE,
                                 WHAT_WENT_WRONG.replace(
                                         "\"questionId\": \"nps\", \"operator\": \"LE\", \"value\": 6",
-                                        "\"questionId\": \"channel\", \"operator\": \"IN\", \"values\": [\"chat\", \"fax\"]")),
+                                        "\"questionId\": \"channel\", \"operator\": \"IN\","
+                                                + " \"values\": [\"chat\", \"fax\"]")),
                         "questions[1].showIf.values[1]"),
                 Arguments.of(
                         "unknown operator",

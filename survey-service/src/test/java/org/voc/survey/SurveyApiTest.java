@@ -41,7 +41,8 @@ class SurveyApiTest {
             {"id": "nps", "type": "NPS", "required": true,
              "text": {"en": "How likely are you to recommend us to a friend or colleague?"}}""";
     static final String REASON = """
-            {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "What is the main reason for your score?"}}""";
+            {"id": "reason", "type": "TEXT", "required": false,
+             "text": {"en": "What is the main reason for your score?"}}""";
 
     static String touchpoint() {
         return "tp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -49,7 +50,8 @@ class SurveyApiTest {
 
     static String body(String name, String touchpointKeys, String... questions) {
         return """
-                {"name": "%s", "defaultLocale": "en", "touchpointKeys": %s, "questions": [%s]}""".formatted(name, touchpointKeys, String.join(",", questions));
+                {"name": "%s", "defaultLocale": "en", "touchpointKeys": %s,
+                 "questions": [%s]}""".formatted(name, touchpointKeys, String.join(",", questions));
     }
 
     static String body(String touchpointKey) {
@@ -148,7 +150,8 @@ class SurveyApiTest {
                         body("S", tp, NPS.replace("How likely are you to recommend us to a friend or colleague?", " ")),
                         "questions[0].text[en]"),
                 Arguments.of("locales differ between questions", body("S", tp, NPS, """
-                        {"id": "reason", "type": "TEXT", "text": {"en": "Why?", "fr": "Pourquoi ?"}}"""), "questions[1].text"),
+                        {"id": "reason", "type": "TEXT", "text": {"en": "Why?",
+                         "fr": "Pourquoi ?"}}"""), "questions[1].text"),
                 Arguments.of(
                         "duplicate question id",
                         body("S", tp, NPS, REASON, REASON.replace("TEXT", "CSAT")),
