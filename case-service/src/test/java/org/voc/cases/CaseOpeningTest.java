@@ -209,7 +209,7 @@ class CaseOpeningTest {
                             .collect(Collectors.toMap(
                                     TopicReader.Event::key, e -> e.headers().get("dlq-reason")));
             assertEquals(Set.of(key + "-garbage", key + "-no-id", key + "-out-of-range"), reasons.keySet());
-            assertTrue(reasons.get(key + "-no-id").contains("responseId is missing"), reasons.toString());
+            assertTrue(reasons.get(key + "-no-id").contains("responseId must not be null"), reasons.toString());
         }
         try (TopicReader dlq = new TopicReader(Topics.TOUCHPOINTS + ".dlq")) {
             assertEquals(

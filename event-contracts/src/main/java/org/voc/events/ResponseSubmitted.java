@@ -1,5 +1,9 @@
 package org.voc.events;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,14 +14,14 @@ import java.util.UUID;
  * {@code invitationId} (optional, added after v1) names the invitation answered, null for uninvited responses.
  */
 public record ResponseSubmitted(
-        UUID responseId,
-        UUID surveyId,
+        @NotNull UUID responseId,
+        @NotNull UUID surveyId,
         int surveyVersion,
-        String touchpointKey,
+        @NotBlank String touchpointKey,
         String channel,
         String customerRef,
-        Instant respondedAt,
-        Integer nps,
+        @NotNull Instant respondedAt,
+        @Min(0) @Max(10) Integer nps,
         List<Answer> answers,
         UUID invitationId) {
 

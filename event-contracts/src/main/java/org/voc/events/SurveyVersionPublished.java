@@ -1,5 +1,8 @@
 package org.voc.events;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +15,13 @@ import java.util.UUID;
  * older records, and readers must treat absent as "not used".
  */
 public record SurveyVersionPublished(
-        UUID surveyId,
-        int version,
+        @NotNull UUID surveyId,
+        @Min(1) int version,
         String name,
         List<String> touchpointKeys,
         String defaultLocale,
-        List<Question> questions,
-        Instant publishedAt,
+        @NotNull List<@NotNull @Valid Question> questions,
+        @NotNull Instant publishedAt,
         List<String> locales) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
@@ -46,8 +49,8 @@ public record SurveyVersionPublished(
      * shows the question only when an earlier answer meets it.
      */
     public record Question(
-            String id,
-            String type,
+            @NotNull String id,
+            @NotNull String type,
             boolean required,
             Integer min,
             Integer max,

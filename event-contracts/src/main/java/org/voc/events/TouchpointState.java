@@ -1,5 +1,7 @@
 package org.voc.events;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,16 +14,16 @@ import java.util.UUID;
  * state written before them, or by an older producer, has them null.
  */
 public record TouchpointState(
-        UUID id,
-        String key,
-        String name,
+        @NotNull UUID id,
+        @NotBlank String key,
+        @NotNull String name,
         String channel,
         String journeyStage,
         String signalKind,
         List<String> segments,
         String product,
         String ownerTeam,
-        String status,
+        @NotNull String status,
         long revision,
         Instant updatedAt,
         String description,

@@ -120,8 +120,10 @@ class ResponseConsumerTest {
                     .stream()
                     .collect(Collectors.toMap(TopicReader.Event::key, e -> e));
             assertEquals(topic.partitions() + 2, letters.size(), "every poison record is on the dead-letter topic");
-            assertTrue(
-                    letters.get(tp + "-bad-score").headers().get("dlq-reason").contains("nps 42"));
+            assertTrue(letters.get(tp + "-bad-score")
+                    .headers()
+                    .get("dlq-reason")
+                    .contains("nps must be less than or equal to 10"));
             assertTrue(
                     letters.get(tp + "-nul").headers().get("dlq-reason").contains("0x00"),
                     letters.get(tp + "-nul").headers().toString());

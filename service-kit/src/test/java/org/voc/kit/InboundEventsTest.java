@@ -51,6 +51,7 @@ class InboundEventsTest {
                 Kafka.record(first.toString(), KitEvent.TYPE.type(), json(first, "first")),
                 Kafka.record(run + "-unreadable", KitEvent.TYPE.type(), "this is not JSON"),
                 Kafka.record(run + "-invalid", KitEvent.TYPE.type(), "{\"name\": \"no id\"}"),
+                Kafka.record(run + "-reserved", KitEvent.TYPE.type(), json(UUID.randomUUID(), "reserved")),
                 Kafka.record(run + "-unknown-type", "kit.other.v1", json(UUID.randomUUID(), "other")),
                 Kafka.record(run + "-too-long", KitEvent.TYPE.type(), json(UUID.randomUUID(), "x".repeat(21))),
                 Kafka.record(run + "-nul", null, json(UUID.randomUUID(), "nul\\u0000char")),
@@ -65,14 +66,21 @@ class InboundEventsTest {
 
         try (TopicReader dlq = new TopicReader(Kafka.DLQ)) {
             List<TopicReader.Event> letters =
-                    dlq.awaitAll(e -> e.key() != null && e.key().startsWith(run), 5, PATIENCE);
+                    dlq.awaitAll(e -> e.key() != null && e.key().startsWith(run), 6, PATIENCE);
             Map<String, TopicReader.Event> byKey =
                     letters.stream().collect(Collectors.toMap(e -> e.key().substring(run.length() + 1), e -> e));
             assertEquals(
-                    Set.of("unreadable", "invalid", "unknown-type", "too-long", "nul"),
+                    Set.of("unreadable", "invalid", "reserved", "unknown-type", "too-long", "nul"),
                     byKey.keySet(),
                     "every record that can never be applied is dead-lettered, the ignored type is not");
-            assertTrue(byKey.get("invalid").headers().get("dlq-reason").contains("id is missing"));
+            assertEquals(
+                    "id must not be null",
+                    byKey.get("invalid").headers().get("dlq-reason"),
+                    "the contract's constraints on the payload record are checked");
+            assertEquals(
+                    "the name reserved is taken",
+                    byKey.get("reserved").headers().get("dlq-reason"),
+                    "and then the consumer's own check");
             assertTrue(byKey.get("unknown-type").headers().get("dlq-reason").contains("kit.other.v1"));
             assertTrue(
                     byKey.get("too-long").headers().get("dlq-reason").contains("too long"),
@@ -86,7 +94,7 @@ class InboundEventsTest {
                     byKey.get("too-long").headers().get("ce_type"),
                     "the original headers travel with the dead letter");
         }
-        assertEquals(rejectedBefore + 5, rejected(), "each dead letter is counted");
+        assertEquals(rejectedBefore + 6, rejected(), "each dead letter is counted");
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.voc.kit.inbound.Reads;
 @ApplicationScoped
 public class KitConsumer {
 
-    private static final Reads READS = Reads.of(KitEvent.TYPE, e -> e.id() == null ? "id is missing" : null)
+    private static final Reads READS = Reads.of(
+                    KitEvent.TYPE, e -> "reserved".equals(e.name()) ? "the name reserved is taken" : null)
             .ignoring(KitEvent.Note.TYPE);
 
     private final InboundEvents inbound;

@@ -1,10 +1,11 @@
 package org.voc.kit;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.voc.events.EventType;
 
 /** The test application's event: an item to store, keyed by its id. */
-public record KitEvent(UUID id, String name) {
+public record KitEvent(@NotNull UUID id, String name) {
 
     public static final EventType<KitEvent> TYPE =
             EventType.of("kit.events", "kit.event.v1", KitEvent.class, e -> e.id().toString());

@@ -21,6 +21,7 @@ import org.voc.cases.domain.CaseFilter;
 import org.voc.cases.domain.CaseService;
 import org.voc.cases.domain.CaseStatus;
 import org.voc.kit.paging.PageCursor;
+import org.voc.kit.paging.PageLimit;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
@@ -34,9 +35,6 @@ import org.voc.kit.security.Roles;
 @Tag(name = "Cases")
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {
-
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
 
     private final CaseService service;
 
@@ -81,7 +79,7 @@ public class CaseResource {
                 parseStatus(status),
                 blankToNull(touchpoint),
                 parseBoolean(unassigned, "unassigned"));
-        int size = parseLimit(limit);
+        int size = PageLimit.parse(limit);
         // One row more than asked tells whether there is a next page, so the last page has no cursor.
         List<Case> rows = service.list(filter, decodeCursor(after), size + 1);
         List<Case> page = rows.size() > size ? rows.subList(0, size) : rows;
@@ -114,12 +112,7 @@ public class CaseResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public CaseView get(@Parameter(example = "0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10") @PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw NotFound.of("case", id);
-        }
+        UUID uuid = NotFound.uuid("case", id);
         return CaseView.of(service.get(uuid));
     }
 
@@ -147,21 +140,6 @@ public class CaseResource {
             case "false" -> Boolean.FALSE;
             default -> throw Invalid.field(field, "must be true or false");
         };
-    }
-
-    private static int parseLimit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static CaseCursor decodeCursor(String after) {

@@ -18,7 +18,7 @@ import org.voc.kit.inbound.Reads;
 public class ResponseConsumer {
 
     private static final Logger LOG = Logger.getLogger(ResponseConsumer.class);
-    private static final Reads READS = Reads.of(ResponseSubmitted.TYPE, ResponseConsumer::invalid);
+    private static final Reads READS = Reads.of(ResponseSubmitted.TYPE);
 
     private final InboundEvents inbound;
     private final CaseService cases;
@@ -35,18 +35,5 @@ public class ResponseConsumer {
             int opened = cases.open(batch.events(ResponseSubmitted.TYPE));
             LOG.debugf("%d responses, %d cases opened", batch.size(), opened);
         });
-    }
-
-    private static String invalid(ResponseSubmitted r) {
-        if (r.responseId() == null) {
-            return "responseId is missing";
-        }
-        if (r.surveyId() == null) {
-            return "surveyId is missing";
-        }
-        if (r.nps() != null && (r.nps() < 0 || r.nps() > 10)) {
-            return "nps " + r.nps() + " is not within 0..10";
-        }
-        return null;
     }
 }

@@ -18,7 +18,7 @@ import org.voc.kit.inbound.Reads;
 public class TouchpointConsumer {
 
     private static final Logger LOG = Logger.getLogger(TouchpointConsumer.class);
-    private static final Reads READS = Reads.of(TouchpointState.TYPE, TouchpointConsumer::invalid);
+    private static final Reads READS = Reads.of(TouchpointState.TYPE);
 
     private final InboundEvents inbound;
     private final TouchpointReplicaService replica;
@@ -35,21 +35,5 @@ public class TouchpointConsumer {
             int routed = replica.apply(batch.events(TouchpointState.TYPE));
             LOG.debugf("%d touchpoint states, %d waiting cases routed", batch.size(), routed);
         });
-    }
-
-    private static String invalid(TouchpointState s) {
-        if (s.id() == null) {
-            return "id is missing";
-        }
-        if (s.key() == null || s.key().isBlank()) {
-            return "key is missing";
-        }
-        if (s.name() == null) {
-            return "name is missing";
-        }
-        if (s.status() == null) {
-            return "status is missing";
-        }
-        return null;
     }
 }

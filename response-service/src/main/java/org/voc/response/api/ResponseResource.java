@@ -130,12 +130,7 @@ public class ResponseResource {
             description = "No response has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ResponseView get(@Parameter(example = "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b") @PathParam("id") String id) {
-        UUID parsed;
-        try {
-            parsed = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw NotFound.of("response", id);
-        }
+        UUID parsed = NotFound.uuid("response", id);
         return ResponseView.of(intake.get(parsed));
     }
 

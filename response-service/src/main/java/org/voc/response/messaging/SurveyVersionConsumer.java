@@ -25,12 +25,7 @@ import org.voc.response.persistence.SurveyReplica;
 @ApplicationScoped
 public class SurveyVersionConsumer {
 
-    private static final Reads READS = Reads.of(SurveyVersionPublished.TYPE, SurveyVersionConsumer::invalid)
-            .and(
-                    SurveyStatusChanged.TYPE,
-                    s -> s.surveyId() != null && s.status() != null && s.changedAt() != null
-                            ? null
-                            : "surveyId, status and changedAt are required");
+    private static final Reads READS = Reads.of(SurveyVersionPublished.TYPE).and(SurveyStatusChanged.TYPE);
 
     private final InboundEvents inbound;
     private final SurveyReplica replica;
@@ -61,22 +56,5 @@ public class SurveyVersionConsumer {
             versions.forEach(v -> surveys.add(v.event().surveyId()));
             surveys.forEach(catalog::published);
         });
-    }
-
-    private static String invalid(SurveyVersionPublished e) {
-        if (e.surveyId() == null) {
-            return "surveyId is missing";
-        }
-        if (e.version() < 1) {
-            return "version must be at least 1";
-        }
-        if (e.publishedAt() == null) {
-            return "publishedAt is missing";
-        }
-        if (e.questions() == null
-                || e.questions().stream().anyMatch(q -> q == null || q.id() == null || q.type() == null)) {
-            return "every question needs an id and a type";
-        }
-        return null;
     }
 }

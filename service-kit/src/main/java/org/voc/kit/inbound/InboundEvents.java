@@ -7,11 +7,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -39,15 +43,22 @@ public class InboundEvents {
     private static final Logger LOG = Logger.getLogger(InboundEvents.class);
 
     private final ObjectMapper json;
+    private final Validator validator;
     private final DeadLetters deadLetters;
     private final InboundConfig config;
     private final MeterRegistry registry;
     private volatile boolean stopping;
 
-    public InboundEvents(ObjectMapper json, DeadLetters deadLetters, InboundConfig config, MeterRegistry registry) {
+    public InboundEvents(
+            ObjectMapper json,
+            Validator validator,
+            DeadLetters deadLetters,
+            InboundConfig config,
+            MeterRegistry registry) {
         // Producers may add optional fields to an event type (the contracts' evolution rule): tolerate them here,
         // whereas the API rejects unknown fields in requests.
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.validator = validator;
         this.deadLetters = deadLetters;
         this.config = config;
         this.registry = registry;
@@ -127,7 +138,10 @@ public class InboundEvents {
         }
         String reason;
         try {
-            reason = event == null ? "empty payload" : rule.invalid().apply(event);
+            reason = event == null ? "empty payload" : contractViolations(event);
+            if (reason == null) {
+                reason = rule.invalid().apply(event);
+            }
         } catch (RuntimeException e) {
             reason = "invalid: " + e;
         }
@@ -136,6 +150,17 @@ public class InboundEvents {
             return null;
         }
         return new Received<>(record, rule.type(), event);
+    }
+
+    /** What the event lacks by its contract, e.g. {@code responseId must not be null}; null when nothing. */
+    private String contractViolations(Object event) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(event);
+        return violations.isEmpty()
+                ? null
+                : violations.stream()
+                        .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                        .sorted()
+                        .collect(Collectors.joining("; "));
     }
 
     /** Applies until it succeeds or fails for good; returns that failure, or null once applied. */

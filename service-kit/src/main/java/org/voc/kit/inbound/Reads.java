@@ -8,8 +8,9 @@ import java.util.function.Function;
 import org.voc.events.EventType;
 
 /**
- * What one consumer reads from its topic: the event types it applies, each with the check that tells why a parsed
- * event cannot be used (null when it can), and the types it knowingly leaves alone. A record of any other type is
+ * What one consumer reads from its topic: the event types it applies, and the types it knowingly leaves alone. A parsed
+ * event is usable when it meets its contract's constraints (Bean Validation annotations on the payload record) and
+ * the consumer's own check, if it has one (a reason why not, or null). A record of any other type is
  * dead-lettered; a record without {@code ce_type} is taken as the first type read.
  */
 public final class Reads {
@@ -25,8 +26,18 @@ public final class Reads {
         this.ignored = Set.copyOf(ignored);
     }
 
+    /** Reads a type whose contract constraints (on the payload record) are all a usable event must meet. */
+    public static <T> Reads of(EventType<T> type) {
+        return of(type, event -> null);
+    }
+
+    /** Reads a type with a check of this consumer's own on top of the contract constraints. */
     public static <T> Reads of(EventType<T> type, Function<T, String> invalid) {
         return new Reads(List.of(new Rule<>(type, invalid)), Set.of());
+    }
+
+    public <T> Reads and(EventType<T> type) {
+        return and(type, event -> null);
     }
 
     public <T> Reads and(EventType<T> type, Function<T, String> invalid) {

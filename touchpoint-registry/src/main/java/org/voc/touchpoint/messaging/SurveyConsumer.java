@@ -19,10 +19,7 @@ import org.voc.touchpoint.persistence.SurveyCoverageRepository;
 @ApplicationScoped
 public class SurveyConsumer {
 
-    private static final Reads READS = Reads.of(
-                    SurveyVersionPublished.TYPE,
-                    e -> e.surveyId() == null || e.version() < 1 ? "surveyId or version is missing" : null)
-            .ignoring(SurveyStatusChanged.TYPE);
+    private static final Reads READS = Reads.of(SurveyVersionPublished.TYPE).ignoring(SurveyStatusChanged.TYPE);
 
     private final InboundEvents inbound;
     private final SurveyCoverageRepository surveys;

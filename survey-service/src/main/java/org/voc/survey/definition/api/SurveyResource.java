@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.kit.paging.PageCursor;
+import org.voc.kit.paging.PageLimit;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
@@ -49,9 +50,6 @@ import org.voc.survey.definition.domain.SurveyVersion;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SurveyResource {
-
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
 
     private final SurveyService service;
     private final JsonWebToken token;
@@ -152,7 +150,7 @@ public class SurveyResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public Response get(@Parameter(example = "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01") @PathParam("id") String id) {
-        Survey survey = service.get(surveyId(id));
+        Survey survey = service.get(NotFound.uuid("survey", id));
         return Response.ok(SurveyView.of(survey)).tag(etag(survey)).build();
     }
 
@@ -209,7 +207,7 @@ public class SurveyResource {
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @Valid @NotNull SurveyRequest request) {
-        UUID surveyId = surveyId(id);
+        UUID surveyId = NotFound.uuid("survey", id);
         Survey changed = service.change(surveyId, Revisions.expected(ifMatch), definition(request));
         return Response.ok(SurveyView.of(changed)).tag(etag(changed)).build();
     }
@@ -253,7 +251,7 @@ public class SurveyResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public Response publish(@PathParam("id") String id) {
-        SurveyVersion published = service.publish(surveyId(id), Caller.of(token));
+        SurveyVersion published = service.publish(NotFound.uuid("survey", id), Caller.of(token));
         return Response.created(URI.create("/api/surveys/" + published.surveyId() + "/versions/" + published.version()))
                 .entity(SurveyVersionView.of(published))
                 .build();
@@ -285,7 +283,7 @@ public class SurveyResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "draft", value = Examples.PAUSE_DRAFT)))
     public Response pause(@PathParam("id") String id) {
-        return withEtag(service.pause(surveyId(id)));
+        return withEtag(service.pause(NotFound.uuid("survey", id)));
     }
 
     @POST
@@ -308,7 +306,7 @@ public class SurveyResource {
             description = "The survey is not PAUSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response resume(@PathParam("id") String id) {
-        return withEtag(service.resume(surveyId(id)));
+        return withEtag(service.resume(NotFound.uuid("survey", id)));
     }
 
     @POST
@@ -334,7 +332,7 @@ public class SurveyResource {
             description = "The survey is already ARCHIVED",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response archive(@PathParam("id") String id) {
-        return withEtag(service.archive(surveyId(id)));
+        return withEtag(service.archive(NotFound.uuid("survey", id)));
     }
 
     @GET
@@ -359,7 +357,7 @@ public class SurveyResource {
                             examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public SurveyVersionView version(
             @PathParam("id") String id, @Parameter(example = "1") @PathParam("version") String version) {
-        UUID surveyId = surveyId(id);
+        UUID surveyId = NotFound.uuid("survey", id);
         int number;
         try {
             number = Integer.parseInt(version);
@@ -396,7 +394,7 @@ public class SurveyResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit")
                     String limit) {
-        int size = limit(limit);
+        int size = PageLimit.parse(limit);
         SurveyFilter filter =
                 new SurveyFilter(touchpoint == null || touchpoint.isBlank() ? null : touchpoint, status(status));
         List<Survey> page = service.list(filter, cursor(after), size);
@@ -420,32 +418,8 @@ public class SurveyResource {
         return new SurveyDefinition(r.name(), r.defaultLocale(), locales, touchpoints, questions);
     }
 
-    /** A malformed id cannot name a survey, so it is answered like an unknown one. */
-    private static UUID surveyId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw NotFound.of("survey", id);
-        }
-    }
-
     private static EntityTag etag(Survey survey) {
         return Revisions.etag(survey.revision());
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static SurveyStatus status(String value) {

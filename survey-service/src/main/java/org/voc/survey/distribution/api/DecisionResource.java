@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.kit.paging.PageCursor;
+import org.voc.kit.paging.PageLimit;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
@@ -26,9 +27,6 @@ import org.voc.survey.distribution.domain.StoredDecision;
 @Tag(name = "Interactions")
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
-
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
 
     private final DistributionService service;
 
@@ -66,26 +64,11 @@ public class DecisionResource {
         if (customerRef == null || customerRef.isBlank()) {
             throw Invalid.field("customerRef", "is required");
         }
-        int size = limit(limit);
+        int size = PageLimit.parse(limit);
         List<StoredDecision> page = service.decisions(customerRef, cursor(after), size);
         String next = page.size() == size ? encode(page.get(page.size() - 1)) : null;
         return new DecisionPage(
                 page.stream().map(d -> DecisionView.of(d, false)).toList(), next);
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Invalid.field("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static String encode(StoredDecision last) {

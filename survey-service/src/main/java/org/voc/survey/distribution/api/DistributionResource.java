@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -62,7 +61,7 @@ public class DistributionResource {
                             examples = @ExampleObject(name = "unknown", value = Examples.SURVEY_NOT_FOUND)))
     public DistributionView get(
             @Parameter(example = "3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01") @PathParam("id") String id) {
-        return DistributionView.of(service.settings(surveyId(id)));
+        return DistributionView.of(service.settings(NotFound.uuid("survey", id)));
     }
 
     @PUT
@@ -119,16 +118,7 @@ public class DistributionResource {
                                         r.deliveryChannel(),
                                         r.priority()))
                         .toList();
-        return DistributionView.of(
-                service.replace(surveyId(id), request.enabled(), request.minGapPerCustomer(), rules, Caller.of(token)));
-    }
-
-    /** A malformed id cannot name a survey, so it is answered like an unknown one. */
-    private static UUID surveyId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw NotFound.of("survey", id);
-        }
+        return DistributionView.of(service.replace(
+                NotFound.uuid("survey", id), request.enabled(), request.minGapPerCustomer(), rules, Caller.of(token)));
     }
 }

@@ -49,12 +49,7 @@ public class InvitationResource {
             description = "No invitation has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public InvitationView get(@Parameter(example = "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a") @PathParam("id") String id) {
-        UUID parsed;
-        try {
-            parsed = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw NotFound.of("invitation", id);
-        }
+        UUID parsed = NotFound.uuid("invitation", id);
         return InvitationView.of(service.invitation(parsed), false);
     }
 }
