@@ -49,7 +49,7 @@ final class Suite implements AutoCloseable {
             for (ServiceProcess service : suite.running) {
                 service.awaitReady(Duration.ofSeconds(120));
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException e) {
             suite.close();
             throw e;
         }

@@ -30,7 +30,7 @@ public record Invitation(
 
     /**
      * A client's submission that came with this invitation's token: the invitation fills what the body leaves
-     * out, and a body value that says otherwise is a 400 naming the field (the token is the authority).
+     * out, and a body value that says otherwise is {@code Invalid}, naming the field (the token is the authority).
      */
     public Submission bind(Submission s) {
         List<Violation> violations = new ArrayList<>();

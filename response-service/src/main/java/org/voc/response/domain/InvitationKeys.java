@@ -31,7 +31,7 @@ public class InvitationKeys implements VerificationKeyResolver {
 
     private static final Logger LOG = Logger.getLogger(InvitationKeys.class);
 
-    /** The keys could not be fetched at all (survey-service down): not the token's fault, so not a 404. */
+    /** The keys could not be fetched at all (survey-service down): not the token's fault, so not "not found". */
     public static class Unavailable extends UnresolvableKeyException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);

@@ -43,7 +43,10 @@ public class InvitationResponses {
         this.responses = responses;
     }
 
-    /** The invitation and its survey; 404 invalid, 410 expired or survey archived, 503 version not replicated yet. */
+    /**
+     * The invitation and its survey; not found when invalid, gone when expired or the survey archived, unavailable
+     * while the version is not replicated yet.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Opened open(String token) {
         Invitation invitation = verifier.verify(token, null);
@@ -61,7 +64,7 @@ public class InvitationResponses {
                 .in(invitation.locale());
     }
 
-    /** Verifies the token; 404 or 410 as {@link InvitationVerifier#verify}. */
+    /** Verifies the token; refuses as {@link InvitationVerifier#verify} does. */
     public Invitation verify(String token) {
         return verifier.verify(token, null);
     }

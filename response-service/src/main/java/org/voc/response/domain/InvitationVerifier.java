@@ -23,9 +23,9 @@ import org.voc.response.config.InvitationConfig;
 
 /**
  * Turns an invitation token (compact JWS, ES256, signed by survey-service) into a verified {@link Invitation}, or
- * a problem: 404 {@code invitation-not-found} for anything not genuine, 410 {@code invitation-expired} for a genuine
- * one past its {@code exp}, 503 when the keys cannot be fetched. Verified tokens are kept in a bounded cache, since
- * an ECDSA verification costs far more than the rest of a respondent's request.
+ * a problem: {@code invitation-not-found} for anything not genuine, {@code invitation-expired} for a genuine one
+ * past its {@code exp}, {@code Unavailable} when the keys cannot be fetched. Verified tokens are kept in a bounded
+ * cache, since an ECDSA verification costs far more than the rest of a respondent's request.
  */
 @ApplicationScoped
 public class InvitationVerifier {

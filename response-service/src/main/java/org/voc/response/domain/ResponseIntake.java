@@ -59,8 +59,9 @@ public class ResponseIntake {
     }
 
     /**
-     * Validates and queues a response. Throws {@link DomainException} (400, 503) at once; the future completes
-     * with the stored response, or fails with 409 (same id, different body) or 503.
+     * Validates and queues a response. Throws {@link DomainException} ({@code Invalid}, {@code Unavailable}) at once;
+     * the future completes with the stored response, or fails with {@code Conflict} (same id, different body) or
+     * {@code Unavailable}.
      */
     public CompletableFuture<Outcome> submit(Submission submission) {
         // PostgreSQL keeps microseconds: the 201 body must show what a later GET will.

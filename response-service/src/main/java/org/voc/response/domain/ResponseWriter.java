@@ -26,7 +26,7 @@ import org.voc.response.persistence.ResponseRepository;
 /**
  * Stores validated responses and their {@code ResponseSubmitted} events by group commit (the kit's
  * {@link GroupCommit}, meters under {@code voc.ingest}): thousands of requests a second cost a few fsyncs. A response
- * id sent again with the same body gets the stored response; with another body, a 409.
+ * id sent again with the same body gets the stored response; with another body, a {@code Conflict}.
  */
 @ApplicationScoped
 public class ResponseWriter {
@@ -53,7 +53,7 @@ public class ResponseWriter {
 
     /**
      * Queues a validated response; the future completes once it is committed (or found stored under the same id).
-     * 503 when the queue is full or the commit is too slow: both are safe to retry with the same id.
+     * {@code Unavailable} when the queue is full or the commit is too slow: both are safe to retry with the same id.
      */
     public CompletableFuture<Outcome> write(StoredResponse response) {
         return commit.submit(response).thenApply(outcome -> {
