@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.voc.events.CloudEventHeaders;
+import org.voc.events.EventType;
 import org.voc.kit.Failures;
 
 /**
@@ -104,6 +105,11 @@ public class InboundEvents {
                 }
             }
         }
+    }
+
+    /** The common case: one event type, checked by its contract alone, applied as a list. */
+    public <T> void consume(ConsumerRecords<String, String> records, EventType<T> type, Consumer<List<T>> apply) {
+        consume(records, Reads.of(type), batch -> apply.accept(batch.events(type)));
     }
 
     private void parse(

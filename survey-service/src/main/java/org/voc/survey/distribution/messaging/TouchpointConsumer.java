@@ -4,36 +4,28 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.voc.events.TouchpointState;
 import org.voc.kit.inbound.InboundEvents;
-import org.voc.kit.inbound.Reads;
 import org.voc.survey.distribution.domain.TouchpointReplicaService;
 
 /**
- * Consumes the compacted {@code voc.touchpoints} topic into the local replica, one transaction per poll.
- * Idempotent: a state is kept only when its revision is higher than the stored one.
+ * Touchpoint states from the compacted {@code voc.touchpoints} topic into the replica that distribution resolves
+ * interactions against (by key or by external reference); the newest revision of a touchpoint wins.
  */
 @ApplicationScoped
 public class TouchpointConsumer {
 
-    private static final Logger LOG = Logger.getLogger(TouchpointConsumer.class);
-    private static final Reads READS = Reads.of(TouchpointState.TYPE);
-
     private final InboundEvents inbound;
-    private final TouchpointReplicaService replica;
+    private final TouchpointReplicaService touchpoints;
 
-    public TouchpointConsumer(InboundEvents inbound, TouchpointReplicaService replica) {
+    public TouchpointConsumer(InboundEvents inbound, TouchpointReplicaService touchpoints) {
         this.inbound = inbound;
-        this.replica = replica;
+        this.touchpoints = touchpoints;
     }
 
     @Incoming("touchpoints")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        inbound.consume(records, READS, batch -> {
-            int changed = replica.apply(batch.events(TouchpointState.TYPE));
-            LOG.debugf("%d touchpoint states, %d replica rows changed", batch.size(), changed);
-        });
+        inbound.consume(records, TouchpointState.TYPE, touchpoints::apply);
     }
 }
