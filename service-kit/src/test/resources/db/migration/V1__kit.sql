@@ -7,7 +7,8 @@ create table outbox_event (
     payload     jsonb        not null,
     created_at  timestamptz  not null,
     attempts    int          not null default 0,
-    last_error  text
+    last_error  text,
+    parked_at   timestamptz
 );
 create index outbox_event_created on outbox_event (created_at);
 

@@ -112,6 +112,31 @@ class CaseOpeningTest {
     }
 
     @Test
+    void aKeyRegisteredAgainUnderANewIdRoutesToTheNewRegistration() {
+        String key = "tp-" + Events.unique();
+        String oldTeam = "team-old-" + Events.unique();
+        String newTeam = "team-new-" + Events.unique();
+        int partition = events.anyPartition(Topics.TOUCHPOINTS);
+        events.publish(Events.touchpoint(UUID.randomUUID(), key, oldTeam, 5), partition);
+        // The registry was rebuilt: the same key, a new id, its revisions counted from zero again.
+        events.publish(Events.touchpoint(UUID.randomUUID(), key, newTeam, 0), partition);
+        // A later touchpoint on the same partition: once it routes cases, both registrations were consumed.
+        String markerKey = "tp-" + Events.unique();
+        String markerTeam = "team-" + Events.unique();
+        events.publish(Events.touchpoint(UUID.randomUUID(), markerKey, markerTeam, 0), partition);
+        events.publish(Events.response(markerKey, 4, null), null);
+        Cases.awaitList(Map.of("team", markerTeam), items -> items.size() == 1, "the marker touchpoint was consumed");
+        ResponseSubmitted detractor = Events.response(key, 1, null);
+        events.publish(detractor, null);
+
+        List<Map<String, Object>> cases = Cases.awaitList(
+                Map.of("touchpoint", key),
+                items -> Cases.byResponse(items, detractor.responseId()) != null,
+                "the consumer went on after the second registration and opened the case");
+        assertEquals(newTeam, Cases.byResponse(cases, detractor.responseId()).get("team"));
+    }
+
+    @Test
     void anOlderTouchpointRevisionDoesNotOverwriteTheOwner() {
         String key = "tp-" + Events.unique();
         String newTeam = "team-" + Events.unique();

@@ -148,6 +148,7 @@ class NpsApiTest {
         expect400(Map.of("from", "2025-03-11", "to", "2025-03-10"), "from");
         expect400(Map.of("from", "2025-03-10T10:00:01Z", "to", "2025-03-10T10:00:00Z"), "from");
         expect400(Map.of("to", "+10000-01-01T00:00:00Z"), "to");
+        expect400(Map.of("to", "+999999999-12-31"), "to"); // the last day of all: its end does not exist
         expect400(Map.of("touchpoint", "nul\u0000key"), "touchpoint");
     }
 

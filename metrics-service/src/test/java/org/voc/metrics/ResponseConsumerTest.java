@@ -96,7 +96,7 @@ class ResponseConsumerTest {
         topic.sendRaw(0, tp + "-bad-score", """
                 {"responseId": "%s", "surveyId": "%s", "surveyVersion": 1, "touchpointKey": "%s",
                  "respondedAt": "%s", "nps": 42}""".formatted(UUID.randomUUID(), UUID.randomUUID(), tp, Instant.now()));
-        // Valid to read, but PostgreSQL refuses NUL in text: only that record fails, and only it is dead-lettered.
+        // PostgreSQL cannot store NUL in text: the record is refused as it is read, and only it is dead-lettered.
         topic.sendRaw(0, tp + "-nul", """
                 {"responseId": "%s", "surveyId": "%s", "surveyVersion": 1, "touchpointKey": "%s\\u0000",
                  "respondedAt": "%s", "nps": 7}""".formatted(UUID.randomUUID(), UUID.randomUUID(), tp, Instant.now()));
@@ -125,7 +125,7 @@ class ResponseConsumerTest {
                     .get("dlq-reason")
                     .contains("nps must be less than or equal to 10"));
             assertTrue(
-                    letters.get(tp + "-nul").headers().get("dlq-reason").contains("0x00"),
+                    letters.get(tp + "-nul").headers().get("dlq-reason").contains("must not contain NUL characters"),
                     letters.get(tp + "-nul").headers().toString());
             assertEquals("this is not JSON {", letters.get(tp + "-poison-0").value());
             assertEquals(

@@ -89,14 +89,17 @@ class ConcurrentSubmitTest {
     }
 
     @Test
-    void aResponseTheDatabaseRefusesFailsAloneWith503() throws Exception {
+    void aResponseTheDatabaseRefusesFailsAloneWith400() throws Exception {
         // A survey bound to a touchpoint key longer than the response table allows (the registry never issues
         // such keys): validation accepts the response, the insert fails, and with it the batch it is written in.
         Surveys.Survey broken = new Surveys.Survey(UUID.randomUUID(), List.of("k".repeat(100)));
         Surveys.publish(broken.id(), 1, broken.touchpointKeys(), Surveys.standardQuestions(), null);
         Map<String, Object> probe = Surveys.body(broken.id(), null);
         probe.remove("touchpointKey");
-        assertEquals(503, Surveys.awaitAccepted(probe).statusCode(), "stored nowhere, answered as retryable");
+        assertEquals(
+                400,
+                Surveys.awaitAccepted(probe).statusCode(),
+                "stored nowhere, and answered as the client's to change: sending it again would fail again");
 
         Surveys.Survey survey = Surveys.single();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -119,9 +122,10 @@ class ConcurrentSubmitTest {
             }
             for (Future<Response> call : bad) {
                 Response response = call.get(120, TimeUnit.SECONDS);
-                assertEquals(503, response.statusCode());
+                assertEquals(400, response.statusCode());
                 assertEquals("application/problem+json", response.contentType());
-                assertTrue(response.header("Retry-After") != null, "503 says when to retry");
+                assertTrue(response.header("Retry-After") == null, "no invitation to retry what can never be stored");
+                assertTrue(response.asString().contains("value too long"), response.asString());
             }
         } finally {
             pool.shutdownNow();

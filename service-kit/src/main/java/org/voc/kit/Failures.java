@@ -10,7 +10,7 @@ import org.voc.kit.problem.Unavailable;
 /**
  * Tells a failure that will pass (the database or the broker away, a lock or a queue busy) from one that will come
  * back on every attempt (a value the database refuses, a bug). The inbound-event policy retries the first kind and
- * dead-letters the second.
+ * dead-letters the second; the group-commit writer answers a refused value 400, anything else 503.
  */
 public final class Failures {
 
@@ -32,6 +32,20 @@ public final class Failures {
             }
             if (t instanceof SQLException sql) {
                 return transientState(sql.getSQLState());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when PostgreSQL refused the content itself: SQLSTATE class 22, data exception (a value too long for its
+     * column, a number out of range, an invalid text encoding), or 23, integrity constraint violation. The same rows
+     * fail every time they are sent.
+     */
+    public static boolean isRefusedContent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23");
             }
         }
         return false;

@@ -1,5 +1,7 @@
 package org.voc.kit;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.kit.problem.Conflict;
+import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Unavailable;
 import org.voc.testsupport.TopicReader;
 
@@ -69,7 +72,10 @@ class GroupCommitTest {
         }
         assertEquals(good.stream().map(KitEvent::id).toList(), stored, "every good item is committed, in order");
         assertEquals(2, failures.size());
-        assertInstanceOf(Unavailable.class, failures.get(0), "an item the database refuses fails alone, unstored");
+        assertInstanceOf(Invalid.class, failures.get(0), "a value the database refuses is the client's to change");
+        assertTrue(
+                failures.get(0).getMessage().contains("value too long"),
+                failures.get(0).getMessage());
         assertInstanceOf(Conflict.class, failures.get(1), "a domain refusal of one item reaches its request");
         assertEquals(60, count(good.stream().map(KitEvent::id).toList()));
         assertEquals(0, count(List.of(tooLong.id(), taken.id())));
@@ -104,6 +110,29 @@ class GroupCommitTest {
             future.get(30, TimeUnit.SECONDS);
         }
         assertTrue(queued.stream().allMatch(CompletableFuture::isDone), "what was queued is committed after all");
+    }
+
+    @Test
+    void aWriterThatStopsTakesReadinessDownAndRefusesAtOnce() throws Exception {
+        given().get("/q/health/ready").then().statusCode(200);
+        Thread thread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("kit-writer"))
+                .findFirst()
+                .orElseThrow();
+        thread.interrupt(); // as if the thread had died: it stops taking items
+        thread.join(10_000);
+        try {
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'group-commit writers' }.status", equalTo("DOWN"));
+            assertThrows(Unavailable.class, () -> writer.submit(new KitEvent(UUID.randomUUID(), "nobody takes it")));
+        } finally {
+            writer.restart();
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+        UUID after = UUID.randomUUID();
+        assertEquals(after, writer.submit(new KitEvent(after, "after restart")).get(30, TimeUnit.SECONDS));
     }
 
     private long count(List<UUID> ids) throws Exception {

@@ -48,6 +48,11 @@ public class KitWriter {
         return commit.submit(item);
     }
 
+    /** Starts a new writer thread if the last one stopped (the readiness test stops it on purpose). */
+    void restart() {
+        commit.start();
+    }
+
     public int remainingCapacity() {
         return commit.remainingCapacity();
     }

@@ -2,9 +2,11 @@ package org.voc.kit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.PayloadTooLarge;
 import org.voc.testsupport.TestInfra;
 import org.voc.testsupport.TopicReader;
 
@@ -36,6 +39,9 @@ class OutboxRelayTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeAll
     static void topics() throws Exception {
@@ -103,6 +109,57 @@ class OutboxRelayTest {
             assertEquals(1, events.size(), "the event arrives exactly once after the broker resumes");
         }
         await().atMost(PATIENCE).until(() -> attempts(key).isEmpty());
+    }
+
+    @Test
+    void aRowKafkaRefusesForGoodIsParkedAndTheRowsBehindItFlowOn() throws Exception {
+        UUID big = UUID.randomUUID();
+        // Written as an older release (or a larger limit) could have: the producer refuses 1.5 MB records.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
+                        + " (id, topic, record_key, type, payload, created_at) values (?, ?, ?, ?, ?::jsonb, now())")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, Kafka.TOPIC);
+            insert.setString(3, big.toString());
+            insert.setString(4, KitEvent.TYPE.type());
+            insert.setString(5, "{\"id\": \"" + big + "\", \"name\": \"" + "x".repeat(1_500_000) + "\"}");
+            insert.executeUpdate();
+        }
+        KitEvent behind = new KitEvent(UUID.randomUUID(), "behind");
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(KitEvent.TYPE.of(behind)));
+
+        try (TopicReader topic = new TopicReader(Kafka.TOPIC)) {
+            assertEquals(
+                    1,
+                    topic.awaitAll(e -> behind.id().toString().equals(e.key()), 1, PATIENCE)
+                            .size(),
+                    "the event behind the refused one is delivered");
+        }
+        await().atMost(PATIENCE).until(() -> parkedError(big.toString()) != null);
+        assertTrue(parkedError(big.toString()).contains("RecordTooLargeException"), parkedError(big.toString()));
+        assertTrue(registry.find("voc.outbox.parked").counter().count() >= 1, "parking is counted");
+    }
+
+    @Test
+    void anEventTooLargeForTheBrokerIsRefusedBeforeAnythingIsStored() throws Exception {
+        KitEvent huge = new KitEvent(UUID.randomUUID(), "é".repeat(500_000));
+        PayloadTooLarge refused = assertThrows(
+                PayloadTooLarge.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> outbox.publish(KitEvent.TYPE.of(huge))));
+        assertTrue(refused.getMessage().contains("at most 900000"), refused.getMessage());
+        assertTrue(attempts(huge.id().toString()).isEmpty(), "no row was written");
+    }
+
+    /** The error of a parked row, or null while the row is not parked. */
+    private String parkedError(String key) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select last_error from outbox_event where record_key = ? and parked_at is not null")) {
+            query.setString(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
     }
 
     /** Attempts recorded on the event's outbox row, or empty once the row is gone. */

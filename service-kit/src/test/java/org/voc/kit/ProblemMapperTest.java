@@ -21,7 +21,7 @@ class ProblemMapperTest {
         "invalid, 400, validation", "not-found, 404, not-found", "conflict, 409, conflict",
         "gone, 410, invitation-expired", "too-large, 413, too-many-rows", "rate-limited, 429, rate-limited",
         "unavailable, 503, unavailable", "optimistic, 409, concurrent-change", "wrapped, 404, not-found",
-        "bug, 500, internal"
+        "bug, 500, internal", "db-down, 503, unavailable"
     })
     void eachKindOfFailureHasItsStatusAndStableType(String kind, int status, String slug) {
         given().get("/kit/fail/" + kind)
@@ -46,6 +46,60 @@ class ProblemMapperTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", contains("name", "score"));
+    }
+
+    @Test
+    void valuesPostgresCannotStoreAreRefusedAtTheDoorNamingTheField() {
+        given().urlEncodingEnabled(false)
+                .get("/kit/items/card%00delivery")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("path"));
+        given().urlEncodingEnabled(false)
+                .get("/kit/items?customerRef=cust%0042")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customerRef"))
+                .body("errors[0].message", equalTo("must not contain NUL characters"));
+        given().contentType("application/json")
+                .body("{\"note\": \"a\\u0000b\"}")
+                .post("/kit/times")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("note"))
+                .body("errors[0].message", equalTo("must not contain NUL characters"));
+        given().contentType("application/json")
+                .body("{\"at\": \"-999999-01-01T00:00:00Z\"}")
+                .post("/kit/times")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("at"))
+                .body("errors[0].message", equalTo("must lie in the years 0001 to 9999"));
+        given().contentType("application/json")
+                .body("{\"day\": \"+999999999-12-31\"}")
+                .post("/kit/times")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("day"));
+        given().contentType("application/json")
+                .body("{\"note\": \"fine\", \"at\": \"2026-11-30T10:00:00Z\"}")
+                .post("/kit/times")
+                .then()
+                .statusCode(200);
+        String beyond = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("+999999999-12-31T00:00:00Z|" + java.util.UUID.randomUUID()).getBytes());
+        given().queryParam("after", beyond)
+                .get("/kit/items")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsATemporaryRefusal() {
+        given().get("/kit/fail/db-down").then().statusCode(503).header("Retry-After", "2");
     }
 
     @Test

@@ -32,6 +32,30 @@ public class ProblemResource {
 
     public record Body(@NotBlank String name, @Max(10) int score) {}
 
+    public record Times(String note, java.time.Instant at, java.time.LocalDate day) {}
+
+    @POST
+    @Path("/times")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String times(Times times) {
+        return times.note();
+    }
+
+    @GET
+    @Path("/items")
+    public String items(
+            @jakarta.ws.rs.QueryParam("customerRef") String customerRef,
+            @jakarta.ws.rs.QueryParam("after") String after) {
+        org.voc.kit.paging.PageCursor.decode(after);
+        return customerRef;
+    }
+
+    @GET
+    @Path("/items/{key}")
+    public String item(@PathParam("key") String key) {
+        return key;
+    }
+
     @GET
     @Path("/fail/{kind}")
     public String fail(@PathParam("kind") String kind) {
@@ -46,6 +70,9 @@ public class ProblemResource {
             case "optimistic" -> new OptimisticLockException("changed");
             case "wrapped" -> new IllegalStateException("wrapper", NotFound.of("Case", "9"));
             case "bug" -> new IllegalStateException("a bug");
+            case "db-down" ->
+                new jakarta.persistence.PersistenceException(
+                        new java.sql.SQLTransientConnectionException("Connection refused", "08001"));
             default -> new IllegalArgumentException(kind);
         };
     }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +45,8 @@ public class TouchpointReplicaService {
         touchpoints.lockRouting(
                 newest.values().stream().map(TouchpointState::key).toList());
         Map<String, String> changed = touchpoints.upsertNewer(new ArrayList<>(newest.values()));
-        Map<String, String> owners = new HashMap<>();
-        changed.forEach((key, team) -> {
-            if (team != null) {
-                owners.put(key, team);
-            }
-        });
-        int count = cases.routeUnassigned(owners);
+        // The owner of a key is its preferred row's, which need not be the row just changed (a key held twice).
+        int count = cases.routeUnassigned(touchpoints.ownerTeams(changed.keySet()));
         routed.increment(count);
         return count;
     }

@@ -58,14 +58,19 @@ public class TouchpointReplicaRepository {
         });
     }
 
-    /** Owner team of each known touchpoint key (keys not replicated yet are absent, as are teams that are null). */
+    /**
+     * Owner team of each known touchpoint key (keys not replicated yet are absent, as are teams that are null). A key
+     * held by several ids (registered again after a registry was rebuilt) resolves to its live, latest stored row.
+     */
     public Map<String, String> ownerTeams(Collection<String> touchpointKeys) {
         if (touchpointKeys.isEmpty()) {
             return Map.of();
         }
         return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select key, owner_team from touchpoint_replica where key = any(?) and owner_team is not null")) {
+            try (PreparedStatement statement = connection.prepareStatement("select key, owner_team from"
+                    + " (select distinct on (key) key, owner_team from touchpoint_replica where key = any(?)"
+                    + " order by key, status = 'RETIRED', stored_seq desc) preferred"
+                    + " where owner_team is not null")) {
                 statement.setArray(1, connection.createArrayOf("text", touchpointKeys.toArray(String[]::new)));
                 return ownersOf(statement);
             }
@@ -74,7 +79,8 @@ public class TouchpointReplicaRepository {
 
     /**
      * Stores each state whose revision is higher than the stored one (a replayed or repeated state changes nothing).
-     * The states must have distinct ids. Returns key → owner team of the rows actually inserted or changed.
+     * The states must have distinct ids. Returns the keys of the rows actually inserted or changed (with their
+     * team, which {@link #ownerTeams} may override when the key is held by another, preferred row).
      */
     public Map<String, String> upsertNewer(List<TouchpointState> states) {
         if (states.isEmpty()) {
@@ -83,7 +89,8 @@ public class TouchpointReplicaRepository {
         String sql = "insert into touchpoint_replica (id, key, name, owner_team, status, revision) values "
                 + String.join(", ", Collections.nCopies(states.size(), "(?, ?, ?, ?, ?, ?)"))
                 + " on conflict (id) do update set key = excluded.key, name = excluded.name,"
-                + " owner_team = excluded.owner_team, status = excluded.status, revision = excluded.revision"
+                + " owner_team = excluded.owner_team, status = excluded.status, revision = excluded.revision,"
+                + " stored_seq = nextval('touchpoint_replica_stored_seq')"
                 + " where touchpoint_replica.revision < excluded.revision"
                 + " returning key, owner_team";
         return session().doReturningWork(connection -> {

@@ -6,19 +6,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.input.StorableValues;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
@@ -32,8 +33,6 @@ import org.voc.metrics.domain.NpsService;
 public class MetricsResource {
 
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final NpsService nps;
 
@@ -99,9 +98,11 @@ public class MetricsResource {
         }
         Instant start = instant(from, "from", false);
         if (start == null) {
-            start = end.minus(DEFAULT_RANGE).isBefore(EARLIEST) ? EARLIEST : end.minus(DEFAULT_RANGE);
+            start = end.minus(DEFAULT_RANGE).isBefore(StorableValues.EARLIEST)
+                    ? StorableValues.EARLIEST
+                    : end.minus(DEFAULT_RANGE);
         }
-        NpsQuery query = new NpsQuery(text(touchpoint, "touchpoint"), text(channel, "channel"), start, end);
+        NpsQuery query = new NpsQuery(text(touchpoint), text(channel), start, end);
         return NpsView.of(query, nps.score(query));
     }
 
@@ -125,24 +126,18 @@ public class MetricsResource {
                 instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                         .toInstant();
             }
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unparseable, or a day past the last one (+999999999-12-31)
             throw Invalid.field(
                     field, "must be an ISO date such as 2026-11-01 or an ISO instant such as 2026-11-01T09:00:00Z");
         }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        if (!StorableValues.storable(instant)) {
             throw Invalid.field(field, "must lie in the years 0001 to 9999");
         }
         return instant;
     }
 
-    /** Blank means "no filter"; NUL cannot be stored, and PostgreSQL would refuse it as a parameter. */
-    private static String text(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw Invalid.field(field, "must not contain NUL characters");
-        }
-        return value;
+    /** Blank means "no filter" (the kit refuses NUL in any query parameter before it gets here). */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -2,14 +2,12 @@ package org.voc.metrics.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.voc.events.ResponseSubmitted;
 import org.voc.kit.inbound.InboundEvents;
-import org.voc.kit.inbound.Reads;
 import org.voc.metrics.domain.NpsService;
 import org.voc.metrics.domain.ScoredResponse;
 
@@ -23,11 +21,6 @@ public class ResponseConsumer {
 
     private static final Logger LOG = Logger.getLogger(ResponseConsumer.class);
 
-    // Beyond these PostgreSQL or the bucket arithmetic cannot place the response.
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-    private static final Reads READS = Reads.of(ResponseSubmitted.TYPE, ResponseConsumer::invalid);
-
     private final InboundEvents inbound;
     private final NpsService nps;
 
@@ -39,22 +32,15 @@ public class ResponseConsumer {
     @Incoming("responses")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        inbound.consume(records, READS, batch -> {
+        inbound.consume(records, ResponseSubmitted.TYPE, events -> {
             // A response without an NPS answer (no such question, or skipped) has nothing to count.
-            List<ScoredResponse> scored = batch.events(ResponseSubmitted.TYPE).stream()
+            List<ScoredResponse> scored = events.stream()
                     .filter(e -> e.nps() != null)
                     .map(e -> new ScoredResponse(
                             e.responseId(), e.touchpointKey(), e.channel(), e.respondedAt(), e.nps()))
                     .toList();
             int counted = nps.record(scored);
-            LOG.debugf("%d events: %d scored, %d newly counted", batch.size(), scored.size(), counted);
+            LOG.debugf("%d events: %d scored, %d newly counted", events.size(), scored.size(), counted);
         });
-    }
-
-    /** Beyond the contract: a time PostgreSQL and the hourly buckets can hold. */
-    private static String invalid(ResponseSubmitted event) {
-        return event.respondedAt().isBefore(EARLIEST) || event.respondedAt().isAfter(LATEST)
-                ? "respondedAt " + event.respondedAt() + " is outside the years 1–9999"
-                : null;
     }
 }

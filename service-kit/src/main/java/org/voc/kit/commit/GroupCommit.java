@@ -13,18 +13,22 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import org.voc.kit.Failures;
 import org.voc.kit.problem.DomainException;
+import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Unavailable;
 
 /**
  * Group commit: request threads submit items and get a future; ONE writer thread takes everything pending (up to
  * {@code maxBatch}) and writes it in ONE transaction, so thousands of requests per second cost a few fsyncs instead
  * of one each. Futures complete only after the commit, so a 2xx still means durable. A failed batch is written again
- * item by item, so one bad item cannot fail the others; an item that fails alone is answered 503 with Retry-After
- * (nothing was stored, so sending it again is safe). A full queue is refused at once with 503.
+ * item by item, so one bad item cannot fail the others; an item the database refuses for its content is answered
+ * 400, any other failure 503 with Retry-After (nothing was stored, so sending it again is safe). A full queue is
+ * refused at once with 503.
  * <p>
  * Meters, under the writer's prefix: {@code .batch.size}, {@code .batch.commit}, {@code .queue.depth} and
  * {@code .rejected} by reason ({@code queue-full}, {@code write-failed}, {@code commit-timeout}).
@@ -55,6 +59,8 @@ public final class GroupCommit<I, R> {
     }
 
     private record Pending<I, R>(I item, CompletableFuture<R> result) {}
+
+    private static final Collection<GroupCommit<?, ?>> ALL = new CopyOnWriteArrayList<>();
 
     private final String name;
     private final GroupCommitConfig config;
@@ -94,10 +100,12 @@ public final class GroupCommit<I, R> {
         this.queueFull = registry.counter(meters + ".rejected", "reason", "queue-full");
         this.failed = registry.counter(meters + ".rejected", "reason", "write-failed");
         this.timedOut = registry.counter(meters + ".rejected", "reason", "commit-timeout");
+        ALL.add(this);
     }
 
+    /** Starts the writer thread, or starts a new one when the last one died. */
     public synchronized void start() {
-        if (running) {
+        if (alive()) {
             return;
         }
         running = true;
@@ -118,6 +126,21 @@ public final class GroupCommit<I, R> {
         }
     }
 
+    public String name() {
+        return name;
+    }
+
+    /** True while the writer thread takes items; false before the start, after the stop, or when it died. */
+    public boolean alive() {
+        Thread thread = worker;
+        return running && thread != null && thread.isAlive();
+    }
+
+    /** The writers of this JVM, for the readiness check. */
+    static Collection<GroupCommit<?, ?>> all() {
+        return ALL;
+    }
+
     /** Room left in the queue: a batch request that does not fit is refused whole rather than half queued. */
     public int remainingCapacity() {
         return queue.remainingCapacity();
@@ -129,7 +152,7 @@ public final class GroupCommit<I, R> {
      * are safe to retry when the item carries its own idempotency key.
      */
     public CompletableFuture<R> submit(I item) {
-        if (!running) {
+        if (!alive()) {
             throw unavailable("the service is not accepting requests right now");
         }
         Pending<I, R> pending = new Pending<>(item, new CompletableFuture<>());
@@ -161,6 +184,9 @@ public final class GroupCommit<I, R> {
                 queue.drainTo(batch, config.maxBatch() - 1);
                 process(batch);
             } catch (InterruptedException e) {
+                // The writer stops here: readiness goes down (WriterHealth) and new requests get 503 at once.
+                LOG.errorf("%s was interrupted and stops", name);
+                batch.forEach(p -> p.result().completeExceptionally(unavailable("the request could not be stored")));
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
@@ -190,8 +216,7 @@ public final class GroupCommit<I, R> {
                     outcomes.addAll(commit(List.of(pending)));
                 } catch (RuntimeException itemFailure) {
                     failed.increment();
-                    LOG.errorf(itemFailure, "%s: an item could not be stored", name);
-                    outcomes.add(Outcome.failed(unavailable("the request could not be stored")));
+                    outcomes.add(Outcome.failed(itemFailure(itemFailure)));
                 }
             }
         }
@@ -213,6 +238,30 @@ public final class GroupCommit<I, R> {
             throw new IllegalStateException(name + " settled " + outcomes.size() + " of " + items.size() + " items");
         }
         return outcomes;
+    }
+
+    /**
+     * An item the database refuses for its content fails every time: the client must change it (400). Anything else
+     * may pass: nothing was stored, so sending it again is safe (503).
+     */
+    private DomainException itemFailure(RuntimeException failure) {
+        if (Failures.isRefusedContent(failure)) {
+            LOG.warnf("%s: the database refused an item: %s", name, failure.toString());
+            return Invalid.of("a value of this request cannot be stored: " + rootMessage(failure), List.of());
+        }
+        LOG.errorf(failure, "%s: an item could not be stored", name);
+        return unavailable("the request could not be stored");
+    }
+
+    /** What PostgreSQL said, e.g. "value too long for type character varying(80)", without the SQL around it. */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).replaceFirst("^ERROR: ", "");
     }
 
     private Unavailable unavailable(String detail) {

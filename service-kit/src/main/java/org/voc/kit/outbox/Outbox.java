@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.voc.kit.problem.PayloadTooLarge;
 
 /**
  * Records events in the caller's transaction, so a state change and its events commit or roll back together; the
@@ -30,11 +32,13 @@ public class Outbox {
     private final ObjectMapper json;
     private final Event<Written> written;
     private final EntityManager em;
+    private final int maxEventBytes;
 
-    public Outbox(ObjectMapper json, Event<Written> written, EntityManager em) {
+    public Outbox(ObjectMapper json, Event<Written> written, EntityManager em, OutboxConfig config) {
         this.json = json;
         this.written = written;
         this.em = em;
+        this.maxEventBytes = config.maxEventBytes();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -72,11 +76,26 @@ public class Outbox {
         written.fire(new Written());
     }
 
+    /** The payload as JSON; 413 when it is larger than the broker would take, before anything is stored. */
     private String serialise(org.voc.events.Event<?> event) {
+        String payload;
         try {
-            return json.writeValueAsString(event.payload());
+            payload = json.writeValueAsString(event.payload());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the payload of " + event.type() + " is not serialisable", e);
         }
+        // A char is at most three UTF-8 bytes: only payloads near the limit are measured exactly.
+        if (payload.length() * 3L > maxEventBytes) {
+            int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxEventBytes) {
+                throw new PayloadTooLarge(
+                        "event-too-large",
+                        "Event too large",
+                        "this change would publish a " + event.type().type() + " event of " + bytes + " bytes; at most "
+                                + maxEventBytes + " are taken: make it smaller",
+                        null);
+            }
+        }
+        return payload;
     }
 }

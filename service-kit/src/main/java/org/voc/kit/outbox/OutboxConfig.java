@@ -13,6 +13,15 @@ public interface OutboxConfig {
     @WithDefault("/${quarkus.application.name}")
     String source();
 
+    /**
+     * Largest event payload, in bytes, an API call may publish; a change that would publish a larger one is refused
+     * (413) before anything is stored. Below the broker's default {@code message.max.bytes} (1 MiB) with room for
+     * the record's key and headers.
+     */
+    @WithDefault("900000")
+    @Positive
+    int maxEventBytes();
+
     /** Most outbox rows sent to Kafka in one relay transaction. */
     @WithDefault("500")
     @Positive

@@ -29,6 +29,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -43,6 +48,9 @@ import org.voc.events.CloudEventHeaders;
  * while the producer still holds them: a broker that stalls (GC pause, frozen process, slow disk) may already
  * have stored a request it never answered, and a second send would be a second record. The producer's own
  * retries carry the same sequence numbers, so the broker drops those duplicates.
+ * <p>
+ * A row Kafka refuses for good (too large, invalid) is parked ({@code parked_at}, {@code last_error}, the
+ * {@code voc.outbox.parked} counter) and the batch carries on: one bad row never holds up the outbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +62,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final Counter sent;
     private final Counter failures;
+    private final Counter parked;
     private final Semaphore wakeUp = new Semaphore(0);
     /** Records handed to the producer and not yet acknowledged, by outbox row id. Only the relay thread uses it. */
     private final Map<UUID, Future<?>> inFlight = new ConcurrentHashMap<>();
@@ -72,6 +81,7 @@ public class OutboxRelay {
         this.kafkaConfig = kafkaConfig;
         this.sent = registry.counter("voc.outbox.sent");
         this.failures = registry.counter("voc.outbox.failures");
+        this.parked = registry.counter("voc.outbox.parked");
     }
 
     void start(@Observes StartupEvent event) {
@@ -147,22 +157,25 @@ public class OutboxRelay {
                         acks.add(inFlight.computeIfAbsent(row.id(), id -> producer.send(record(row))));
                     }
                     long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
+                    List<UUID> delivered = new ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
+                        Row row = batch.get(i);
                         try {
                             acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                            delivered.add(row.id());
                         } catch (ExecutionException e) {
-                            // The producer gave up on this record: the next attempt sends the row again.
-                            inFlight.remove(batch.get(i).id());
-                            throw new IllegalStateException(
-                                    "Kafka rejected outbox event "
-                                            + batch.get(i).id(),
-                                    e.getCause());
+                            inFlight.remove(row.id());
+                            if (!refusedForGood(e.getCause())) {
+                                // The producer gave up on this record: the next attempt sends the row again.
+                                throw new IllegalStateException(
+                                        "Kafka rejected outbox event " + row.id(), e.getCause());
+                            }
+                            park(row, e.getCause());
                         }
                     }
-                    List<UUID> ids = batch.stream().map(Row::id).toList();
-                    delete(ids);
-                    ids.forEach(inFlight::remove);
-                    sent.increment(batch.size());
+                    delete(delivered);
+                    delivered.forEach(inFlight::remove);
+                    sent.increment(delivered.size());
                     return batch.size();
                 });
     }
@@ -174,8 +187,8 @@ public class OutboxRelay {
     private List<Row> claim() {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id, topic, record_key, type, payload::text, created_at from outbox_event "
-                            + "order by created_at limit ? for update skip locked")) {
+                    "select id, topic, record_key, type, payload::text, created_at from outbox_event"
+                            + " where parked_at is null order by created_at limit ? for update skip locked")) {
                 select.setInt(1, config.batchSize());
                 List<Row> rows = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
@@ -194,7 +207,38 @@ public class OutboxRelay {
         });
     }
 
+    /**
+     * Kafka will refuse this record however often it is sent: larger than the broker or the producer take, not a
+     * valid record or topic. Retrying it would hold up every row behind it.
+     */
+    private static boolean refusedForGood(Throwable failure) {
+        return failure instanceof RecordTooLargeException
+                || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidRecordException
+                || failure instanceof SerializationException
+                || failure instanceof InvalidTopicException;
+    }
+
+    /** Sets the row aside with its error, in the batch's transaction, so the relay carries on with the others. */
+    private void park(Row row, Throwable failure) {
+        parked.increment();
+        LOG.errorf(
+                "parking outbox event %s (%s, %s, key %s): Kafka refuses it for good: %s",
+                row.id(), row.type(), row.topic(), row.key(), failure.toString());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement park = connection.prepareStatement("update outbox_event set parked_at = now(),"
+                    + " attempts = attempts + 1, last_error = ? where id = ?")) {
+                park.setString(1, failure.toString());
+                park.setObject(2, row.id());
+                park.executeUpdate();
+            }
+        });
+    }
+
     private void delete(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
                 delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
@@ -224,8 +268,8 @@ public class OutboxRelay {
             QuarkusTransaction.requiringNew()
                     .run(() -> em.createNativeQuery(
                                     "update outbox_event set attempts = attempts + 1, last_error = :error"
-                                            + " where id in (select id from outbox_event order by created_at"
-                                            + " limit :n for update skip locked)")
+                                            + " where id in (select id from outbox_event where parked_at is null"
+                                            + " order by created_at limit :n for update skip locked)")
                             .setParameter("error", String.valueOf(error.getMessage()))
                             .setParameter("n", config.batchSize())
                             .executeUpdate());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.voc.kit.input.StorableValues;
 import org.voc.kit.problem.Invalid;
 
 /**
@@ -28,7 +29,7 @@ public final class PageCursor {
         }
         try {
             String[] position = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|");
-            if (position.length == 2) {
+            if (position.length == 2 && StorableValues.storable(Instant.parse(position[0]))) {
                 return new Position(Instant.parse(position[0]), UUID.fromString(position[1]));
             }
         } catch (RuntimeException e) {

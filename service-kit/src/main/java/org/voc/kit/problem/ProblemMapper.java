@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,6 +18,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,12 +27,14 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.voc.kit.Failures;
 
 /**
  * The one place where failures become RFC 9457 problem details, for every service alike: the status comes from the
  * kind of failure, every field at fault is named, a temporary refusal carries Retry-After, and nothing leaves as a
  * bare 500 or with a secret in {@code instance} (see {@link InstanceRedaction}).
  */
+@Singleton
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -47,6 +51,9 @@ public class ProblemMapper {
             "payload-too-large",
             415,
             "unsupported-media-type");
+
+    /** How long to wait before retrying a request that met an unreachable database. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private final Instance<InstanceRedaction> redaction;
 
@@ -107,7 +114,9 @@ public class ProblemMapper {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : null;
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof RefusedValue refused && field != null && !field.isEmpty()) {
+            message = refused.getOriginalMessage();
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format
                 && format.getTargetType() != null
@@ -206,6 +215,11 @@ public class ProblemMapper {
                 return concurrentChange((RuntimeException) cause, uri);
             }
         }
+        if (Failures.isTransient(e)) {
+            // The database (or broker) is away: nothing was done, and the same request will work once it is back.
+            LOG.warnf("answering 503, a dependency is unreachable: %s", e.toString());
+            return domain(new Unavailable("the service cannot reach its database right now", RETRY_AFTER), uri);
+        }
         LOG.error("unexpected failure", e);
         return respond(Problem.of(
                 500,
@@ -224,11 +238,14 @@ public class ProblemMapper {
     }
 
     private String path(UriInfo uri) {
-        if (uri == null) {
-            return null;
-        }
-        String path = uri.getRequestUri().getRawPath();
-        return redaction.isResolvable() ? redaction.get().redact(path) : path;
+        return uri == null ? null : instance(uri.getRequestUri().getRawPath());
+    }
+
+    /** The request path as a problem's {@code instance}: without the secrets an {@link InstanceRedaction} knows. */
+    public String instance(String rawPath) {
+        return rawPath == null || !redaction.isResolvable()
+                ? rawPath
+                : redaction.get().redact(rawPath);
     }
 
     /** {@code create.request.answers[0].score} → {@code answers[0].score}: drops the method and parameter nodes. */

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.input.StorableValues;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.problem.Revisions;
@@ -410,9 +411,12 @@ public class TouchpointResource {
             int split = decoded.lastIndexOf('\u0000');
             String value = decoded.substring(0, split);
             String key = decoded.substring(split + 1);
-            return new TouchpointCursor(
-                    sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC ? value : Instant.parse(value),
-                    key);
+            boolean byName = sort == TouchpointSort.NAME || sort == TouchpointSort.NAME_DESC;
+            // A forged cursor must not reach PostgreSQL with text or a time it cannot compare.
+            if (value.indexOf('\u0000') >= 0 || !byName && !StorableValues.storable(Instant.parse(value))) {
+                throw new IllegalArgumentException("not a cursor of ours");
+            }
+            return new TouchpointCursor(byName ? value : Instant.parse(value), key);
         } catch (RuntimeException e) {
             throw Invalid.field("after", "must be a nextCursor returned with the same sort");
         }
