@@ -36,6 +36,29 @@ class RespondentRateLimitTest {
     }
 
     @Test
+    void anEncodedPathCountsAgainstTheSameLimit() {
+        String client = "203.0.113.9";
+        for (int i = 0; i < 2; i++) {
+            given().urlEncodingEnabled(false)
+                    .header("X-Forwarded-For", client)
+                    .get("/api/re%73pond/not-a-token")
+                    .then()
+                    .statusCode(404);
+        }
+        given().urlEncodingEnabled(false)
+                .header("X-Forwarded-For", client)
+                .get("/api/re%73pond/not-a-token")
+                .then()
+                .statusCode(429)
+                .header("Cache-Control", "no-store");
+        given().urlEncodingEnabled(false)
+                .header("X-Forwarded-For", client)
+                .get("/%73/not-a-token")
+                .then()
+                .statusCode(429);
+    }
+
+    @Test
     void aClientOverItsLimitIsToldWhenToComeBack() {
         String client = "203.0.113.7";
         for (int i = 0; i < 2; i++) {

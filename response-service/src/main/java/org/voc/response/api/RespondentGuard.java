@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -16,8 +17,9 @@ import org.voc.kit.problem.Problem;
 import org.voc.response.config.RespondentConfig;
 
 /**
- * Guards of the public respondent endpoints ({@code /s/*}, {@code /api/respond/*}): a token bucket per client
- * address before anything is verified (token verification costs CPU), and the headers every answer carries there
+ * Guards of the public respondent endpoints ({@code /s/*}, {@code /api/respond/*}, however the path is encoded): a
+ * token bucket per client address before anything is verified (token verification costs CPU), a body size limit
+ * before anything is read, and the headers every answer carries there
  * because the token is in the URL (no caching, no Referer) and the pages must not load or run anything foreign.
  * <p>
  * The client address is the connection's peer, or the {@code X-Forwarded-For} client when
@@ -51,11 +53,69 @@ public class RespondentGuard {
         return path.startsWith("/api/respond/") || path.equals("/api/respond");
     }
 
+    /**
+     * The path as routing sees it, percent-escapes decoded and dot segments resolved, so {@code /api/re%73pond/…}
+     * or {@code /x/../s/…} is guarded like the route it reaches; null when it is not a path at all.
+     */
+    static String routed(String rawPath) {
+        try {
+            return URI.create(rawPath).normalize().getPath();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @ServerRequestFilter(preMatching = true)
-    public Response limit(ContainerRequestContext request, HttpServerRequest http) {
-        String path = http.path();
-        boolean page = isPage(path);
-        if (!config.rateLimit().enabled() || !page && !isApi(path)) {
+    public Response guard(ContainerRequestContext request, HttpServerRequest http) {
+        String path = routed(http.path());
+        boolean page = path != null && isPage(path);
+        if (path != null && !page && !isApi(path)) {
+            return null;
+        }
+        Response limited = limit(request, http, page);
+        return limited != null ? limited : bodySize(request, page);
+    }
+
+    /**
+     * Bodies above {@code voc.respondent.max-body-bytes} are refused before they are read (413), and so are bodies
+     * of unannounced length (411): an answer is a few kilobytes, and a public route must not buffer more for anyone.
+     */
+    private Response bodySize(ContainerRequestContext request, boolean page) {
+        if (!"POST".equals(request.getMethod())) {
+            return null;
+        }
+        String declared = request.getHeaderString("Content-Length");
+        long length;
+        try {
+            length = declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (length >= 0 && length <= config.maxBodyBytes()) {
+            return null;
+        }
+        int status = length < 0 ? 411 : 413;
+        if (page) {
+            RespondentText t = RespondentText.of(language(request));
+            return pages.message(status, t, t.tooLargeTitle(), t.tooLargeBody());
+        }
+        String detail = length < 0
+                ? "send the body with a Content-Length header"
+                : "the body has " + length + " bytes; at most " + config.maxBodyBytes() + " are taken";
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(
+                        status,
+                        length < 0 ? "length-required" : "payload-too-large",
+                        length < 0 ? "Length required" : "Payload too large",
+                        detail,
+                        "/api/respond/{token}",
+                        List.of()))
+                .build();
+    }
+
+    private Response limit(ContainerRequestContext request, HttpServerRequest http, boolean page) {
+        if (!config.rateLimit().enabled()) {
             return null;
         }
         SocketAddress peer = http.remoteAddress();
@@ -88,9 +148,9 @@ public class RespondentGuard {
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
-        String path = http.path();
-        boolean page = isPage(path);
-        if (!page && !isApi(path)) {
+        String path = routed(http.path());
+        boolean page = path != null && isPage(path);
+        if (path != null && !page && !isApi(path)) {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();

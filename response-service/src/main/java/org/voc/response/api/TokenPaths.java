@@ -10,11 +10,16 @@ public class TokenPaths implements InstanceRedaction {
     static final String API = "/api/respond/";
     static final String PAGE = "/s/";
 
+    /** Judged on the path as routed, so an encoded path ({@code /api/re%73pond/…}) cannot carry a token out. */
     @Override
     public String redact(String rawPath) {
-        if (rawPath.startsWith(API)) {
+        String path = RespondentGuard.routed(rawPath);
+        if (path == null) {
+            return "{path}";
+        }
+        if (path.startsWith(API)) {
             return API + "{token}";
         }
-        return rawPath.startsWith(PAGE) ? PAGE + "{token}" : rawPath;
+        return path.startsWith(PAGE) ? PAGE + "{token}" : rawPath;
     }
 }

@@ -14,6 +14,14 @@ public interface RespondentConfig {
     @WithDefault("'none'")
     String frameAncestors();
 
+    /**
+     * Largest body, in bytes, a public endpoint reads; a larger one is refused with 413 before it is read. A full
+     * answer to a long survey is a few kilobytes.
+     */
+    @WithDefault("65536")
+    @jakarta.validation.constraints.Positive
+    int maxBodyBytes();
+
     /** Token-bucket limit per client address on the public endpoints. */
     RateLimit rateLimit();
 
