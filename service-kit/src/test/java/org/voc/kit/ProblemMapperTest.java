@@ -98,6 +98,19 @@ class ProblemMapperTest {
     }
 
     @Test
+    void everyOperationTakingIfMatchDocumentsItsPreconditionAnswers() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/kit/if-match'.post.responses.'412'.description",
+                        equalTo("If-Match names an older revision"))
+                .body("paths.'/kit/if-match'.post.responses.'428'.description", equalTo("If-Match is missing"))
+                .body("paths.'/kit/body'.post.responses.'412'", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void anUnreachableDatabaseIsATemporaryRefusal() {
         given().get("/kit/fail/db-down").then().statusCode(503).header("Retry-After", "2");
     }

@@ -59,4 +59,20 @@ class OpenApiTest {
                         "PUT /api/touchpoints/{key}"),
                 operations.stream().sorted().toList());
     }
+
+    @Test
+    void conditionalChangesDocumentTheirPreconditionAnswers() {
+        for (String path : List.of("/api/touchpoints/{key}", "/api/teams/{key}", "/api/journeys/{key}")) {
+            given().queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                            "paths.'" + path + "'.put.responses.'412'.content",
+                            org.hamcrest.Matchers.hasKey("application/problem+json"))
+                    .body(
+                            "paths.'" + path + "'.put.responses.'428'.description",
+                            org.hamcrest.Matchers.equalTo("If-Match is missing"));
+        }
+    }
 }

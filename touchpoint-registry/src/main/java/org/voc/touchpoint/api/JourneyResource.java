@@ -128,14 +128,6 @@ public class JourneyResource {
             responseCode = "404",
             description = "No journey has this key",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match names an older revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response change(
             @PathParam("key") String key,
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"")
@@ -161,14 +153,6 @@ public class JourneyResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "not found", value = Examples.JOURNEY_NOT_FOUND)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match names an older revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response delete(
             @Parameter(example = "card-onboarding") @PathParam("key") String key,
             @Parameter(description = "ETag of the revision being deleted", example = "\"0\"")

@@ -129,14 +129,6 @@ public class TeamResource {
             responseCode = "404",
             description = "No team has this key",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match names an older revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response change(
             @PathParam("key") String key,
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"")

@@ -154,14 +154,6 @@ public class TouchpointResource {
             responseCode = "409",
             description = "An external reference already resolves to another touchpoint",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match names an older revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response change(
             @PathParam("key") String key,
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"")

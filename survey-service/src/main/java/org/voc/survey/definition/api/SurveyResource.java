@@ -193,14 +193,6 @@ public class SurveyResource {
             responseCode = "409",
             description = "The survey is ARCHIVED",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match names an older revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response change(
             @PathParam("id") String id,
             @Parameter(description = "ETag of the revision the change is based on", example = "\"0\"")
