@@ -71,7 +71,12 @@ public record SubmitRequest(
             @Schema(type = SchemaType.INTEGER, description = "Integer within the question's min..max", example = "3")
             JsonNode score,
 
-            @Schema(example = "The card came a week late") String text,
+            @Schema(
+                    description = "TEXT: the answer, up to voc.ingest.max-text-length characters (4000 unless "
+                            + "configured otherwise)",
+                    example = "The card came a week late",
+                    maxLength = 4000)
+            String text,
 
             @Schema(description = "SINGLE_CHOICE: the id of the option picked", example = "waiting-time")
             @Size(max = 80)

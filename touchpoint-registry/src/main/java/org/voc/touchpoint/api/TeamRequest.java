@@ -41,7 +41,7 @@ public record TeamRequest(
             example = "{\"days\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\"], "
                     + "\"start\": \"08:00\", \"end\": \"18:00\"}")
     public record WorkingHours(
-            @NotEmpty List<@NotNull DayOfWeek> days,
+            @NotEmpty @Size(max = 7) List<@NotNull DayOfWeek> days,
 
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "08:00")
             @NotNull

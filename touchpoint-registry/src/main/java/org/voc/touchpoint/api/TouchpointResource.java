@@ -25,8 +25,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -312,9 +314,19 @@ public class TouchpointResource {
             Row numbers are spreadsheet rows for CSV (the header is row 1) and 1-based positions for JSON.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content = {
-                @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = Examples.IMPORT_CSV)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING, description = "At most 10,000 rows and 10 MiB"),
+                        examples = @ExampleObject(name = "csv", value = Examples.IMPORT_CSV)),
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.ARRAY,
+                                        implementation = TouchpointRequest.class,
+                                        maxItems = TouchpointImport.MAX_ROWS,
+                                        description = "Touchpoint bodies, each with an optional journeys list "
+                                                + "(journeyKey/Stage name); at most 10 MiB"),
                         examples = @ExampleObject(name = "json", value = Examples.IMPORT_JSON))
             })
     @APIResponse(

@@ -33,7 +33,8 @@ public record QuestionRequest(
 
         @Schema(
                 description = "Wording per locale; must contain the default locale",
-                example = "{\"en\": \"How likely are you to recommend us to a friend or colleague?\"}")
+                example = "{\"en\": \"How likely are you to recommend us to a friend or colleague?\"}",
+                maxProperties = 20)
         @NotEmpty
         @Size(max = 20)
         Map<
@@ -71,7 +72,8 @@ public record QuestionRequest(
 
             @Schema(
                     description = "Wording per locale; must contain the default locale",
-                    example = "{\"en\": \"Waiting time\"}")
+                    example = "{\"en\": \"Waiting time\"}",
+                    maxProperties = 20)
             @NotEmpty
             @Size(max = 20)
             Map<

@@ -18,6 +18,7 @@ public record SurveyRequest(
                 description = "Language tag every question and option must be worded in, also in a draft",
                 example = "en")
         @NotBlank
+        @Size(max = 35)
         @Pattern(regexp = LOCALE, message = LOCALE_MESSAGE)
         String defaultLocale,
 
@@ -29,7 +30,7 @@ public record SurveyRequest(
                                 + "must have the same.",
                 example = "[\"en\", \"fr\"]")
         @Size(max = 20)
-        List<@NotBlank @Pattern(regexp = LOCALE, message = LOCALE_MESSAGE) String> locales,
+        List<@NotBlank @Size(max = 35) @Pattern(regexp = LOCALE, message = LOCALE_MESSAGE) String> locales,
 
         @Schema(
                 description = "Keys of the touchpoints the survey is bound to; at least one is needed to publish",

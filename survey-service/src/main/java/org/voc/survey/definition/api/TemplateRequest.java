@@ -14,6 +14,7 @@ public record TemplateRequest(
         @Pattern(regexp = ".*\\S.*", message = "must not be blank")
         String name,
 
-        @Schema(description = "Touchpoints the draft is bound to", example = "[\"branch-visit\"]") @Size(max = 50)
+        @Schema(description = "Touchpoints the draft is bound to", example = "[\"branch-visit\"]", maxItems = 50)
+        @Size(max = 50)
         List<@NotBlank @Pattern(regexp = SurveyRequest.SLUG, message = SurveyRequest.SLUG_MESSAGE) String>
                 touchpointKeys) {}

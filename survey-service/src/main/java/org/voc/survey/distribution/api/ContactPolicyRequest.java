@@ -15,5 +15,6 @@ public record ContactPolicyRequest(
                 description = "Window around each interaction (ISO 8601, PT1H to P365D)",
                 example = "P30D",
                 implementation = String.class,
+                maxLength = 40,
                 required = true)
         Duration window) {}

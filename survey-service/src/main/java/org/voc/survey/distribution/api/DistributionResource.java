@@ -1,6 +1,7 @@
 package org.voc.survey.distribution.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -103,7 +104,7 @@ public class DistributionResource {
             responseCode = "409",
             description = "The survey is ARCHIVED",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public DistributionView replace(@PathParam("id") String id, @NotNull DistributionRequest request) {
+    public DistributionView replace(@PathParam("id") String id, @NotNull @Valid DistributionRequest request) {
         List<SettingsRules.RuleInput> rules = request.rules() == null
                 ? null
                 : request.rules().stream()

@@ -3,6 +3,7 @@ package org.voc.survey.distribution.api;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.voc.events.Interaction;
+import org.voc.survey.distribution.domain.InteractionRules;
 
 /** One interaction as sent; the domain checks it (InteractionRules) like an interaction read from Kafka. */
 public record InteractionRequest(
@@ -10,13 +11,21 @@ public record InteractionRequest(
                 description = "The source system's id of the interaction, up to 120 characters: sending it again "
                         + "returns the stored decision",
                 example = "crm-7781-2026-11-20",
-                required = true)
+                required = true,
+                maxLength = InteractionRules.MAX_ID)
         String interactionId,
 
-        @Schema(description = "Pseudonymous customer reference", example = "cust-42", required = true)
+        @Schema(
+                description = "Pseudonymous customer reference",
+                example = "cust-42",
+                required = true,
+                maxLength = InteractionRules.MAX_REF)
         String customerRef,
 
-        @Schema(description = "Registry key of the touchpoint; give this or touchpointRef", example = "card-delivery")
+        @Schema(
+                description = "Registry key of the touchpoint; give this or touchpointRef",
+                example = "card-delivery",
+                maxLength = InteractionRules.MAX_KEY)
         String touchpointKey,
 
         @Schema(
@@ -24,10 +33,14 @@ public record InteractionRequest(
                         + "this or touchpointKey")
         TouchpointRef touchpointRef,
 
-        @Schema(description = "Channel of the interaction (registry vocabulary)", example = "BRANCH", required = true)
+        @Schema(
+                description = "Channel of the interaction (registry vocabulary)",
+                example = "BRANCH",
+                required = true,
+                maxLength = 20)
         String channel,
 
-        @Schema(description = "Customer segment", example = "RETAIL")
+        @Schema(description = "Customer segment", example = "RETAIL", maxLength = InteractionRules.MAX_SEGMENT)
         String segment,
 
         @Schema(
@@ -35,21 +48,31 @@ public record InteractionRequest(
                 example = "2026-11-20T10:00:00Z")
         Instant occurredAt,
 
-        @Schema(description = "Pseudonymous employee reference", example = "emp-301")
+        @Schema(
+                description = "Pseudonymous employee reference",
+                example = "emp-301",
+                maxLength = InteractionRules.MAX_REF)
         String employeeRef,
 
-        @Schema(description = "Business process reference", example = "card-order-5521")
+        @Schema(
+                description = "Business process reference",
+                example = "card-order-5521",
+                maxLength = InteractionRules.MAX_REF)
         String processRef,
 
         @Schema(
                 description = "Preferred locale; used when the survey version has it, else its default locale",
-                example = "fr")
+                example = "fr",
+                maxLength = InteractionRules.MAX_LOCALE)
         String locale) {
 
     /** An external system's event that a touchpoint registered as its own. */
     public record TouchpointRef(
-            @Schema(example = "crm") String system,
-            @Schema(example = "card.delivered") String ref) {}
+            @Schema(example = "crm", maxLength = InteractionRules.MAX_KEY)
+            String system,
+
+            @Schema(example = "card.delivered", maxLength = InteractionRules.MAX_REF)
+            String ref) {}
 
     Interaction toInteraction() {
         return new Interaction(

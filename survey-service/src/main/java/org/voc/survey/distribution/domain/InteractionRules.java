@@ -20,6 +20,9 @@ public final class InteractionRules {
 
     public static final int MAX_ID = 120;
     public static final int MAX_REF = 200;
+    public static final int MAX_KEY = 80;
+    public static final int MAX_SEGMENT = 60;
+    public static final int MAX_LOCALE = 35;
     /** Clocks of source systems drift; an interaction further ahead than this is a mistake, not drift. */
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
 
@@ -39,9 +42,9 @@ public final class InteractionRules {
         } else if (!byKey && !byRef) {
             found.add(new Violation(prefix + "touchpointKey", "is required unless touchpointRef is given"));
         } else if (byKey) {
-            required(found, prefix + "touchpointKey", i.touchpointKey(), 80);
+            required(found, prefix + "touchpointKey", i.touchpointKey(), MAX_KEY);
         } else {
-            required(found, prefix + "touchpointRef.system", i.touchpointSystem(), 80);
+            required(found, prefix + "touchpointRef.system", i.touchpointSystem(), MAX_KEY);
             required(found, prefix + "touchpointRef.ref", i.touchpointRef(), MAX_REF);
         }
         if (blank(i.channel())) {
@@ -49,10 +52,10 @@ public final class InteractionRules {
         } else if (!CHANNELS.contains(i.channel())) {
             found.add(new Violation(prefix + "channel", "must be one of " + List.of(Channel.values())));
         }
-        optional(found, prefix + "segment", i.segment(), 60);
+        optional(found, prefix + "segment", i.segment(), MAX_SEGMENT);
         optional(found, prefix + "employeeRef", i.employeeRef(), MAX_REF);
         optional(found, prefix + "processRef", i.processRef(), MAX_REF);
-        optional(found, prefix + "locale", i.locale(), 35);
+        optional(found, prefix + "locale", i.locale(), MAX_LOCALE);
         if (i.occurredAt() != null && i.occurredAt().isAfter(now.plus(MAX_FUTURE))) {
             found.add(
                     new Violation(prefix + "occurredAt", "is more than 5 minutes in the future (now is " + now + ")"));
