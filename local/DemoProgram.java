@@ -15,11 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads a small VoC program into a running suite through its public APIs: four touchpoints of a bank, one
- * published transactional NPS survey, a few hundred responses (some detractors with comments), and distribution:
- * a contact policy, a sampling rule and 200 interactions decided into invitations or suppressions.
- * Idempotent: touchpoints are found by key, the survey by name, and responses carry fixed ids, so running it again
- * adds nothing. Run by `./voc up`; needs only a JDK (java DemoProgram.java).
+ * Loads a small VoC program into a running suite through its public APIs: four touchpoints of a bank and their
+ * owner teams (the demo user agent a member of two), one published transactional NPS survey, a few hundred
+ * responses (some detractors with comments), and distribution: a contact policy, a sampling rule and 200
+ * interactions decided into invitations or suppressions. Idempotent: teams and touchpoints are found by key, the
+ * survey by name, and responses carry fixed ids, so running it again adds nothing. Run by `./voc up`; needs only a
+ * JDK (java DemoProgram.java).
  */
 public class DemoProgram {
 
@@ -46,6 +47,11 @@ public class DemoProgram {
                     "mortgage", "mortgages", 0.20, List.of("Too many documents for the application",
                             "Nobody told me where my application stood")));
 
+    /** key and name of the owner teams of the touchpoints above. */
+    static final Map<String, String> TEAMS = Map.of("cards-ops", "Cards operations", "digital-channels",
+            "Digital channels", "contact-centre", "Contact centre", "mortgages", "Mortgages");
+    static final List<String> AGENT_TEAMS = List.of("cards-ops", "contact-centre");
+
     public static void main(String[] args) throws Exception {
         String oidc = env("VOC_OIDC_URL", "http://localhost:18180/realms/voc");
         String admin = token(oidc, "grant_type=password&client_id=voc-cli&username=admin&password=admin-demo");
@@ -54,6 +60,18 @@ public class DemoProgram {
         String touchpoints = env("VOC_TOUCHPOINT_URL", "http://localhost:18081");
         String surveys = env("VOC_SURVEY_URL", "http://localhost:18082");
         String responses = env("VOC_RESPONSE_URL", "http://localhost:18083");
+
+        // The owner teams; the demo user `agent` works the cases of two of them (docs/security.md, case scoping).
+        for (Map.Entry<String, String> team : TEAMS.entrySet()) {
+            HttpResponse<String> r = send("POST", touchpoints + "/api/teams", admin, """
+                    {"key": "%s", "name": "%s", "timeZone": "Europe/London", "members": %s,
+                     "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                      "start": "08:00", "end": "18:00"}}""".formatted(team.getKey(), team.getValue(),
+                    AGENT_TEAMS.contains(team.getKey()) ? "[\"agent\"]" : "[]"));
+            expect(r, 201, 409);
+            System.out.printf("    team       %-22s %s%n", team.getKey(),
+                    r.statusCode() == 201 ? "registered" : "already there");
+        }
 
         for (Touchpoint t : TOUCHPOINTS) {
             HttpResponse<String> r = send("POST", touchpoints + "/api/touchpoints", admin, """

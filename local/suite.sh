@@ -48,10 +48,14 @@ start_service() {
   # a new one would make the stored keys unreadable.
   local secret_file="$state/invitation-key.secret"
   [ -s "$secret_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 > "$secret_file")
+  # The key of customer pseudonyms: one for every service (one customer, one pseudonym), kept like the secret above.
+  local pii_file="$state/pii-pseudonym.key"
+  [ -s "$pii_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 > "$pii_file")
   # setsid: the service outlives this shell; its PID is the JVM's own. Invitation links land on response-service,
   # which verifies their tokens with survey-service's public keys.
   PORT=$port LOG_JSON=false \
     VOC_INVITATION_KEY_SECRET="$(cat "$secret_file")" \
+    VOC_PII_PSEUDONYM_KEY="$(cat "$pii_file")" \
     VOC_DISTRIBUTION_LINK_BASE_URL="http://localhost:$(port_of response-service 18083)" \
     VOC_INVITATIONS_JWKS_URL="http://localhost:$(port_of survey-service 18082)/api/invitation-keys/jwks" \
     setsid java -Xmx256m -XX:+UseSerialGC -jar "$(jar_of "$name")" \

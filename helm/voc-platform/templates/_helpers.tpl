@@ -214,7 +214,7 @@ Non-secret settings that only one service reads, as ConfigMap entries. A key the
 {{- end }}
 {{- end -}}
 
-{{/* Secret environment that only one service reads, as container env entries. */}}
+{{/* Secret environment that only some services read, as container env entries. */}}
 {{- define "voc.serviceSecretEnv" -}}
 {{- if eq .component "survey-service" -}}
 {{- $keys := .ctx.Values.surveyService.invitationKeys }}
@@ -223,5 +223,13 @@ Non-secret settings that only one service reads, as ConfigMap entries. A key the
     secretKeyRef:
       name: {{ $keys.existingSecret }}
       key: {{ $keys.secretKey }}
+{{- end }}
+{{- if has .component (list "survey-service" "response-service" "case-service") -}}
+{{- $pii := .ctx.Values.global.pii }}
+- name: VOC_PII_PSEUDONYM_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $pii.existingSecret }}
+      key: {{ $pii.secretKey }}
 {{- end -}}
 {{- end -}}

@@ -35,6 +35,9 @@ validateValues: one message per contradiction, all reported at once (bitnami's p
 {{- if and $root.surveyService.enabled (not $root.surveyService.invitationKeys.existingSecret) -}}
 {{- $messages = append $messages (printf "surveyService.invitationKeys.existingSecret: name the Secret that holds the secret encrypting the invitation signing keys (key surveyService.invitationKeys.secretKey, %s); survey-service does not start without it. The chart never generates it: create it once with kubectl create secret generic <name> --from-literal=%s=$(openssl rand -base64 32) and never change it." $root.surveyService.invitationKeys.secretKey $root.surveyService.invitationKeys.secretKey) -}}
 {{- end -}}
+{{- if and (or $root.surveyService.enabled $root.responseService.enabled $root.caseService.enabled) (not $root.global.pii.existingSecret) -}}
+{{- $messages = append $messages (printf "global.pii.existingSecret: name the Secret that holds the customer pseudonym key (key global.pii.secretKey, %s); survey-, response- and case-service do not start without it. The chart never generates it: create it once with kubectl create secret generic <name> --from-literal=%s=$(openssl rand -base64 32)." $root.global.pii.secretKey $root.global.pii.secretKey) -}}
+{{- end -}}
 {{- if and $root.surveyService.enabled (not $root.ingress.enabled) (not $root.surveyService.distribution.linkBaseUrl) -}}
 {{- $messages = append $messages "surveyService.distribution.linkBaseUrl: set the public base URL of the survey pages (invitation links are <base>/s/<token>); with ingress.enabled false it cannot be derived from ingress.host." -}}
 {{- end -}}

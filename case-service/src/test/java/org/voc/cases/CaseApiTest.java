@@ -119,7 +119,7 @@ class CaseApiTest {
     @Test
     void readsOneCaseByIdWithEveryAllowedRole() {
         String id = caseIds.iterator().next();
-        for (String user : List.of("agent", "analyst", "admin")) {
+        for (String user : List.of("manager", "analyst", "admin")) {
             Cases.as(user)
                     .get("/api/cases/" + id)
                     .then()

@@ -23,10 +23,14 @@ final class Cases {
         return given().auth().oauth2(Tokens.user(user));
     }
 
-    /** The items of {@code GET /api/cases} with these query parameters (up to 500). */
+    /** The items of {@code GET /api/cases} with these query parameters (up to 500), as a manager sees them (all). */
     static List<Map<String, Object>> list(Map<String, ?> query) {
-        Response response =
-                as("agent").queryParams(query).queryParam("limit", 500).get("/api/cases");
+        return list("manager", query);
+    }
+
+    /** The items of {@code GET /api/cases} with these query parameters (up to 500), as this user sees them. */
+    static List<Map<String, Object>> list(String user, Map<String, ?> query) {
+        Response response = as(user).queryParams(query).queryParam("limit", 500).get("/api/cases");
         response.then().statusCode(200);
         return response.jsonPath().getList("items");
     }

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.voc.events.CloudEventHeaders;
 import org.voc.events.ResponseSubmitted;
+import org.voc.events.TeamState;
 import org.voc.events.Topics;
 import org.voc.events.TouchpointState;
 import org.voc.testsupport.TestInfra;
@@ -81,6 +82,22 @@ final class Events implements AutoCloseable {
                 answers);
     }
 
+    /** The state of a team whose case agents are {@code members} (null: a state from before teams had members). */
+    static TeamState team(UUID id, String key, long revision, String... members) {
+        return new TeamState(
+                id,
+                key,
+                "Team " + key,
+                null,
+                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                "08:00",
+                "18:00",
+                "Europe/Paris",
+                revision,
+                RESPONDED_AT,
+                List.of(members));
+    }
+
     /** A partition of the topic chosen at random: records a test sends to one partition are consumed in order. */
     int anyPartition(String topic) {
         return ThreadLocalRandom.current().nextInt(producer.partitionsFor(topic).size());
@@ -92,6 +109,16 @@ final class Events implements AutoCloseable {
                 partition,
                 state.id().toString(),
                 TouchpointState.TYPE.type(),
+                json(state),
+                UUID.randomUUID().toString());
+    }
+
+    void publish(TeamState state, Integer partition) {
+        send(
+                Topics.TEAMS,
+                partition,
+                state.id().toString(),
+                TeamState.TYPE.type(),
                 json(state),
                 UUID.randomUUID().toString());
     }

@@ -108,7 +108,7 @@ class ResponseSubmissionBenchmark {
             throws Exception {
         String probeTouchpoint = touchpoint + "-probe";
         String analyst = Tokens.user("analyst");
-        String agent = Tokens.user("agent");
+        String manager = Tokens.user("manager"); // sees every team's cases, customers in clear
         long[][] result = new long[2][PROBES];
         for (int i = 0; i < PROBES; i++) {
             String customer = "probe-" + i + "-" + UUID.randomUUID();
@@ -131,7 +131,7 @@ class ResponseSubmissionBenchmark {
             result[1][i] = waitUntil(
                     () -> given().baseUri(suite.url("case-service"))
                             .auth()
-                            .oauth2(agent)
+                            .oauth2(manager)
                             .queryParam("touchpoint", probeTouchpoint)
                             .queryParam("limit", 500)
                             .get("/api/cases")

@@ -38,6 +38,9 @@ final class Suite implements AutoCloseable {
                 // encrypted by one must be readable by the other (another secret cannot read it, by design).
                 "VOC_INVITATION_KEY_SECRET",
                 "test-only-invitation-key-secret",
+                // Customer pseudonyms: the services' test-profile key, so pseudonyms match their own tests'.
+                "VOC_PII_PSEUDONYM_KEY",
+                "test-only-pseudonym-key",
                 "VOC_DISTRIBUTION_LINK_BASE_URL",
                 suite.url("response-service"),
                 "VOC_INVITATIONS_JWKS_URL",

@@ -149,7 +149,7 @@ class VocLoopIT {
 
         // 5. The detractor opened one case, routed to the touchpoint's owner team.
         Response cases = await(
-                () -> as(Tokens.user("agent"), "case-service")
+                () -> as(Tokens.user("manager"), "case-service")
                         .queryParam("team", team)
                         .get("/api/cases"),
                 r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,
@@ -287,7 +287,7 @@ class VocLoopIT {
                 "metrics-service counts both invited answers");
         assertEquals(0.0, nps.jsonPath().getDouble("nps"), 1e-9);
         Response cases = await(
-                () -> as(Tokens.user("agent"), "case-service")
+                () -> as(Tokens.user("manager"), "case-service")
                         .queryParam("team", team)
                         .get("/api/cases"),
                 r -> r.statusCode() == 200 && r.jsonPath().getList("items").size() == 1,

@@ -100,7 +100,7 @@ class HostedSurveyPageTest {
         assertTrue(thanks.extract().asString().contains("Merci"));
 
         given().auth()
-                .oauth2(Tokens.user("analyst"))
+                .oauth2(Tokens.user("pii-analyst"))
                 .get("/api/responses/{id}", id)
                 .then()
                 .statusCode(200)

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.voc.response.Surveys.answer;
@@ -50,7 +51,7 @@ class ResponseApiTest {
                 .body("receivedAt", notNullValue());
 
         given().auth()
-                .oauth2(Tokens.user("analyst"))
+                .oauth2(Tokens.user("pii-analyst"))
                 .get("/api/responses/" + id)
                 .then()
                 .statusCode(200)
@@ -95,6 +96,40 @@ class ResponseApiTest {
                 .then()
                 .statusCode(200)
                 .body("answers.questionId", contains("csat", "nps"));
+    }
+
+    @Test
+    void analystsSeeAStablePseudonymAndMaskedTextAndPiiHoldersTheClearValues() {
+        String verbatim = "Call me at +44 20 7946 0958 or jane@example.org, card 4111 1111 1111 1111 was charged";
+        Map<String, Object> body = valid();
+        answers(body).get(1).put("text", verbatim);
+        String id = (String) body.get("id");
+        // The submitting system gets back what it sent.
+        submit(body).then().statusCode(201).body("customerRef", equalTo(body.get("customerRef")));
+        Map<String, Object> sameCustomer = valid();
+        sameCustomer.put("customerRef", body.get("customerRef"));
+        submit(sameCustomer).then().statusCode(201);
+
+        String pseudonym = read("analyst", id)
+                .body("customerRef", matchesPattern("pn-[0-9a-f]{24}"))
+                .body("answers[1].text", equalTo("Call me at [phone] or [email], card [number] was charged"))
+                .body("answers[0].score", equalTo(3))
+                .extract()
+                .path("customerRef");
+        read("analyst", id).body("customerRef", equalTo(pseudonym));
+        read("admin", (String) sameCustomer.get("id")).body("customerRef", equalTo(pseudonym));
+        read("analyst", (String) valid().get("id")).statusCode(404);
+
+        read("pii-analyst", id)
+                .body("customerRef", equalTo(body.get("customerRef")))
+                .body("answers[1].text", equalTo(verbatim));
+    }
+
+    private static io.restassured.response.ValidatableResponse read(String user, String id) {
+        return given().auth()
+                .oauth2(Tokens.user(user))
+                .get("/api/responses/" + id)
+                .then();
     }
 
     @Test

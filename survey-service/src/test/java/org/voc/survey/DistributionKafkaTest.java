@@ -46,7 +46,7 @@ class DistributionKafkaTest {
         await(
                 () -> as("analyst").get("/api/interactions/" + id + "/decision").statusCode() == 200,
                 "the interaction from Kafka is decided");
-        as("analyst")
+        as("pii-analyst")
                 .get("/api/interactions/" + id + "/decision")
                 .then()
                 .body("outcome", equalTo("INVITED"))

@@ -2,8 +2,10 @@ package org.voc.survey;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -97,13 +99,26 @@ class InteractionIntakeTest {
                 .statusCode(200)
                 .body("invitation.id", equalTo(invitationId))
                 .body("invitation", not(hasKey("link")));
-        as("analyst")
+        String pseudonym = as("analyst")
                 .get("/api/invitations/" + invitationId)
                 .then()
                 .statusCode(200)
-                .body("customerRef", equalTo(customer))
+                .body("customerRef", matchesPattern("pn-[0-9a-f]{24}"))
                 .body("status", equalTo("ISSUED"))
-                .body("$", not(hasKey("link")));
+                .body("$", not(hasKey("link")))
+                .extract()
+                .path("customerRef");
+        as("analyst")
+                .get("/api/interactions/" + id + "/decision")
+                .then()
+                .body("customerRef", equalTo(pseudonym))
+                .body("invitation.customerRef", equalTo(pseudonym));
+        as("pii-analyst")
+                .get("/api/invitations/" + invitationId)
+                .then()
+                .statusCode(200)
+                .body("customerRef", equalTo(customer));
+        ingest().get("/api/interactions/" + id + "/decision").then().body("customerRef", equalTo(customer));
 
         try (TopicReader reader = new TopicReader(Topics.DECISIONS)) {
             List<TopicReader.Event> events =
@@ -231,16 +246,35 @@ class InteractionIntakeTest {
         invitingSurvey(tp, 1.0, "P7D", "P0D");
         String customer = unique("cust");
         ingest().get("/api/opt-outs/" + customer).then().statusCode(404).contentType("application/problem+json");
-        ingest().body("{\"reason\": \"asked not to be surveyed\"}")
+        ingest().body("{\"reason\": \"asked on +7 912 345-67-89 not to be surveyed\"}")
                 .put("/api/opt-outs/" + customer)
                 .then()
                 .statusCode(200)
                 .body("customerRef", equalTo(customer))
-                .body("reason", equalTo("asked not to be surveyed"))
+                .body("reason", equalTo("asked on +7 912 345-67-89 not to be surveyed"))
                 .body("optedOutAt", notNullValue());
-        as("analyst").get("/api/opt-outs/" + customer).then().statusCode(200);
+        String pseudonym = as("analyst")
+                .get("/api/opt-outs/" + customer)
+                .then()
+                .statusCode(200)
+                .body("customerRef", matchesPattern("pn-[0-9a-f]{24}"))
+                .body("reason", equalTo("asked on [phone] not to be surveyed"))
+                .extract()
+                .path("customerRef");
+        as("pii-analyst").get("/api/opt-outs/" + customer).then().body("customerRef", equalTo(customer));
+        ingest().get("/api/opt-outs/" + customer).then().body("reason", containsString("345-67-89"));
         ingest().put("/api/opt-outs/" + customer).then().statusCode(200); // idempotent, body optional
         assertEquals("OPTED_OUT", decide(customer, tp, null));
+        // The explanation names the customer: an analyst reads the pseudonym there too.
+        String explanation = as("analyst")
+                .queryParam("customerRef", customer)
+                .get("/api/decisions")
+                .then()
+                .statusCode(200)
+                .body("items[0].customerRef", equalTo(pseudonym))
+                .extract()
+                .path("items[0].explanation");
+        assertTrue(explanation.contains(pseudonym) && !explanation.contains(customer), explanation);
         ingest().delete("/api/opt-outs/" + customer).then().statusCode(204);
         ingest().delete("/api/opt-outs/" + customer).then().statusCode(204);
         ingest().get("/api/opt-outs/" + customer).then().statusCode(404);
@@ -440,6 +474,16 @@ class InteractionIntakeTest {
                 .jsonPath();
         assertEquals(1, next.getList("items").size());
         assertEquals(null, next.getString("nextCursor"));
+        // The same customer, the same pseudonym on every decision; voc-pii sees the reference.
+        String pseudonym = page.getString("items[0].customerRef");
+        assertTrue(pseudonym.startsWith("pn-") && !pseudonym.equals(customer), pseudonym);
+        assertEquals(pseudonym, page.getString("items[1].customerRef"));
+        assertEquals(pseudonym, next.getString("items[0].customerRef"));
+        as("pii-analyst")
+                .queryParam("customerRef", customer)
+                .get("/api/decisions")
+                .then()
+                .body("items.customerRef", everyItem(equalTo(customer)));
         as("analyst").get("/api/decisions").then().statusCode(400).body("errors[0].field", equalTo("customerRef"));
         as("analyst")
                 .queryParam("customerRef", customer)

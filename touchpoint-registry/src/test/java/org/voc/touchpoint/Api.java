@@ -36,6 +36,13 @@ final class Api {
                  "timeZone": "%s"}""".formatted(key, key, zone);
     }
 
+    /** A team whose case agents are these Keycloak users. */
+    static String team(String key, String zone, String... members) {
+        String list = String.join(
+                ", ", java.util.Arrays.stream(members).map(m -> "\"" + m + "\"").toList());
+        return team(key, zone).replaceFirst("}$", ", \"members\": [" + list + "]}");
+    }
+
     static String quoteAll(String csv) {
         if (csv == null || csv.isEmpty()) {
             return "";

@@ -75,7 +75,7 @@ class ReplicaRebuildTest {
                 .statusCode(201);
         as("designer")
                 .header("If-Match", "\"0\"")
-                .body(Api.team(team, "Asia/Tokyo"))
+                .body(Api.team(team, "Asia/Tokyo", "agent", "j.smith"))
                 .put("/api/teams/" + team)
                 .then()
                 .statusCode(200);
@@ -150,7 +150,7 @@ class ReplicaRebuildTest {
     /** The API's team view flattened into the event's shape. */
     private static JsonNode teamShape(JsonNode source) {
         ObjectNode shape = JSON.createObjectNode();
-        for (String field : List.of("id", "key", "name", "escalationContact", "timeZone", "revision")) {
+        for (String field : List.of("id", "key", "name", "escalationContact", "timeZone", "revision", "members")) {
             shape.set(field, source.get(field));
         }
         JsonNode hours = source.get("workingHours");

@@ -1,6 +1,7 @@
 package org.voc.touchpoint;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -83,6 +84,84 @@ class TeamApiTest {
             assertEquals("08:00", state.get("workStart").asText());
             assertEquals("FRIDAY", state.get("workingDays").get(4).asText());
         }
+    }
+
+    @Test
+    void membersAreKeptInLowerCaseWithoutDuplicatesAndPublished() throws Exception {
+        String key = unique("team");
+        String id = as("designer")
+                .body(team(key, "Europe/Paris"))
+                .post("/api/teams")
+                .then()
+                .statusCode(201)
+                .body("members", empty())
+                .extract()
+                .path("id");
+        as("designer")
+                .header("If-Match", "\"0\"")
+                .body(team(key, "Europe/Paris", "J.Smith", "agent", "j.smith", "анна.иванова"))
+                .put("/api/teams/" + key)
+                .then()
+                .statusCode(200)
+                .body("members", contains("agent", "j.smith", "анна.иванова"));
+        as("manager")
+                .get("/api/teams/" + key)
+                .then()
+                .statusCode(200)
+                .body("members", contains("agent", "j.smith", "анна.иванова"));
+
+        try (TopicReader reader = new TopicReader(Topics.TEAMS)) {
+            List<TopicReader.Event> events = reader.awaitMatching(
+                    e -> id.equals(e.key()) && e.value().contains("j.smith"), Duration.ofSeconds(20));
+            JsonNode members =
+                    new ObjectMapper().readTree(events.get(0).value()).get("members");
+            assertEquals(
+                    List.of("agent", "j.smith", "анна.иванова"),
+                    List.of(
+                            members.get(0).asText(),
+                            members.get(1).asText(),
+                            members.get(2).asText()));
+        }
+
+        // A change that leaves members out replaces the list: the team has none any more.
+        as("designer")
+                .header("If-Match", "\"1\"")
+                .body(team(key, "Europe/Paris"))
+                .put("/api/teams/" + key)
+                .then()
+                .statusCode(200)
+                .body("members", empty());
+    }
+
+    @Test
+    void membersAreBounded() {
+        String[] tooMany = new String[501];
+        java.util.Arrays.setAll(tooMany, i -> "agent-" + i);
+        as("designer")
+                .body(team(unique("team"), "UTC", tooMany))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("members"));
+        as("designer")
+                .body(team(unique("team"), "UTC", "agent", "two words"))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("members[1]"));
+        as("designer")
+                .body(team(unique("team"), "UTC", "x".repeat(256)))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("members[0]"));
+        as("designer")
+                .body(team(unique("team"), "UTC").replaceFirst("}$", ", \"members\": [null]}"))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("members[0]"));
     }
 
     @Test

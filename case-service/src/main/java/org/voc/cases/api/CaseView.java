@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseStatus;
+import org.voc.kit.privacy.Disclosure;
 
 /** A case as the API shows it. */
 public record CaseView(
@@ -17,10 +18,17 @@ public record CaseView(
         @Schema(description = "Owner team of the touchpoint; null until the touchpoint is known")
         String team,
 
+        @Schema(
+                description = "The customer's reference; a pseudonym (pn-…, the same for the same customer) unless"
+                        + " the caller may see it in clear (voc-pii, case-manager, or a case-agent of the case's team)",
+                example = "cust-4711")
         String customerRef,
+
         int nps,
 
-        @Schema(description = "The customer's first free-text answer, if any")
+        @Schema(
+                description = "The customer's first free-text answer, if any; e-mail addresses, phone numbers and long"
+                        + " digit runs masked ([email], [phone], [number]) unless customerRef is in clear")
         String comment,
 
         CasePriority priority,
@@ -31,16 +39,16 @@ public record CaseView(
         @Schema(description = "openedAt plus the SLA of the priority")
         Instant dueAt) {
 
-    static CaseView of(Case c) {
+    static CaseView of(Case c, Disclosure disclosure) {
         return new CaseView(
                 c.id(),
                 c.responseId(),
                 c.surveyId(),
                 c.touchpointKey(),
                 c.team(),
-                c.customerRef(),
+                disclosure.customerRef(c.customerRef()),
                 c.nps(),
-                c.comment(),
+                disclosure.text(c.comment()),
                 c.priority(),
                 c.status(),
                 c.openedAt(),

@@ -92,14 +92,19 @@ public class CaseService {
         return count;
     }
 
+    /** The case, if it is in scope: a case out of scope is not found, so its existence does not leak. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Case get(UUID id) {
-        return cases.find(id).orElseThrow(() -> NotFound.of("case", id.toString()));
+    public Case get(CaseScope scope, UUID id) {
+        return cases.find(id).filter(c -> scope.covers(c.team())).orElseThrow(() -> NotFound.of("case", id.toString()));
     }
 
+    /** One page of the cases in scope that pass the filter. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Case> list(CaseFilter filter, CaseCursor after, int limit) {
-        return cases.list(filter, after, limit);
+    public List<Case> list(CaseScope scope, CaseFilter filter, CaseCursor after, int limit) {
+        if (!scope.isAll() && scope.teams().isEmpty()) {
+            return List.of();
+        }
+        return cases.list(scope, filter, after, limit);
     }
 
     private Duration sla(CasePriority priority) {

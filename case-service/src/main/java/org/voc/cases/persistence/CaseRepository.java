@@ -13,6 +13,7 @@ import org.hibernate.Session;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
+import org.voc.cases.domain.CaseScope;
 import org.voc.kit.jdbc.Jdbc;
 
 /**
@@ -34,9 +35,14 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         return findByIdOptional(id).map(CaseRepository::toCase);
     }
 
-    public List<Case> list(CaseFilter filter, CaseCursor after, int limit) {
+    /** A scope limited to teams must name at least one. */
+    public List<Case> list(CaseScope scope, CaseFilter filter, CaseCursor after, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        if (!scope.isAll()) {
+            query.append(" and team in :scope");
+            params.and("scope", scope.teams());
+        }
         if (after != null) {
             query.append(" and (openedAt < :at or (openedAt = :at and id < :id))");
             params.and("at", after.openedAt()).and("id", after.id());

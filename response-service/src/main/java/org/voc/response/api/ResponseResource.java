@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.privacy.Disclosure;
+import org.voc.kit.privacy.Privacy;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
@@ -44,10 +46,12 @@ public class ResponseResource {
 
     private final ResponseIntake intake;
     private final InvitationVerifier invitations;
+    private final Privacy privacy;
 
-    public ResponseResource(ResponseIntake intake, InvitationVerifier invitations) {
+    public ResponseResource(ResponseIntake intake, InvitationVerifier invitations, Privacy privacy) {
         this.intake = intake;
         this.invitations = invitations;
+        this.privacy = privacy;
     }
 
     @POST
@@ -117,7 +121,10 @@ public class ResponseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
-    @Operation(summary = "Read a response")
+    @Operation(
+            summary = "Read a response",
+            description = "customerRef is a pseudonym (pn-…, stable per customer) and free-text answers are masked"
+                    + " (e-mail addresses, phone numbers, long digit runs) unless the caller holds voc-pii.")
     @APIResponse(
             responseCode = "200",
             description = "The response",
@@ -131,11 +138,12 @@ public class ResponseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ResponseView get(@Parameter(example = "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b") @PathParam("id") String id) {
         UUID parsed = NotFound.uuid("response", id);
-        return ResponseView.of(intake.get(parsed));
+        return ResponseView.of(intake.get(parsed), privacy.forCaller());
     }
 
     static Response answer(Outcome outcome) {
-        ResponseView view = ResponseView.of(outcome.response());
+        // The answer to a submission shows what the submitting system sent (and holds anyway) as it was stored.
+        ResponseView view = ResponseView.of(outcome.response(), Disclosure.CLEAR);
         return outcome.created()
                 ? Response.created(URI.create("/api/responses/" + view.id()))
                         .entity(view)

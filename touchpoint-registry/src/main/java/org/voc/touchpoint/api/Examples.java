@@ -67,13 +67,13 @@ final class Examples {
             {"key": "cards-ops", "name": "Cards operations", "escalationContact": "lead.cards@example.com",
              "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
                               "start": "08:00", "end": "18:00"},
-             "timeZone": "Europe/Paris"}""";
+             "timeZone": "Europe/Paris", "members": ["agent", "j.smith"]}""";
     static final String TEAM_VIEW = """
             {"id": "0c7e9d1a-5b2f-4f0e-8a61-3d2b7c9e4f10", "key": "cards-ops", "name": "Cards operations",
              "escalationContact": "lead.cards@example.com",
              "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
                               "start": "08:00", "end": "18:00"},
-             "timeZone": "Europe/Paris", "revision": 0,
+             "timeZone": "Europe/Paris", "members": ["agent", "j.smith"], "revision": 0,
              "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
     static final String TEAM_PAGE = "{\"items\": [" + TEAM_VIEW + "], \"nextCursor\": null}";
 

@@ -83,7 +83,7 @@ public class JourneyResource {
 
     @GET
     @Path("/{key}")
-    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT, Roles.MANAGER})
     @Operation(
             summary = "Read a journey by key",
             description = "The ETag header carries the revision to send as If-Match when changing or deleting.")
@@ -163,7 +163,7 @@ public class JourneyResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT, Roles.MANAGER})
     @Operation(
             summary = "List journeys",
             description =

@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.voc.events.TeamState;
 
 /** Body of team create (key required) and update (key omitted or equal to the path). */
 @Schema(name = "TeamRequest")
@@ -33,7 +34,26 @@ public record TeamRequest(
         WorkingHours workingHours,
 
         @Schema(description = "IANA time zone of the working hours", example = "Europe/Paris") @NotBlank @Size(max = 60)
-        String timeZone) {
+        String timeZone,
+
+        @Schema(
+                description = "Keycloak user names of the team's case agents (at most " + TeamState.MAX_MEMBERS
+                        + ", each 1 to " + MAX_USERNAME + " letters, digits and . _ @ + -). Kept in lower case,"
+                        + " without duplicates. An agent sees only the cases of the teams that name them."
+                        + " Omitted: no members (a change replaces the list).",
+                example = "[\"agent\", \"j.smith\"]")
+        @Size(max = TeamState.MAX_MEMBERS)
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "[\\p{L}\\p{N}._@+-]{1," + MAX_USERNAME + "}",
+                                message = "must be a user name of 1 to " + MAX_USERNAME
+                                        + " letters, digits and . _ @ + -")
+                        String>
+                members) {
+
+    /** Keycloak's own limit of a user name. */
+    static final int MAX_USERNAME = 255;
 
     /** Working days and the local start and end of the working day. */
     @Schema(

@@ -84,7 +84,7 @@ public class TeamResource {
 
     @GET
     @Path("/{key}")
-    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT, Roles.MANAGER})
     @Operation(
             summary = "Read a team by key",
             description = "The ETag header carries the revision to send as If-Match when updating.")
@@ -143,7 +143,7 @@ public class TeamResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT, Roles.MANAGER})
     @Operation(
             summary = "List teams",
             description =
@@ -175,6 +175,7 @@ public class TeamResource {
                 r.workingHours().days(),
                 r.workingHours().start(),
                 r.workingHours().end(),
-                r.timeZone());
+                r.timeZone(),
+                r.members() == null ? List.of() : r.members());
     }
 }

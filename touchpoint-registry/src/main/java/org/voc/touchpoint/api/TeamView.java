@@ -1,6 +1,7 @@
 package org.voc.touchpoint.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.voc.touchpoint.domain.Team;
 
@@ -12,6 +13,7 @@ public record TeamView(
         String escalationContact,
         TeamRequest.WorkingHours workingHours,
         String timeZone,
+        List<String> members,
         long revision,
         Instant createdAt,
         Instant updatedAt) {
@@ -24,6 +26,7 @@ public record TeamView(
                 t.escalationContact(),
                 new TeamRequest.WorkingHours(t.workingDays(), t.workStart(), t.workEnd()),
                 t.timeZone(),
+                t.members(),
                 t.revision(),
                 t.createdAt(),
                 t.updatedAt());

@@ -107,7 +107,7 @@ public class TouchpointResource {
 
     @GET
     @Path("/{key}")
-    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT, Roles.MANAGER})
     @Operation(
             summary = "Read a touchpoint by key",
             description = "The ETag header carries the revision to send as If-Match when updating.")
@@ -170,7 +170,7 @@ public class TouchpointResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT, Roles.MANAGER})
     @Operation(summary = "List touchpoints", description = """
             Filtered and sorted, keyset-paginated: pass the nextCursor of a page as `after` to read the next page \
             (with the same filters and sort). Inserts made meanwhile never make a page skip or repeat an item. `total` \
@@ -223,7 +223,7 @@ public class TouchpointResource {
 
     @GET
     @Path("/by-ref")
-    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT})
+    @RolesAllowed({Roles.ADMIN, Roles.DESIGNER, Roles.ANALYST, Roles.AGENT, Roles.MANAGER})
     @Operation(summary = "Resolve an external event to its touchpoint", description = """
             The touchpoint whose externalRefs hold this system and reference: one indexed lookup, meant for the \
             interaction hot path. Callers should cache the answer (Cache-Control says for how long) and may revalidate \

@@ -16,6 +16,7 @@ public record Team(
         LocalTime workStart,
         LocalTime workEnd,
         String timeZone,
+        List<String> members,
         long revision,
         Instant createdAt,
         Instant updatedAt) {}

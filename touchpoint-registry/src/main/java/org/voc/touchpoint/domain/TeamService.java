@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.voc.events.TeamState;
@@ -30,7 +31,8 @@ public class TeamService {
             List<DayOfWeek> workingDays,
             LocalTime workStart,
             LocalTime workEnd,
-            String timeZone) {}
+            String timeZone,
+            List<String> members) {}
 
     private final TeamRepository teams;
     private final Outbox outbox;
@@ -97,6 +99,12 @@ public class TeamService {
         team.workStart = f.workStart();
         team.workEnd = f.workEnd();
         team.timeZone = f.timeZone();
+        // Keycloak keeps user names in lower case and tokens carry them so: a member typed "J.Smith" must match.
+        team.members = f.members().stream()
+                .map(m -> m.toLowerCase(Locale.ROOT))
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
         team.updatedAt = TouchpointService.now();
     }
 
@@ -111,7 +119,8 @@ public class TeamService {
                 t.workEnd.toString(),
                 t.timeZone,
                 t.version,
-                t.updatedAt)));
+                t.updatedAt,
+                Arrays.asList(t.members))));
     }
 
     private static DomainException conflict(String key) {

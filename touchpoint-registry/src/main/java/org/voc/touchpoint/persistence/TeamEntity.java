@@ -43,6 +43,11 @@ public class TeamEntity extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
+    /** Keycloak user names of the team's case agents, lower case, sorted. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public String[] members;
+
     @Version
     public long version;
 

@@ -48,6 +48,7 @@ public class TeamRepository implements PanacheRepositoryBase<TeamEntity, UUID> {
                 e.workStart,
                 e.workEnd,
                 e.timeZone,
+                List.of(e.members),
                 e.version,
                 e.createdAt,
                 e.updatedAt);

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.kit.paging.PageCursor;
 import org.voc.kit.paging.PageLimit;
+import org.voc.kit.privacy.Disclosure;
+import org.voc.kit.privacy.Privacy;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
@@ -29,9 +31,11 @@ import org.voc.survey.distribution.domain.StoredDecision;
 public class DecisionResource {
 
     private final DistributionService service;
+    private final Privacy privacy;
 
-    public DecisionResource(DistributionService service) {
+    public DecisionResource(DistributionService service, Privacy privacy) {
         this.service = service;
+        this.privacy = privacy;
     }
 
     @GET
@@ -39,7 +43,9 @@ public class DecisionResource {
     @Operation(
             summary = "List a customer's decisions",
             description = "Newest first, keyset-paginated: pass the "
-                    + "nextCursor of a page as `after` to read the next page. Invitation links are not shown.")
+                    + "nextCursor of a page as `after` to read the next page. Invitation links are not shown. The"
+                    + " customer is looked up by their reference; unless the caller holds voc-pii the decisions show"
+                    + " the customer's pseudonym (pn-…) in its place, also in explanations.")
     @APIResponse(
             responseCode = "200",
             description = "One page",
@@ -67,8 +73,9 @@ public class DecisionResource {
         int size = PageLimit.parse(limit);
         List<StoredDecision> page = service.decisions(customerRef, cursor(after), size);
         String next = page.size() == size ? encode(page.get(page.size() - 1)) : null;
+        Disclosure disclosure = privacy.forCaller();
         return new DecisionPage(
-                page.stream().map(d -> DecisionView.of(d, false)).toList(), next);
+                page.stream().map(d -> DecisionView.of(d, false, disclosure)).toList(), next);
     }
 
     private static String encode(StoredDecision last) {

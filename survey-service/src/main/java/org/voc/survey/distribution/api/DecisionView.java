@@ -3,13 +3,15 @@ package org.voc.survey.distribution.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.voc.kit.privacy.Disclosure;
 import org.voc.survey.distribution.domain.Candidate;
 import org.voc.survey.distribution.domain.StoredDecision;
 import org.voc.survey.invitation.api.InvitationView;
 
 /**
  * What distribution decided for one interaction and why. {@code reason} is absent when INVITED;
- * {@code invitation} is present only then.
+ * {@code invitation} is present only then. {@code customerRef} is a pseudonym on reads by callers without voc-pii
+ * (docs/security.md).
  */
 public record DecisionView(
         UUID decisionId,
@@ -51,11 +53,11 @@ public record DecisionView(
         }
     }
 
-    static DecisionView of(StoredDecision d, boolean withLink) {
+    static DecisionView of(StoredDecision d, boolean withLink, Disclosure disclosure) {
         return new DecisionView(
                 d.id(),
                 d.interactionId(),
-                d.customerRef(),
+                disclosure.customerRef(d.customerRef()),
                 d.touchpointKey(),
                 d.touchpointSystem() == null
                         ? null
@@ -66,8 +68,19 @@ public record DecisionView(
                 d.decidedAt(),
                 d.outcome().name(),
                 d.reason() == null ? null : d.reason().name(),
-                d.explanation(),
+                explanation(d, disclosure),
                 d.candidates().stream().map(CandidateView::of).toList(),
-                d.invitation() == null ? null : InvitationView.of(d.invitation(), withLink));
+                d.invitation() == null ? null : InvitationView.of(d.invitation(), withLink, disclosure));
+    }
+
+    /** The explanation may name the customer ("Customer cust-42 opted out …"): it names the pseudonym then. */
+    private static String explanation(StoredDecision d, Disclosure disclosure) {
+        if (disclosure.isClear()
+                || d.explanation() == null
+                || d.customerRef() == null
+                || d.customerRef().isEmpty()) {
+            return d.explanation();
+        }
+        return d.explanation().replace(d.customerRef(), disclosure.customerRef(d.customerRef()));
     }
 }

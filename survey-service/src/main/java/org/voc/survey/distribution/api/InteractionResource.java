@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.events.Interaction;
+import org.voc.kit.privacy.Disclosure;
+import org.voc.kit.privacy.Privacy;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.problem.ProblemMapper;
@@ -45,10 +47,12 @@ public class InteractionResource {
 
     private final InteractionIntake intake;
     private final DistributionService service;
+    private final Privacy privacy;
 
-    public InteractionResource(InteractionIntake intake, DistributionService service) {
+    public InteractionResource(InteractionIntake intake, DistributionService service, Privacy privacy) {
         this.intake = intake;
         this.service = service;
+        this.privacy = privacy;
     }
 
     @POST
@@ -167,7 +171,7 @@ public class InteractionResource {
                         .map(item -> item.result() != null
                                 ? new BatchDecisionsView.Item(
                                         item.result().created() ? 201 : 200,
-                                        DecisionView.of(item.result().decision(), true),
+                                        DecisionView.of(item.result().decision(), true, Disclosure.CLEAR),
                                         null)
                                 : new BatchDecisionsView.Item(
                                         ProblemMapper.status(item.problem()),
@@ -182,7 +186,8 @@ public class InteractionResource {
     @Operation(
             summary = "Read the decision on an interaction",
             description = "What was decided and why, with every "
-                    + "candidate survey considered. The invitation link is not shown here.")
+                    + "candidate survey considered. The invitation link is not shown here. For a caller without"
+                    + " voc-pii or voc-ingest, customerRef is the customer's pseudonym (pn-…, stable per customer).")
     @APIResponse(
             responseCode = "200",
             description = "The decision",
@@ -199,11 +204,12 @@ public class InteractionResource {
                             examples = @ExampleObject(name = "unknown", value = Examples.DECISION_NOT_FOUND)))
     public DecisionView decision(
             @Parameter(example = "crm-7781-2026-11-20") @PathParam("interactionId") String interactionId) {
-        return DecisionView.of(service.decision(interactionId), false);
+        return DecisionView.of(service.decision(interactionId), false, privacy.forCaller(Roles.INGEST));
     }
 
     private static Response answer(DecisionResult result) {
-        DecisionView view = DecisionView.of(result.decision(), true);
+        // The intake caller sent the customer reference: its answer shows it as sent.
+        DecisionView view = DecisionView.of(result.decision(), true, Disclosure.CLEAR);
         return result.created()
                 ? Response.created(URI.create("/api/interactions/"
                                 + URLEncoder.encode(view.interactionId(), StandardCharsets.UTF_8)

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.privacy.Disclosure;
+import org.voc.kit.privacy.Privacy;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
 import org.voc.survey.distribution.domain.DistributionService;
@@ -29,9 +31,11 @@ import org.voc.survey.distribution.domain.DistributionService;
 public class OptOutResource {
 
     private final DistributionService service;
+    private final Privacy privacy;
 
-    public OptOutResource(DistributionService service) {
+    public OptOutResource(DistributionService service, Privacy privacy) {
         this.service = service;
+        this.privacy = privacy;
     }
 
     @PUT
@@ -56,7 +60,7 @@ public class OptOutResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public OptOutView optOut(
             @Parameter(example = "cust-42") @PathParam("customerRef") String customerRef, OptOutRequest request) {
-        return OptOutView.of(service.optOut(customerRef, request == null ? null : request.reason()));
+        return OptOutView.of(service.optOut(customerRef, request == null ? null : request.reason()), Disclosure.CLEAR);
     }
 
     @DELETE
@@ -82,7 +86,9 @@ public class OptOutResource {
     @RolesAllowed({Roles.ADMIN, Roles.INGEST, Roles.ANALYST})
     @Operation(
             summary = "Is a customer opted out?",
-            description = "200 with the opt-out when the customer is on the list, 404 when not.")
+            description = "200 with the opt-out when the customer is on the list, 404 when not. For a caller without"
+                    + " voc-pii or voc-ingest, customerRef is the customer's pseudonym (pn-…) and reason is masked"
+                    + " (e-mail addresses, phone numbers, long digit runs).")
     @APIResponse(
             responseCode = "200",
             description = "On the list",
@@ -98,6 +104,6 @@ public class OptOutResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "not opted out", value = Examples.NOT_OPTED_OUT)))
     public OptOutView get(@Parameter(example = "cust-42") @PathParam("customerRef") String customerRef) {
-        return OptOutView.of(service.optOutOf(customerRef));
+        return OptOutView.of(service.optOutOf(customerRef), privacy.forCaller(Roles.INGEST));
     }
 }

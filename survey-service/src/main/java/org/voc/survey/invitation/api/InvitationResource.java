@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.privacy.Privacy;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
@@ -25,9 +26,11 @@ import org.voc.survey.invitation.domain.InvitationService;
 public class InvitationResource {
 
     private final InvitationService service;
+    private final Privacy privacy;
 
-    public InvitationResource(InvitationService service) {
+    public InvitationResource(InvitationService service, Privacy privacy) {
         this.service = service;
+        this.privacy = privacy;
     }
 
     @GET
@@ -36,7 +39,8 @@ public class InvitationResource {
     @Operation(
             summary = "Read an invitation",
             description = "Status ISSUED until expiresAt, then EXPIRED (set by a "
-                    + "sweep shortly after). The link and its token are not shown.")
+                    + "sweep shortly after). The link and its token are not shown. customerRef is a pseudonym (pn-…,"
+                    + " stable per customer) unless the caller holds voc-pii.")
     @APIResponse(
             responseCode = "200",
             description = "The invitation",
@@ -50,6 +54,6 @@ public class InvitationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public InvitationView get(@Parameter(example = "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a") @PathParam("id") String id) {
         UUID parsed = NotFound.uuid("invitation", id);
-        return InvitationView.of(service.invitation(parsed), false);
+        return InvitationView.of(service.invitation(parsed), false, privacy.forCaller());
     }
 }

@@ -3,11 +3,12 @@ package org.voc.survey.invitation.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+import org.voc.kit.privacy.Disclosure;
 import org.voc.survey.invitation.domain.Invitation;
 
 /**
  * An invitation. {@code link} (with the signed token) is returned only to the intake caller, which delivers it;
- * analysts' reads leave it out.
+ * analysts' reads leave it out. {@code customerRef} is a pseudonym on reads by callers without voc-pii.
  */
 public record InvitationView(
         UUID id,
@@ -27,7 +28,7 @@ public record InvitationView(
         Instant expiredAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String link) {
 
-    public static InvitationView of(Invitation v, boolean withLink) {
+    public static InvitationView of(Invitation v, boolean withLink, Disclosure disclosure) {
         return new InvitationView(
                 v.id(),
                 v.interactionId(),
@@ -36,7 +37,7 @@ public record InvitationView(
                 v.touchpointKey(),
                 v.channel(),
                 v.segment(),
-                v.customerRef(),
+                disclosure.customerRef(v.customerRef()),
                 v.locale(),
                 v.deliveryChannel().name(),
                 v.occurredAt(),

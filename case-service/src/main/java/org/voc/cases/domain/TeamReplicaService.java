@@ -1,0 +1,40 @@
+package org.voc.cases.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.voc.cases.persistence.TeamReplicaRepository;
+import org.voc.events.TeamState;
+
+/** Keeps the local team replica (newest revision wins), from which an agent's case scope is read. */
+@ApplicationScoped
+public class TeamReplicaService {
+
+    private final TeamReplicaRepository teams;
+
+    public TeamReplicaService(TeamReplicaRepository teams) {
+        this.teams = teams;
+    }
+
+    /** Applies a batch of states in one transaction. */
+    @Transactional
+    public void apply(List<TeamState> states) {
+        // One upsert statement cannot touch the same row twice, so only the newest state per team goes in.
+        Map<UUID, TeamState> newest = new LinkedHashMap<>();
+        for (TeamState state : states) {
+            newest.merge(state.id(), state, (a, b) -> b.revision() > a.revision() ? b : a);
+        }
+        teams.upsertNewer(new ArrayList<>(newest.values()));
+    }
+
+    /** The cases a case agent may see: those of the teams that name them (none for a caller without a name). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseScope scopeOf(String username) {
+        return CaseScope.teams(username == null ? Set.of() : teams.teamsOf(username));
+    }
+}
