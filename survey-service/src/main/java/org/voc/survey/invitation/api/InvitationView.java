@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.voc.survey.invitation.domain.Invitation;
 
 /**
- * An invitation. {@code link} (with the signed token) is returned only to the intake caller, which delivers it;
- * analysts' reads leave it out.
+ * An invitation. {@code link} (with the signed token) is returned once, in the intake's answer that issued it (and
+ * in {@code voc.invitation.issued.v1}); it is not stored, so no later read can show it.
  */
 public record InvitationView(
         UUID id,
@@ -25,6 +25,7 @@ public record InvitationView(
         Instant expiresAt,
         String status,
         Instant expiredAt,
+        Instant revokedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String link) {
 
     public static InvitationView of(Invitation v, boolean withLink) {
@@ -44,6 +45,7 @@ public record InvitationView(
                 v.expiresAt(),
                 v.status(),
                 v.expiredAt(),
+                v.revokedAt(),
                 withLink ? v.link() : null);
     }
 }
