@@ -198,12 +198,15 @@ Non-secret settings that only one service reads, as ConfigMap entries. A key the
 {{- $_ := set $data "VOC_DISTRIBUTION_LINK_BASE_URL" (include "voc.linkBaseUrl" .ctx) -}}
 {{- else if eq .component "response-service" -}}
 {{- $_ := set $data "VOC_INVITATIONS_JWKS_URL" (include "voc.invitationsJwksUrl" .ctx) -}}
-{{- if and $root.ingress.enabled $v.forwardedHeaders.enabled -}}
-{{- /* The per-client rate limit of the respondent endpoints needs the client's address, not the ingress controller's. */ -}}
+{{- if and $root.ingress.enabled $v.forwardedHeaders.enabled $v.forwardedHeaders.trustedProxies -}}
+{{- /* The per-client rate limit of the respondent endpoints needs the client's address, not the ingress controller's;
+but only a listed proxy may say what it is (Quarkus trusts every peer when trusted-proxies is empty). */ -}}
 {{- $_ := set $data "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING" "true" -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES" (join "," $v.forwardedHeaders.trustedProxies) -}}
+{{- if eq $v.forwardedHeaders.header "Forwarded" -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_ALLOW_FORWARDED" "true" -}}
+{{- else -}}
 {{- $_ := set $data "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED" "true" -}}
-{{- with $v.forwardedHeaders.trustedProxies -}}
-{{- $_ := set $data "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES" (join "," .) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

@@ -15,6 +15,11 @@ public final class Topics {
     public static final String RESPONSES = "voc.responses";
     /** Invitations issued and expired, keyed by invitation id. */
     public static final String INVITATIONS = "voc.invitations";
+    /**
+     * Compacted: invitations revoked (keyed by invitation id) and signing keys retired early (keyed by key id); what
+     * verifiers must refuse although the signature is good. Compacted so that a new verifier reads them all.
+     */
+    public static final String INVITATION_REVOCATIONS = "voc.invitation-revocations";
     /** Interactions streamed by source systems for survey-service to decide on, keyed by customer reference. */
     public static final String INTERACTIONS = "voc.interactions";
     /** Every distribution decision (invited or suppressed, with the reason), keyed by customer reference. */

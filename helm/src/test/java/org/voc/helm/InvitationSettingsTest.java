@@ -174,32 +174,39 @@ class InvitationSettingsTest {
     }
 
     @Test
-    void responseServiceTakesTheClientAddressFromTheIngressController() throws IOException {
-        JsonNode data = data(Chart.render(Chart.ci("default")), "response-service");
+    void responseServiceBelievesForwardedHeadersOnlyFromTheListedProxies() throws IOException {
+        JsonNode defaults = data(Chart.render(Chart.ci("default")), "response-service");
+        assertFalse(
+                defaults.has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"),
+                "no proxies listed: no forwarded header is believed (Quarkus would trust every peer)");
+        assertFalse(defaults.has("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"));
+        JsonNode production = data(Chart.render(Chart.ci("production")), "response-service");
         assertEquals(
-                "true", data.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
-        assertEquals("true", data.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
-        assertFalse(data.has("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"), "default: every peer the NetworkPolicy lets in");
+                "true",
+                production.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
+        assertEquals(
+                "true", production.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
+        assertFalse(production.has("QUARKUS_HTTP_PROXY_ALLOW_FORWARDED"));
         assertEquals(
                 "10.42.0.0/16",
-                data(Chart.render(Chart.ci("production")), "response-service")
-                        .path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")
-                        .asText());
+                production.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText());
+        JsonNode standard = data(
+                Chart.render(
+                        Chart.ci("default"),
+                        Map.of(
+                                "responseService.forwardedHeaders.trustedProxies[0]", "10.42.0.0/16",
+                                "responseService.forwardedHeaders.trustedProxies[1]", "fd00::/8",
+                                "responseService.forwardedHeaders.header", "Forwarded")),
+                "response-service");
         assertEquals(
                 "10.42.0.0/16,fd00::/8",
-                data(
-                                Chart.render(
-                                        Chart.ci("default"),
-                                        Map.of(
-                                                "responseService.forwardedHeaders.trustedProxies[0]", "10.42.0.0/16",
-                                                "responseService.forwardedHeaders.trustedProxies[1]", "fd00::/8")),
-                                "response-service")
-                        .path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")
-                        .asText());
+                standard.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText());
+        assertEquals("true", standard.path("QUARKUS_HTTP_PROXY_ALLOW_FORWARDED").asText());
+        assertFalse(standard.has("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"), "only the header the proxies set");
         for (String service : Chart.SERVICES) {
             if (!service.equals("response-service")) {
                 assertFalse(
-                        data(Chart.render(Chart.ci("default")), service)
+                        data(Chart.render(Chart.ci("production")), service)
                                 .has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"),
                         service);
             }
@@ -212,14 +219,15 @@ class InvitationSettingsTest {
                         false,
                         "surveyService.distribution.linkBaseUrl",
                         "https://voc.example.com"))) {
-            JsonNode off = data(Chart.render(Chart.ci("default"), sets), "response-service");
+            JsonNode off = data(Chart.render(Chart.ci("production"), sets), "response-service");
             assertFalse(off.has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), sets.toString());
             assertFalse(off.has("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"), sets.toString());
         }
         // A setting in responseService.config wins over the chart's, without a duplicate key.
         Path values = Files.writeString(
                 dir.resolve("override.yaml"),
-                "responseService:\n  config:\n    QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED: \"false\"\n");
+                "responseService:\n  forwardedHeaders:\n    trustedProxies: [10.42.0.0/16]\n"
+                        + "  config:\n    QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED: \"false\"\n");
         JsonNode overridden = data(Chart.render(values), "response-service");
         assertEquals(
                 "false", overridden.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());

@@ -1,6 +1,7 @@
 package org.voc.helm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -188,11 +189,17 @@ class PlainManifestsTest {
         assertEquals(
                 "http://survey-service/api/invitation-keys/jwks",
                 response.path("VOC_INVITATIONS_JWKS_URL").asText());
+        // Like the chart without trustedProxies: no forwarded header is believed until the proxies are listed.
+        assertFalse(response.has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        JsonNode prod = objects(k8s().resolve("overlays").resolve("prod")).stream()
+                .filter(o -> Chart.id(o).equals(Chart.id(Chart.named(base, "ConfigMap", "response-service"))))
+                .findFirst()
+                .orElseThrow()
+                .path("data");
         assertEquals(
-                "true",
-                response.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
+                "true", prod.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
         assertEquals(
-                "true", response.path("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED").asText());
+                "10.42.0.0/16", prod.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText());
         assertEquals(
                 "https://voc.example.com",
                 Chart.named(base, "ConfigMap", "survey-service")

@@ -28,6 +28,7 @@ final class InvitationKeyring {
     static final String UNPUBLISHED = "inv-unpublished";
 
     private static final String KEYS = "voc.test.invitation-keys";
+    private static final String LEAKED = "voc.test.invitation-keys.leaked";
     private static final String PUBLISHED = "voc.test.invitation-keys.published";
 
     private InvitationKeyring() {}
@@ -38,7 +39,10 @@ final class InvitationKeyring {
             String stored = System.getProperty(KEYS);
             if (stored == null) {
                 JsonWebKeySet set = new JsonWebKeySet();
-                for (String kid : List.of(OLD, CURRENT, LATE, UNPUBLISHED)) {
+                // Retired for good in the test database: a new name every run.
+                String leaked = "inv-leaked-" + java.util.UUID.randomUUID();
+                System.setProperty(LEAKED, leaked);
+                for (String kid : List.of(OLD, CURRENT, LATE, leaked, UNPUBLISHED)) {
                     EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
                     key.setKeyId(kid);
                     key.setUse("sig");
@@ -47,12 +51,18 @@ final class InvitationKeyring {
                 }
                 stored = set.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);
                 System.setProperty(KEYS, stored);
-                System.setProperty(PUBLISHED, OLD + "," + CURRENT);
+                System.setProperty(PUBLISHED, OLD + "," + CURRENT + "," + leaked);
             }
             return new JsonWebKeySet(stored);
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Published from the start and retired by a test (after a leak): no other test may sign with it. */
+    static String leaked() {
+        all();
+        return System.getProperty(LEAKED);
     }
 
     static EllipticCurveJsonWebKey key(String kid) {

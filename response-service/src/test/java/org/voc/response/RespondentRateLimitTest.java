@@ -13,8 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-address token bucket on the public endpoints, with a tiny limit, behind a (pretend) ingress: the
- * X-Forwarded-For client is the one limited, each address in its own bucket.
+ * The per-address token bucket on the public endpoints, with a tiny limit, behind a (pretend) ingress whose address
+ * (this test's, 127.0.0.1) is a trusted proxy: the X-Forwarded-For client is the one limited, each address in its own
+ * bucket. {@link UntrustedForwardingTest} sends the same headers from a peer that is not trusted.
  */
 @QuarkusTest
 @TestProfile(RespondentRateLimitTest.TinyLimit.class)
@@ -31,7 +32,9 @@ class RespondentRateLimitTest {
                     "quarkus.http.proxy.proxy-address-forwarding",
                     "true",
                     "quarkus.http.proxy.allow-x-forwarded",
-                    "true");
+                    "true",
+                    "quarkus.http.proxy.trusted-proxies",
+                    "127.0.0.1");
         }
     }
 

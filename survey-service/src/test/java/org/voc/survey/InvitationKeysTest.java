@@ -52,7 +52,7 @@ class InvitationKeysTest {
         String body = given().get("/api/invitation-keys/jwks")
                 .then()
                 .statusCode(200)
-                .header("Cache-Control", "public, max-age=300")
+                .header("Cache-Control", "public, max-age=60")
                 .extract()
                 .asString();
         List<JsonWebKey> keys = new JsonWebKeySet(body).getJsonWebKeys();

@@ -62,6 +62,7 @@ class OpenApiTest {
                                 "GET /api/invitation-keys/jwks",
                                 "GET /api/invitation-keys",
                                 "POST /api/invitation-keys/rotate",
+                                "POST /api/invitation-keys/{kid}/retire",
                                 "GET /api/surveys/{id}/distribution",
                                 "PUT /api/surveys/{id}/distribution",
                                 "GET /api/contact-policy",
@@ -73,7 +74,8 @@ class OpenApiTest {
                                 "POST /api/interactions/batch",
                                 "GET /api/interactions/{interactionId}/decision",
                                 "GET /api/decisions",
-                                "GET /api/invitations/{id}")
+                                "GET /api/invitations/{id}",
+                                "POST /api/invitations/{id}/revoke")
                         .stream()
                         .sorted()
                         .toList(),

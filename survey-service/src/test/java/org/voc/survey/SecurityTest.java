@@ -52,6 +52,9 @@ class SecurityTest extends AccessContract {
                 operation("GET", "/api/invitation-keys", null, INGEST_CLIENT),
                 operation("POST", "/api/invitation-keys/rotate", null, "designer"),
                 operation("POST", "/api/invitation-keys/rotate", null, INGEST_CLIENT),
+                operation("POST", "/api/invitation-keys/no-such-kid/retire", null, "designer"),
+                operation("POST", "/api/invitation-keys/no-such-kid/retire", null, "analyst"),
+                operation("POST", "/api/invitation-keys/no-such-kid/retire", null, INGEST_CLIENT),
                 operation("GET", survey + "/distribution", null, "agent"),
                 operation("GET", survey + "/distribution", null, INGEST_CLIENT),
                 operation("PUT", survey + "/distribution", distribution, "analyst"),
@@ -76,6 +79,9 @@ class SecurityTest extends AccessContract {
                 operation("GET", "/api/decisions?customerRef=sec-check", null, "designer"),
                 operation("GET", "/api/decisions?customerRef=sec-check", null, INGEST_CLIENT),
                 operation("GET", invitation, null, "designer"),
-                operation("GET", invitation, null, INGEST_CLIENT));
+                operation("GET", invitation, null, INGEST_CLIENT),
+                operation("POST", invitation + "/revoke", "{}", "analyst"),
+                operation("POST", invitation + "/revoke", "{}", "designer"),
+                operation("POST", invitation + "/revoke", "{}", INGEST_CLIENT));
     }
 }

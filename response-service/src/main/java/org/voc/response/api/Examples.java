@@ -51,6 +51,14 @@ final class Examples {
             {"type": "urn:voc:problem:invitation-expired", "title": "Invitation expired", "status": 410,
              "detail": "this survey invitation has expired and takes no more answers",
              "instance": "/api/respond/{token}"}""";
+    static final String INVITATION_REVOKED = """
+            {"type": "urn:voc:problem:invitation-revoked", "title": "Invitation withdrawn", "status": 410,
+             "detail": "this survey invitation was withdrawn and takes no answers",
+             "instance": "/api/respond/{token}"}""";
+    static final String KEYS_UNAVAILABLE = """
+            {"type": "urn:voc:problem:unavailable", "title": "Service unavailable", "status": 503,
+             "detail": "the invitation cannot be checked right now; try again shortly",
+             "instance": "/api/respond/{token}"}""";
     static final String ALREADY_ANSWERED = """
             {"type": "urn:voc:problem:already-answered", "title": "Already answered", "status": 409,
              "detail": "this invitation has already been answered", "instance": "/api/respond/{token}"}""";

@@ -57,7 +57,7 @@ public class HostedPages {
     Response problem(DomainException e, RespondentText t) {
         Response page = switch (e.slug()) {
             case InvitationRefusal.ALREADY_ANSWERED, "conflict" -> message(409, t, t.answeredTitle(), t.answeredBody());
-            case InvitationRefusal.EXPIRED, InvitationRefusal.SURVEY_CLOSED ->
+            case InvitationRefusal.EXPIRED, InvitationRefusal.REVOKED, InvitationRefusal.SURVEY_CLOSED ->
                 message(410, t, t.closedTitle(), t.closedBody());
             case InvitationRefusal.NOT_FOUND -> message(404, t, t.notFoundTitle(), t.notFoundBody());
             default -> message(e instanceof Unavailable ? 503 : 400, t, t.unavailableTitle(), t.unavailableBody());

@@ -74,8 +74,8 @@ public class HostedSurveyResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Survey page of an invitation", description = """
             The invitation's survey as an accessible HTML form in its locale. A link already answered shows a \
-            thank-you note (409), an expired one or an archived survey a 'survey closed' page (410), an invalid one a \
-            'not found' page (404).""")
+            thank-you note (409), an expired or revoked one or an archived survey a 'survey closed' page (410), an \
+            invalid one a 'not found' page (404).""")
     @APIResponse(
             responseCode = "200",
             description = "The survey form",
@@ -90,7 +90,7 @@ public class HostedSurveyResource {
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(
             responseCode = "410",
-            description = "Expired, or the survey is closed",
+            description = "Expired, revoked, or the survey is closed",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(
             responseCode = "429",
@@ -136,7 +136,7 @@ public class HostedSurveyResource {
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(
             responseCode = "410",
-            description = "Expired, or the survey is closed",
+            description = "Expired, revoked, or the survey is closed",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(
             responseCode = "429",

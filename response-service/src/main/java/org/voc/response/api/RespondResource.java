@@ -66,12 +66,16 @@ public class RespondResource {
                             examples = @ExampleObject(name = "invalid", value = Examples.INVITATION_NOT_FOUND)))
     @APIResponse(
             responseCode = "410",
-            description = "The invitation has expired (urn:voc:problem:invitation-expired) or its survey is "
-                    + "archived (urn:voc:problem:survey-closed)",
+            description = "The invitation has expired (urn:voc:problem:invitation-expired), was revoked by "
+                    + "survey-service (urn:voc:problem:invitation-revoked) or its survey is archived "
+                    + "(urn:voc:problem:survey-closed)",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "expired", value = Examples.INVITATION_EXPIRED)))
+                            examples = {
+                                @ExampleObject(name = "expired", value = Examples.INVITATION_EXPIRED),
+                                @ExampleObject(name = "revoked", value = Examples.INVITATION_REVOKED)
+                            }))
     @APIResponse(
             responseCode = "429",
             description = "Too many requests from this address; Retry-After says when to try again",
@@ -81,8 +85,12 @@ public class RespondResource {
                             examples = @ExampleObject(name = "rate-limited", value = Examples.RATE_LIMITED)))
     @APIResponse(
             responseCode = "503",
-            description = "The invitation keys or the survey version are not available yet; retry after Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+            description = "The invitation keys cannot be fetched from survey-service (answered at once while it is "
+                    + "unreachable) or the survey version is not replicated yet; retry after Retry-After",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "keys unavailable", value = Examples.KEYS_UNAVAILABLE)))
     public RespondentView show(
             @Parameter(description = "The invitation token from the link", example = Examples.INVITATION_TOKEN)
                     @PathParam("token")
@@ -133,11 +141,14 @@ public class RespondResource {
                             examples = @ExampleObject(name = "answered", value = Examples.ALREADY_ANSWERED)))
     @APIResponse(
             responseCode = "410",
-            description = "The invitation has expired, or its survey is archived",
+            description = "The invitation has expired, was revoked, or its survey is archived",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "expired", value = Examples.INVITATION_EXPIRED)))
+                            examples = {
+                                @ExampleObject(name = "expired", value = Examples.INVITATION_EXPIRED),
+                                @ExampleObject(name = "revoked", value = Examples.INVITATION_REVOKED)
+                            }))
     @APIResponse(
             responseCode = "429",
             description = "Too many requests from this address",

@@ -100,13 +100,15 @@ public class ResponseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "410",
-            description = "invitationToken has expired (urn:voc:problem:invitation-expired) or its survey "
-                    + "is archived (urn:voc:problem:survey-closed)",
+            description = "invitationToken has expired (urn:voc:problem:invitation-expired), was revoked "
+                    + "(urn:voc:problem:invitation-revoked) or its survey is archived (urn:voc:problem:survey-closed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "503",
             description =
-                    "Not stored (overloaded or the database is failing); retry after Retry-After with the same id",
+                    "Not stored (overloaded, the database is failing, or an invitationToken cannot be checked because "
+                            + "survey-service's keys are unreachable); retry after Retry-After with the same id. "
+                            + "Without invitationToken nothing here waits for survey-service.",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request) {
         return Uni.createFrom()

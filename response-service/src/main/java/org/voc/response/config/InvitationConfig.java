@@ -20,7 +20,11 @@ public interface InvitationConfig {
     @WithDefault("urn:voc:respondent")
     String audience();
 
-    /** How long the JWKS is kept when its answer sets no Cache-Control max-age. */
+    /**
+     * How long a fetched JWKS is fresh when its answer sets no Cache-Control max-age, and the most a max-age may
+     * set. After it the keys are fetched again in the background and still used, for as long again, while
+     * survey-service cannot be reached. Also how long a verified token is reused before it is verified again.
+     */
     @WithDefault("10m")
     Duration jwksCacheDuration();
 
@@ -34,6 +38,24 @@ public interface InvitationConfig {
     /** Longest wait to connect to, and then to read, the JWKS; a slow survey-service must not hold respondents long. */
     @WithDefault("2s")
     Duration jwksTimeout();
+
+    /**
+     * Pause after a failed JWKS fetch before the next one may start, doubled after each further failure up to
+     * {@link #jwksBackoffMax()}; meanwhile tokens whose key is not at hand are answered 503 with Retry-After at once.
+     */
+    @WithDefault("1s")
+    Duration jwksBackoff();
+
+    /** Longest pause between failed JWKS fetches while survey-service stays unreachable. */
+    @WithDefault("1m")
+    Duration jwksBackoffMax();
+
+    /**
+     * How long this replica reuses its copy of the revoked invitations and retired keys before reading them again.
+     * The replica whose consumer stores a revocation applies it at once; the others within this time.
+     */
+    @WithDefault("10s")
+    Duration revocationRefresh();
 
     /** Tolerance for clocks that drift between survey-service and this service, on {@code exp} and {@code iat}. */
     @WithDefault("30s")

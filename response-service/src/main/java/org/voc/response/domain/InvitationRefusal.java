@@ -9,6 +9,7 @@ public final class InvitationRefusal {
 
     public static final String NOT_FOUND = "invitation-not-found";
     public static final String EXPIRED = "invitation-expired";
+    public static final String REVOKED = "invitation-revoked";
     public static final String SURVEY_CLOSED = "survey-closed";
     public static final String ALREADY_ANSWERED = "already-answered";
 
@@ -27,6 +28,12 @@ public final class InvitationRefusal {
     static Gone expired(String field) {
         return new Gone(
                 EXPIRED, "Invitation expired", "this survey invitation has expired and takes no more answers", field);
+    }
+
+    /** A genuine invitation that survey-service revoked (sent to the wrong person, leaked): it takes no answer. */
+    static Gone revoked(String field) {
+        return new Gone(
+                REVOKED, "Invitation withdrawn", "this survey invitation was withdrawn and takes no answers", field);
     }
 
     /** The survey of a genuine invitation was archived: it takes no more answers, like an expired invitation. */

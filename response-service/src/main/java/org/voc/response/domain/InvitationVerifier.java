@@ -3,7 +3,6 @@ package org.voc.response.domain;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 import org.voc.kit.crypto.Ecdsa;
 import org.voc.kit.problem.Unavailable;
 import org.voc.response.config.InvitationConfig;
@@ -24,8 +24,10 @@ import org.voc.response.config.InvitationConfig;
 /**
  * Turns an invitation token (compact JWS, ES256, signed by survey-service) into a verified {@link Invitation}, or
  * a problem: {@code invitation-not-found} for anything not genuine, {@code invitation-expired} for a genuine one
- * past its {@code exp}, {@code Unavailable} when the keys cannot be fetched. Verified tokens are kept in a bounded
- * cache, since an ECDSA verification costs far more than the rest of a respondent's request.
+ * past its {@code exp}, {@code invitation-revoked} for a genuine one survey-service revoked, {@code Unavailable} when
+ * the keys cannot be fetched. A token signed by a key retired after a leak is not found, like any token whose key is
+ * not trusted. Verified tokens are kept in a bounded cache, since an ECDSA verification costs far more than the rest
+ * of a respondent's request; revocations are checked on every use, from memory ({@link Revocations}).
  */
 @ApplicationScoped
 public class InvitationVerifier {
@@ -35,17 +37,21 @@ public class InvitationVerifier {
     /** Real tokens are well under 1 KB; a much longer "token" is not worth parsing. */
     static final int MAX_TOKEN_LENGTH = 4096;
 
-    private record Verified(Invitation invitation, long verifiedAtNanos) {}
+    private record Verified(Invitation invitation, String kid, long verifiedAtNanos) {}
 
     private final JwtConsumer consumer;
     private final InvitationConfig config;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Revocations revocations;
     private final Counter invalid;
     private final Counter expired;
+    private final Counter revoked;
     private final Counter keysUnavailable;
 
-    public InvitationVerifier(InvitationConfig config, InvitationKeys keys, MeterRegistry registry) {
+    public InvitationVerifier(
+            InvitationConfig config, InvitationKeys keys, Revocations revocations, MeterRegistry registry) {
         this.config = config;
+        this.revocations = revocations;
         this.consumer = new JwtConsumerBuilder()
                 // Only ES256: never "none", never HS256 with the public key as an HMAC secret, never another curve.
                 .setJwsAlgorithmConstraints(
@@ -63,6 +69,7 @@ public class InvitationVerifier {
                 .build();
         this.invalid = registry.counter("voc.invitations.rejected", "reason", "invalid");
         this.expired = registry.counter("voc.invitations.rejected", "reason", "expired");
+        this.revoked = registry.counter("voc.invitations.rejected", "reason", "revoked");
         this.keysUnavailable = registry.counter("voc.invitations.rejected", "reason", "keys-unavailable");
     }
 
@@ -80,13 +87,24 @@ public class InvitationVerifier {
                 || System.nanoTime() - cached.verifiedAtNanos()
                         > config.jwksCacheDuration().toNanos()) {
             // Re-verified after the JWKS cache duration, so a key withdrawn from the JWKS stops working here too.
-            cached = new Verified(parse(token, field), System.nanoTime());
+            cached = parse(token, field);
             if (verified.size() >= config.verifiedCacheSize()) {
                 verified.clear();
             }
             verified.put(token, cached);
         }
         Invitation invitation = cached.invitation();
+        switch (revocations.check(invitation.id(), cached.kid())) {
+            case KEY_RETIRED -> {
+                revoked.increment();
+                throw InvitationRefusal.notFound(field);
+            }
+            case INVITATION_REVOKED -> {
+                revoked.increment();
+                throw InvitationRefusal.revoked(field);
+            }
+            case NONE -> {}
+        }
         if (!Instant.now().isBefore(invitation.expiresAt().plus(config.clockSkew()))) {
             expired.increment();
             throw InvitationRefusal.expired(field);
@@ -94,17 +112,21 @@ public class InvitationVerifier {
         return invitation;
     }
 
-    private Invitation parse(String token, String field) {
+    private Verified parse(String token, String field) {
         JwtClaims claims;
+        String kid;
         try {
-            claims = consumer.processToClaims(token);
+            JwtContext context = consumer.process(token);
+            claims = context.getJwtClaims();
+            kid = context.getJoseObjects().get(0).getKeyIdHeaderValue();
         } catch (InvalidJwtException e) {
             InvitationKeys.Unavailable unreachable = keysUnreachable(e);
             if (unreachable != null) {
                 keysUnavailable.increment();
-                LOG.warn(unreachable.getMessage());
+                // The fetcher logs each failed attempt; one line per refused respondent would flood the log.
+                LOG.debug(unreachable.getMessage());
                 throw new Unavailable(
-                        "the invitation cannot be checked right now; try again shortly", Duration.ofSeconds(5));
+                        "the invitation cannot be checked right now; try again shortly", unreachable.retryAfter());
             }
             if (onlyExpired(e)) {
                 expired.increment();
@@ -116,7 +138,7 @@ public class InvitationVerifier {
             throw InvitationRefusal.notFound(field);
         }
         try {
-            return new Invitation(
+            Invitation invitation = new Invitation(
                     uuid(claims.getJwtId()),
                     uuid(claims.getStringClaimValue("survey")),
                     version(claims.getClaimValue("version")),
@@ -125,6 +147,7 @@ public class InvitationVerifier {
                     text(claims.getSubject()),
                     text(claims.getStringClaimValue("locale")),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+            return new Verified(invitation, kid, System.nanoTime());
         } catch (MalformedClaimException | IllegalArgumentException e) {
             // Correctly signed but not an invitation: a token of another kind from the same issuer, or a signer bug.
             invalid.increment();

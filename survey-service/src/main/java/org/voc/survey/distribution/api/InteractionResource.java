@@ -63,8 +63,10 @@ public class InteractionResource {
             description = "Decides whether the interaction invites its customer (docs/distribution.md) and answers "
                     + "once the decision is durable. Every decision is published on voc.decisions, every invitation on "
                     + "voc.invitations. interactionId makes retries safe: the same id and body again answers 200 with "
-                    + "the stored decision; the same id with another body is 409. Only this answer carries the "
-                    + "invitation link.")
+                    + "the stored decision; the same id with another body is 409. Only the first answer (201) carries "
+                    + "the invitation link: its token is a credential and is not stored, so a retry's 200 has the "
+                    + "invitation without it (delivery adapters that cannot lose a link take it from "
+                    + "voc.invitation.issued.v1).")
     @RequestBody(
             content =
                     @Content(

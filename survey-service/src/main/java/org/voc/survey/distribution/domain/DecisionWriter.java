@@ -302,6 +302,7 @@ public class DecisionWriter {
                     Invitation.ISSUED,
                     null,
                     null,
+                    null,
                     null);
         }
         return new StoredDecision(

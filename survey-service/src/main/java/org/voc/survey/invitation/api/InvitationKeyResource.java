@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,9 +15,11 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
 import org.voc.survey.invitation.domain.InvitationKeys;
 
@@ -26,8 +29,11 @@ import org.voc.survey.invitation.domain.InvitationKeys;
 @Produces(MediaType.APPLICATION_JSON)
 public class InvitationKeyResource {
 
-    /** Verifiers may cache the set this long; a token with an unknown kid makes them fetch it again. */
-    private static final Duration JWKS_MAX_AGE = Duration.ofMinutes(5);
+    /**
+     * Verifiers may cache the set this long; a token with an unknown kid makes them fetch it again. Short, because a
+     * key retired after a leak leaves the set at once and verifiers without the retirement event learn it here.
+     */
+    static final Duration JWKS_MAX_AGE = Duration.ofMinutes(1);
 
     private final InvitationKeys keys;
 
@@ -43,8 +49,9 @@ public class InvitationKeyResource {
             summary = "Public invitation keys (JWKS)",
             description = "The public halves of every key that signed an invitation still open: the current key and "
                     + "superseded keys until every invitation they signed has expired. Verify an invitation token's "
-                    + "ES256 signature with the key whose kid its header names; cache the set for up to 5 minutes and "
-                    + "fetch it again when a token names an unknown kid.")
+                    + "ES256 signature with the key whose kid its header names; cache the set for its Cache-Control "
+                    + "max-age (60 seconds) and fetch it again when a token names an unknown kid. A key retired "
+                    + "early (after a leak) leaves the set at once.")
     @APIResponse(
             responseCode = "200",
             description = "JSON Web Key Set (RFC 7517)",
@@ -93,5 +100,40 @@ public class InvitationKeyResource {
                             examples = @ExampleObject(name = "key", value = Examples.KEY)))
     public Response rotate() {
         return Response.status(Response.Status.CREATED).entity(keys.rotate()).build();
+    }
+
+    @POST
+    @Path("/{kid}/retire")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary = "Retire a leaked invitation key at once",
+            description = "After a leak of a private key: the key leaves the public JWKS now, and the event "
+                    + "voc.invitation-key.retired.v1 (on voc.invitation-revocations) makes response-service refuse "
+                    + "every token it signed as soon as it has read the event, typically within seconds. Every open "
+                    + "invitation the key signed stops working: that is the price of the leak. If the key is the "
+                    + "current one a new key becomes current first; other replicas keep signing with the retired key "
+                    + "until they re-read the current key (voc.invitation-keys.refresh-interval, 1 minute), and "
+                    + "those invitations are refused too. Retiring a retired key again changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The retired key (retireAt is now)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "retired", value = Examples.RETIRED_KEY)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No key has this kid",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "unknown", value = Examples.KEY_NOT_FOUND)))
+    public InvitationKeys.KeyInfo retire(
+            @Parameter(
+                            description = "The key's id, as listed and as in the tokens' kid header",
+                            example = "xH3nq0Qm2C8sPz1dW9kYtQ4rVb7eLfJ6uGa5oNc0TsI")
+                    @PathParam("kid")
+                    String kid) {
+        return keys.retire(kid);
     }
 }

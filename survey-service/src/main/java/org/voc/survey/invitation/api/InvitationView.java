@@ -7,8 +7,9 @@ import org.voc.kit.privacy.Disclosure;
 import org.voc.survey.invitation.domain.Invitation;
 
 /**
- * An invitation. {@code link} (with the signed token) is returned only to the intake caller, which delivers it;
- * analysts' reads leave it out. {@code customerRef} is a pseudonym on reads by callers without voc-pii.
+ * An invitation. {@code link} (with the signed token) is returned once, in the intake's answer that issued it (and
+ * in {@code voc.invitation.issued.v1}); it is not stored, so no later read can show it.
+ * {@code customerRef} is a pseudonym on reads by callers without voc-pii.
  */
 public record InvitationView(
         UUID id,
@@ -26,6 +27,7 @@ public record InvitationView(
         Instant expiresAt,
         String status,
         Instant expiredAt,
+        Instant revokedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String link) {
 
     public static InvitationView of(Invitation v, boolean withLink, Disclosure disclosure) {
@@ -45,6 +47,7 @@ public record InvitationView(
                 v.expiresAt(),
                 v.status(),
                 v.expiredAt(),
+                v.revokedAt(),
                 withLink ? v.link() : null);
     }
 }

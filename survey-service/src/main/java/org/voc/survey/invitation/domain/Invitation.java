@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * An invitation to answer one survey version, issued for one interaction. {@code status} is ISSUED until
- * {@code expiresAt}, then EXPIRED; {@code link} carries the signed token.
+ * {@code expiresAt}, then EXPIRED, unless an operator REVOKED it first. {@code link} carries the signed token: only
+ * the freshly issued invitation has them (they are not stored), an invitation read back has neither.
  */
 public record Invitation(
         UUID id,
@@ -23,11 +24,13 @@ public record Invitation(
         Instant expiresAt,
         String status,
         Instant expiredAt,
+        Instant revokedAt,
         String token,
         String link) {
 
     public static final String ISSUED = "ISSUED";
     public static final String EXPIRED = "EXPIRED";
+    public static final String REVOKED = "REVOKED";
 
     /** This invitation with its signed token, and the link {@code linkBase + token}. */
     public Invitation signed(String token, String linkBase) {
@@ -47,6 +50,7 @@ public record Invitation(
                 expiresAt,
                 status,
                 expiredAt,
+                revokedAt,
                 token,
                 linkBase + token);
     }

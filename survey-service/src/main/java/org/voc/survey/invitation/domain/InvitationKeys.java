@@ -19,6 +19,9 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
+import org.voc.events.InvitationKeyRetired;
+import org.voc.kit.outbox.Outbox;
+import org.voc.kit.problem.NotFound;
 import org.voc.survey.invitation.persistence.InvitationKeyRepository;
 
 /**
@@ -42,12 +45,14 @@ public class InvitationKeys {
 
     private final InvitationKeyRepository keys;
     private final InvitationKeyConfig config;
+    private final Outbox outbox;
     private final KeyCipher cipher;
     private volatile SigningKey current;
 
-    public InvitationKeys(InvitationKeyRepository keys, InvitationKeyConfig config) {
+    public InvitationKeys(InvitationKeyRepository keys, InvitationKeyConfig config, Outbox outbox) {
         this.keys = keys;
         this.config = config;
+        this.outbox = outbox;
         this.cipher = new KeyCipher(config.encryptionSecret());
     }
 
@@ -82,6 +87,39 @@ public class InvitationKeys {
             });
             current = key;
             return new KeyInfo(key.kid(), ALGORITHM, key.createdAt(), null, null, true);
+        }
+    }
+
+    /**
+     * Retires a key at once, after a leak: it leaves the JWKS now and {@code InvitationKeyRetired} (published with
+     * the change, by the outbox) makes response-service refuse every token it signed. If it is the current key a new
+     * one becomes current first. Other replicas of this service keep signing with a retired current key until they
+     * re-read the current key ({@code refresh-interval}); invitations they issue meanwhile are refused too.
+     * Retiring a retired key again changes nothing.
+     */
+    public KeyInfo retire(String kid) {
+        synchronized (this) {
+            SigningKey[] replaced = new SigningKey[1];
+            KeyInfo retired = QuarkusTransaction.requiringNew().call(() -> {
+                keys.lockKeyRing();
+                Instant now = Instant.now();
+                Instant at = now.truncatedTo(ChronoUnit.MICROS);
+                InvitationKey key = keys.byKid(kid).orElseThrow(() -> NotFound.of("invitation key", kid));
+                if (key.retireAt() != null && !key.retireAt().isAfter(at)) {
+                    return info(key);
+                }
+                if (key.supersededAt() == null) {
+                    replaced[0] = rotateLocked(now);
+                }
+                keys.retire(kid, at);
+                outbox.publish(InvitationKeyRetired.TYPE.of(new InvitationKeyRetired(kid, at)));
+                LOG.warnf("invitation signing key %s retired: every invitation it signed is refused from now on", kid);
+                return info(keys.byKid(kid).orElseThrow());
+            });
+            if (replaced[0] != null) {
+                current = replaced[0];
+            }
+            return retired;
         }
     }
 

@@ -28,6 +28,20 @@ public class InvitationKeyRepository implements PanacheRepositoryBase<Invitation
                 .toList();
     }
 
+    public Optional<InvitationKey> byKid(String kid) {
+        return findByIdOptional(kid).map(InvitationKeyRepository::key);
+    }
+
+    /** Retires a key at once: it leaves the JWKS now. The caller has made another key current if it was current. */
+    public void retire(String kid, Instant at) {
+        InvitationKeyEntity row = findById(kid);
+        if (row.supersededAt == null) {
+            row.supersededAt = at;
+        }
+        row.retireAt = at;
+        flush();
+    }
+
     /** Supersedes the current key, if there is one: it stops signing and stays published until {@code retireAt}. */
     public void supersedeCurrent(Instant at, Instant retireAt) {
         currentRow().ifPresent(old -> {

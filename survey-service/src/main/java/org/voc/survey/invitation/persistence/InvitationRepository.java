@@ -30,7 +30,7 @@ public class InvitationRepository {
     /** Every column of an invitation, aliased {@code i}; {@link #invitation} reads them back. */
     public static final String COLUMNS = "i.id, i.interaction_id, i.survey_id, i.survey_version,"
             + " i.touchpoint_key, i.channel, i.segment, i.customer_ref, i.locale, i.delivery_channel, i.occurred_at,"
-            + " i.issued_at, i.expires_at, i.status, i.expired_at, i.token, i.link";
+            + " i.issued_at, i.expires_at, i.status, i.expired_at, i.revoked_at";
 
     private final EntityManager em;
 
@@ -85,8 +85,8 @@ public class InvitationRepository {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into invitation (id, interaction_id, survey_id, survey_version, touchpoint_key, channel,
                         segment, customer_ref, locale, delivery_channel, occurred_at, issued_at, expires_at, status,
-                        expired_at, token, link)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        expired_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (Invitation v : invitations) {
                     int i = 0;
                     insert.setObject(++i, v.id());
@@ -104,8 +104,6 @@ public class InvitationRepository {
                     Jdbc.setInstant(insert, ++i, v.expiresAt());
                     insert.setString(++i, v.status());
                     Jdbc.setInstant(insert, ++i, v.expiredAt());
-                    insert.setString(++i, v.token());
-                    insert.setString(++i, v.link());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -138,7 +136,45 @@ public class InvitationRepository {
         });
     }
 
-    /** The invitation in the current row, selected with {@link #COLUMNS}. */
+    /**
+     * Marks an invitation REVOKED, unless it is already revoked or expired; returns it as it now is (empty when no
+     * invitation has this id). The row is locked, so a revocation and the expiry sweep never both apply.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Revocation> revoke(UUID id, Instant at, String reason) {
+        return session().doReturningWork(connection -> {
+            Invitation before;
+            try (PreparedStatement select =
+                    connection.prepareStatement("select " + COLUMNS + " from invitation i where i.id = ? for update")) {
+                select.setObject(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    before = invitation(rows);
+                }
+            }
+            if (!Invitation.ISSUED.equals(before.status())) {
+                return Optional.of(new Revocation(before, false));
+            }
+            try (PreparedStatement update = connection.prepareStatement("update invitation i set status = ?,"
+                    + " revoked_at = ?, revoked_reason = ? where i.id = ? returning " + COLUMNS)) {
+                update.setString(1, Invitation.REVOKED);
+                Jdbc.setInstant(update, 2, at);
+                update.setString(3, reason);
+                update.setObject(4, id);
+                try (ResultSet rows = update.executeQuery()) {
+                    rows.next();
+                    return Optional.of(new Revocation(invitation(rows), true));
+                }
+            }
+        });
+    }
+
+    /** An invitation after a revocation; {@code revoked} is false when it was already revoked or expired. */
+    public record Revocation(Invitation invitation, boolean revoked) {}
+
+    /** The invitation in the current row, selected with {@link #COLUMNS}; it never has its token (not stored). */
     public static Invitation invitation(ResultSet rows) throws SQLException {
         return new Invitation(
                 rows.getObject("id", UUID.class),
@@ -156,8 +192,9 @@ public class InvitationRepository {
                 Jdbc.instant(rows, "expires_at"),
                 rows.getString("status"),
                 Jdbc.instant(rows, "expired_at"),
-                rows.getString("token"),
-                rows.getString("link"));
+                Jdbc.instant(rows, "revoked_at"),
+                null,
+                null);
     }
 
     private Session session() {
