@@ -73,7 +73,9 @@ class OpenApiTest {
                                 "POST /api/interactions/batch",
                                 "GET /api/interactions/{interactionId}/decision",
                                 "GET /api/decisions",
-                                "GET /api/invitations/{id}")
+                                "GET /api/invitations/{id}",
+                                "POST /api/erasures",
+                                "GET /api/erasures/{id}")
                         .stream()
                         .sorted()
                         .toList(),

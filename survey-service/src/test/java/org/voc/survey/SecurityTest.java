@@ -76,6 +76,10 @@ class SecurityTest extends AccessContract {
                 operation("GET", "/api/decisions?customerRef=sec-check", null, "designer"),
                 operation("GET", "/api/decisions?customerRef=sec-check", null, INGEST_CLIENT),
                 operation("GET", invitation, null, "designer"),
-                operation("GET", invitation, null, INGEST_CLIENT));
+                operation("GET", invitation, null, INGEST_CLIENT),
+                operation("POST", "/api/erasures", "{\"customerRef\": \"sec-check\"}", "analyst"),
+                operation("POST", "/api/erasures", "{\"customerRef\": \"sec-check\"}", INGEST_CLIENT),
+                operation("GET", "/api/erasures/" + UUID.randomUUID(), null, "agent"),
+                operation("GET", "/api/opt-outs/sec-check", null, "privacy"));
     }
 }
