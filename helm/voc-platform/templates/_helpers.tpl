@@ -19,7 +19,7 @@ touchpoint-registry:
   paths: [/api/touchpoints, /api/teams, /api/journeys, /api/coverage]
 survey-service:
   key: surveyService
-  paths: [/api/surveys, /api/survey-templates, /api/interactions, /api/decisions, /api/invitations, /api/contact-policy, /api/opt-outs, /api/invitation-keys]
+  paths: [/api/surveys, /api/survey-templates, /api/interactions, /api/decisions, /api/invitations, /api/contact-policy, /api/opt-outs, /api/invitation-keys, /api/erasures]
 response-service:
   key: responseService
   paths: [/api/responses]
@@ -196,8 +196,18 @@ Non-secret settings that only one service reads, as ConfigMap entries. A key the
 {{- $data := dict -}}
 {{- if eq .component "survey-service" -}}
 {{- $_ := set $data "VOC_DISTRIBUTION_LINK_BASE_URL" (include "voc.linkBaseUrl" .ctx) -}}
+{{- with $v.retention.decisions -}}
+{{- $_ := set $data "VOC_RETENTION_DECISIONS" . -}}
+{{- end -}}
+{{- else if eq .component "case-service" -}}
+{{- with $v.retention.closedCases -}}
+{{- $_ := set $data "VOC_RETENTION_CLOSED_CASES" . -}}
+{{- end -}}
 {{- else if eq .component "response-service" -}}
 {{- $_ := set $data "VOC_INVITATIONS_JWKS_URL" (include "voc.invitationsJwksUrl" .ctx) -}}
+{{- with $v.retention.verbatims -}}
+{{- $_ := set $data "VOC_RETENTION_VERBATIMS" . -}}
+{{- end -}}
 {{- if and $root.ingress.enabled $v.forwardedHeaders.enabled $v.forwardedHeaders.trustedProxies -}}
 {{- /* The per-client rate limit of the respondent endpoints needs the client's address, not the ingress controller's;
 but only a listed proxy may say what it is (Quarkus trusts every peer when trusted-proxies is empty). */ -}}

@@ -49,8 +49,10 @@ final class Suite implements AutoCloseable {
             for (String service : suite.started) {
                 suite.running.add(ServiceProcess.start(service, suite.ports.get(service), root, logs, settings));
             }
+            // Five JVMs start at once: on a loaded build machine that can take minutes (-Dvoc.e2e.ready-timeout=PT10M).
+            Duration ready = Duration.parse(System.getProperty("voc.e2e.ready-timeout", "PT2M"));
             for (ServiceProcess service : suite.running) {
-                service.awaitReady(Duration.ofSeconds(120));
+                service.awaitReady(ready);
             }
         } catch (RuntimeException e) {
             suite.close();

@@ -337,6 +337,113 @@ class VocLoopIT {
     }
 
     @Test
+    void anErasedCustomerIsGoneFromEveryServiceThatReportsItsPart() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String touchpoint = "erasure-" + suffix;
+        String team = "privacy-ops-" + suffix;
+        String customer = "erase-me-" + suffix;
+        String designer = Tokens.user("designer");
+        as(Tokens.user("admin"), "touchpoint-registry")
+                .body("""
+                {"key": "%s", "name": "Erasure check", "channel": "BRANCH", "journeyStage": "SERVICE",
+                 "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "%s"}""".formatted(touchpoint, team))
+                .post("/api/touchpoints")
+                .then()
+                .statusCode(201);
+        String surveyId = as(designer, "survey-service")
+                .body("""
+                {"name": "Erasure NPS", "defaultLocale": "en", "touchpointKeys": ["%s"],
+                 "questions": [
+                   {"id": "nps", "type": "NPS", "required": true, "text": {"en": "Recommend us?"}},
+                   {"id": "reason", "type": "TEXT", "text": {"en": "Why?"}}]}""".formatted(touchpoint))
+                .post("/api/surveys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(designer, "survey-service")
+                .post("/api/surveys/" + surveyId + "/publish")
+                .then()
+                .statusCode(201);
+
+        // The customer answers twice, once as a detractor whose words name them; another customer answers too.
+        String ingest = Tokens.ingestClient();
+        String detractor = await(
+                        () -> as(ingest, "response-service")
+                                .body(response(surveyId, customer, 2, "I am Jane Roe, call me on 0123 456"))
+                                .post("/api/responses"),
+                        r -> r.statusCode() == 201,
+                        "response-service learns the published survey")
+                .path("id");
+        String promoter = as(ingest, "response-service")
+                .body(response(surveyId, customer, 10, "Great"))
+                .post("/api/responses")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String other = as(ingest, "response-service")
+                .body(response(surveyId, "keep-me-" + suffix, 9, "Fine"))
+                .post("/api/responses")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String caseId = await(
+                        () -> as(Tokens.user("agent"), "case-service")
+                                .queryParam("team", team)
+                                .get("/api/cases"),
+                        r -> r.statusCode() == 200
+                                && r.jsonPath().getList("items").size() == 1,
+                        "case-service opens the detractor's case")
+                .path("items[0].id");
+
+        // A privacy officer erases the customer; every service reports its part within seconds.
+        String privacy = Tokens.user("privacy");
+        String erasure = as(privacy, "survey-service")
+                .body("{\"customerRef\": \"" + customer + "\"}")
+                .post("/api/erasures")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        Response done = await(
+                () -> as(privacy, "survey-service").get("/api/erasures/" + erasure),
+                r -> r.statusCode() == 200 && "COMPLETED".equals(r.jsonPath().getString("status")),
+                "every service reports the erasure");
+        assertEquals(
+                List.of("case-service", "response-service", "survey-service"),
+                done.jsonPath().getList("services.service"));
+        assertEquals(
+                List.of("COMPLETED", "COMPLETED", "COMPLETED"), done.jsonPath().getList("services.status"));
+        assertEquals(1, done.jsonPath().getInt("services[0].counts.cases"));
+        assertEquals(2, done.jsonPath().getInt("services[1].counts.responses"));
+
+        String analyst = Tokens.user("analyst");
+        for (String id : List.of(detractor, promoter)) {
+            Response erased = as(analyst, "response-service").get("/api/responses/" + id);
+            assertEquals(200, erased.statusCode());
+            assertEquals(null, erased.jsonPath().getString("customerRef"));
+            assertEquals(null, erased.jsonPath().getString("answers[1].text"));
+        }
+        assertEquals(
+                2,
+                as(analyst, "response-service")
+                        .get("/api/responses/" + detractor)
+                        .jsonPath()
+                        .getInt("nps"));
+        assertEquals(
+                "keep-me-" + suffix,
+                as(analyst, "response-service")
+                        .get("/api/responses/" + other)
+                        .jsonPath()
+                        .getString("customerRef"));
+        Response anonymous = as(Tokens.user("agent"), "case-service").get("/api/cases/" + caseId);
+        assertEquals(null, anonymous.jsonPath().getString("customerRef"));
+        assertEquals(null, anonymous.jsonPath().getString("comment"));
+    }
+
+    @Test
     void everyOperationIsDocumentedWithASummaryAndAnExample() {
         for (String service : SERVICES) {
             Map<String, Map<String, Object>> paths = given().baseUri(suite.url(service))

@@ -25,6 +25,14 @@ public final class Topics {
     /** Every distribution decision (invited or suppressed, with the reason), keyed by customer reference. */
     public static final String DECISIONS = "voc.decisions";
 
+    /**
+     * Erasure requests (GDPR art. 17) from survey-service's coordinator to every service holding customer data,
+     * keyed by erasure id. Carries the clear customer reference, so its retention is short (docs/security.md).
+     */
+    public static final String ERASURES = "voc.erasures";
+    /** Each service's report that it erased a customer, keyed by erasure id; survey-service's coordinator reads it. */
+    public static final String ERASURE_REPORTS = "voc.erasure-reports";
+
     public static final String CASES = "voc.cases";
     public static final String ALERTS = "voc.alerts";
 

@@ -75,7 +75,9 @@ class OpenApiTest {
                                 "GET /api/interactions/{interactionId}/decision",
                                 "GET /api/decisions",
                                 "GET /api/invitations/{id}",
-                                "POST /api/invitations/{id}/revoke")
+                                "POST /api/invitations/{id}/revoke",
+                                "POST /api/erasures",
+                                "GET /api/erasures/{id}")
                         .stream()
                         .sorted()
                         .toList(),

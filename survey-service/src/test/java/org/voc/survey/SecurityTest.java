@@ -82,6 +82,10 @@ class SecurityTest extends AccessContract {
                 operation("GET", invitation, null, INGEST_CLIENT),
                 operation("POST", invitation + "/revoke", "{}", "analyst"),
                 operation("POST", invitation + "/revoke", "{}", "designer"),
-                operation("POST", invitation + "/revoke", "{}", INGEST_CLIENT));
+                operation("POST", invitation + "/revoke", "{}", INGEST_CLIENT),
+                operation("POST", "/api/erasures", "{\"customerRef\": \"sec-check\"}", "analyst"),
+                operation("POST", "/api/erasures", "{\"customerRef\": \"sec-check\"}", INGEST_CLIENT),
+                operation("GET", "/api/erasures/" + UUID.randomUUID(), null, "agent"),
+                operation("GET", "/api/opt-outs/sec-check", null, "privacy"));
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,37 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     private static final String INSERT = "insert into customer_case (id, response_id, survey_id, touchpoint_key, team,"
             + " customer_ref, nps, comment, priority, status, opened_at, responded_at, due_at) values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Anonymises every case of the customer (an erasure): the reference and the customer's comment become null;
+     * the case itself, its score, team and status stay, as they name nobody. Returns how many; none the second time.
+     */
+    public int anonymise(String customerRef) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update customer_case set customer_ref = null, comment = null where customer_ref = ?")) {
+                update.setString(1, customerRef);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Deletes up to {@code limit} RESOLVED or CLOSED cases opened before {@code before} (retention); rows are claimed
+     * with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps delete disjoint rows. Returns how many.
+     */
+    public int deleteFinishedBefore(Instant before, int limit) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    delete from customer_case where id in (
+                        select id from customer_case where status in ('RESOLVED', 'CLOSED') and opened_at < ?
+                        limit ? for update skip locked)""")) {
+                Jdbc.setInstant(delete, 1, before);
+                delete.setInt(2, limit);
+                return delete.executeUpdate();
+            }
+        });
+    }
 
     public Optional<Case> find(UUID id) {
         return findByIdOptional(id).map(CaseRepository::toCase);

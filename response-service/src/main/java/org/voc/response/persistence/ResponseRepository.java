@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
@@ -75,6 +76,47 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
                     inserted[i] = counts[i] > 0;
                 }
                 return inserted;
+            }
+        });
+    }
+
+    /** Each answer's free text replaced by null, the rest of the answer kept (an expression over one row). */
+    private static final String BLANK_TEXTS = """
+            (select coalesce(jsonb_agg(case when jsonb_typeof(a -> 'text') = 'string'
+                                            then jsonb_set(a, '{text}', 'null'::jsonb) else a end order by n),
+                             '[]'::jsonb)
+             from jsonb_array_elements(answers) with ordinality as t(a, n))""";
+
+    /**
+     * Anonymises every response of the customer (an erasure): the reference becomes null, free texts are blanked,
+     * and the request fingerprint, which was taken over the reference, is dropped. Scores stay: they name nobody.
+     * Returns how many responses were anonymised; none the second time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int anonymise(String customerRef) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update response set customer_ref = null,"
+                    + " request_hash = 'erased', answers = " + BLANK_TEXTS + " where customer_ref = ?")) {
+                update.setString(1, customerRef);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Blanks the free texts of up to {@code limit} responses received before {@code before} (retention); rows are
+     * claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps treat disjoint rows. Returns how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int blankTextsBefore(Instant before, int limit) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update response set answers = " + BLANK_TEXTS
+                    + " where id in (select id from response where received_at < ?"
+                    + " and jsonb_path_exists(answers, '$[*].text ? (@.type() == \"string\")')"
+                    + " limit ? for update skip locked)")) {
+                update.setObject(1, before.atOffset(ZoneOffset.UTC));
+                update.setInt(2, limit);
+                return update.executeUpdate();
             }
         });
     }

@@ -15,6 +15,8 @@ public final class Roles {
     public static final String PII = "voc-pii";
 
     public static final String INGEST = "voc-ingest";
+    /** Requests and follows erasures of a customer's data (docs/security.md, "Privacy"). */
+    public static final String PRIVACY = "voc-privacy";
 
     private Roles() {}
 }

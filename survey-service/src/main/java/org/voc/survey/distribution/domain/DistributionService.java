@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.Invalid;
@@ -16,6 +18,7 @@ import org.voc.survey.definition.domain.SurveyStatus;
 import org.voc.survey.distribution.persistence.ContactRepository;
 import org.voc.survey.distribution.persistence.DecisionRepository;
 import org.voc.survey.distribution.persistence.DistributionRepository;
+import org.voc.survey.invitation.persistence.InvitationRepository;
 
 /**
  * Everything about distribution except deciding: rules per survey, the contact policy, opt-outs, and reading
@@ -28,16 +31,19 @@ public class DistributionService {
     private final DistributionRepository distribution;
     private final ContactRepository contacts;
     private final DecisionRepository decisions;
+    private final InvitationRepository invitations;
 
     public DistributionService(
             SurveyService surveys,
             DistributionRepository distribution,
             ContactRepository contacts,
-            DecisionRepository decisions) {
+            DecisionRepository decisions,
+            InvitationRepository invitations) {
         this.surveys = surveys;
         this.distribution = distribution;
         this.contacts = contacts;
         this.decisions = decisions;
+        this.invitations = invitations;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -94,6 +100,21 @@ public class DistributionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public OptOut optOutOf(String customerRef) {
         return contacts.find(customerRef).orElseThrow(() -> NotFound.of("opt-out", customerRef));
+    }
+
+    /**
+     * Erases what distribution holds about a customer, in the caller's transaction: decisions and invitations are
+     * deleted, an opt-out is kept as the keyed hash of the reference. Serialised with decisions being taken for
+     * the customer, so none is written half-way. Returns the rows treated by kind.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Long> erase(String customerRef) {
+        decisions.lockCustomers(List.of(customerRef));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("decisions", (long) decisions.deleteByCustomer(customerRef));
+        counts.put("invitations", (long) invitations.deleteByCustomer(customerRef));
+        counts.put("optOuts", (long) contacts.eraseOptOut(customerRef));
+        return counts;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,6 +58,35 @@ public class DecisionRepository {
         this.em = em;
         this.json = json;
         this.candidatesReader = json.readerFor(CANDIDATES).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Deletes every decision about the customer (an erasure); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deleteByCustomer(String customerRef) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from distribution_decision where customer_ref = ?")) {
+                delete.setString(1, customerRef);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Deletes up to {@code limit} decisions taken before {@code before} (retention); rows are claimed with
+     * {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps delete disjoint rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deleteDecidedBefore(Instant before, int limit) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    delete from distribution_decision where id in (
+                        select id from distribution_decision where decided_at < ? limit ? for update skip locked)""")) {
+                Jdbc.setInstant(delete, 1, before);
+                delete.setInt(2, limit);
+                return delete.executeUpdate();
+            }
+        });
     }
 
     /**

@@ -171,8 +171,37 @@ public class InvitationRepository {
         });
     }
 
+    /** Deletes every invitation issued to the customer (an erasure); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deleteByCustomer(String customerRef) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from invitation where customer_ref = ?")) {
+                delete.setString(1, customerRef);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     /** An invitation after a revocation; {@code revoked} is false when it was already revoked or expired. */
     public record Revocation(Invitation invitation, boolean revoked) {}
+
+    /**
+     * Deletes up to {@code limit} invitations that stopped working before {@code before} (retention); rows are
+     * claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps delete disjoint rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deleteExpiredBefore(Instant before, int limit) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    delete from invitation where id in (select id from invitation where expires_at < ?
+                                                        limit ? for update skip locked)""")) {
+                Jdbc.setInstant(delete, 1, before);
+                delete.setInt(2, limit);
+                return delete.executeUpdate();
+            }
+        });
+    }
 
     /** The invitation in the current row, selected with {@link #COLUMNS}; it never has its token (not stored). */
     public static Invitation invitation(ResultSet rows) throws SQLException {

@@ -1,0 +1,7 @@
+package org.voc.survey.privacy.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Whose data to erase: the customer reference the source systems use (1 to 200 characters). */
+public record ErasureRequest(
+        @Schema(example = "cust-42", required = true) String customerRef) {}
