@@ -227,7 +227,8 @@ configure() {
 
   PG_DIR="$STATE_DIR/postgres"
   PG_DATA="$PG_DIR/data"
-  PG_SOCKET_DIR="$PG_DIR/run" # private socket dir: no need for /var/run/postgresql
+  PG_PID_FILE="$PG_DATA/postmaster.pid"
+  PG_SOCKET_RECORD="$PG_DIR/socket-dir" # where the private socket dir is (see pg_socket_dir)
   PG_LOG="$PG_DIR/postgres.log"
 
   KAFKA_DIR="$STATE_DIR/kafka"
@@ -301,7 +302,74 @@ as_pg_user() {
 
 pg() { as_pg_user "$PG_BIN/$1" "${@:2}"; }
 
-pg_running() { [[ -f $PG_DATA/postmaster.pid ]] && pg pg_ctl -D "$PG_DATA" status >/dev/null 2>&1; }
+pg_running() { pg_postmaster_pid >/dev/null; }
+
+# pg_process_in_data_dir <pid>: a server process of this cluster. Every one runs in the data directory, which is
+# what tells it from another cluster's, or from an unrelated process that got a recycled PID.
+pg_process_in_data_dir() {
+  local comm cwd
+  { read -r comm <"/proc/$1/comm"; } 2>/dev/null || return 1
+  [[ $comm == postgres ]] || return 1
+  cwd=$(readlink "/proc/$1/cwd" 2>/dev/null) || return 1
+  [[ $cwd == "$PG_DATA" ]]
+}
+
+# The live postmaster named by postmaster.pid; fails when there is none or it is gone (crashed, killed).
+pg_postmaster_pid() {
+  local pid
+  { read -r pid <"$PG_PID_FILE"; } 2>/dev/null || return 1
+  [[ $pid =~ ^[0-9]+$ ]] && pg_process_in_data_dir "$pid" && echo "$pid"
+}
+
+pg_orphans() { # server processes of this cluster whose postmaster is gone
+  local dir
+  for dir in /proc/[0-9]*; do
+    pg_process_in_data_dir "${dir#/proc/}" && echo "${dir#/proc/}"
+  done
+  return 0
+}
+
+# After a crash (kill -9 of the postmaster, the OOM killer) postmaster.pid names a dead process, and server
+# processes that were busy may live on as orphans that still hold the shared memory a new postmaster needs ("pre-
+# existing shared memory block is still in use"). They are stopped (only processes working in this cluster's data
+# dir), the stale pid file is removed, and the start that follows is PostgreSQL's ordinary crash recovery.
+recover_postgres() {
+  [[ -f $PG_PID_FILE ]] || return 0
+  pg_running && return 0
+  local orphans pid i signal
+  mapfile -t orphans < <(pg_orphans)
+  if ((${#orphans[@]} > 0)); then
+    warn "the postmaster is gone: stopping ${#orphans[@]} orphaned server processes (${orphans[*]})"
+    for ((i = 0; i < 50 && ${#orphans[@]} > 0; i++)); do
+      signal=TERM
+      ((i < 25)) || signal=KILL # after ~5 s
+      for pid in "${orphans[@]}"; do
+        # Re-checked before each signal, so a recycled PID is never hit.
+        if pg_process_in_data_dir "$pid"; then kill -"$signal" "$pid" 2>/dev/null || true; fi
+      done
+      sleep 0.2
+      mapfile -t orphans < <(pg_orphans)
+    done
+    ((${#orphans[@]} == 0)) || die "orphaned PostgreSQL processes ${orphans[*]} do not stop"
+  fi
+  warn "removing the stale $PG_PID_FILE left by a PostgreSQL that did not shut down"
+  as_pg_user rm -f "$PG_PID_FILE"
+}
+
+# The server's Unix socket path (dir + "/.s.PGSQL.<port>") must fit in 107 bytes, which a checkout under a long path
+# exceeds. So the socket lives in a short private dir under /tmp (0700, owned by the server's OS user), recorded in
+# the state dir and reused by every start of this cluster. Only this script's admin work uses it (peer auth).
+pg_socket_dir() {
+  local dir
+  { read -r dir <"$PG_SOCKET_RECORD"; } 2>/dev/null || dir=
+  if [[ -n $dir && -d $dir && ! -L $dir && "$(stat -c '%U %a' "$dir")" == "$(pg_os_user) 700" ]]; then
+    echo "$dir"
+    return 0
+  fi
+  dir=$(as_pg_user mktemp -d /tmp/voc-pg.XXXXXX) || return 1
+  echo "$dir" >"$PG_SOCKET_RECORD"
+  echo "$dir"
+}
 
 init_postgres() {
   mkdir -p "$PG_DIR"
@@ -315,7 +383,6 @@ init_postgres() {
   chmod 700 "$PG_DIR"
   as_pg_user test -x "$PG_DIR" ||
     die "OS user '$(pg_os_user)' cannot traverse the path to $PG_DIR; give the parent dirs o+x or set VOC_STATE_DIR elsewhere"
-  as_pg_user mkdir -p "$PG_SOCKET_DIR"
 
   [[ -s $PG_DATA/PG_VERSION ]] && return 0
   log "initialising a new cluster in $PG_DATA"
@@ -383,12 +450,14 @@ start_postgres() {
   local t0 pid
   t0=$(now_ms)
   init_postgres
-  if pg_running; then
-    pid=$(head -n1 "$PG_DATA/postmaster.pid")
+  if pid=$(pg_postmaster_pid); then
     port_in_use "$PG_PORT" || die "already running (pid $pid) but not on port $PG_PORT: run 'stop' first"
+    PG_SOCKET_DIR=$(sed -n 5p "$PG_PID_FILE") # the one it listens on
     log "already running (pid $pid)"
   else
+    recover_postgres
     require_free_port "$PG_PORT" PostgreSQL VOC_PG_PORT
+    PG_SOCKET_DIR=$(pg_socket_dir) || die "cannot create a private socket dir under /tmp"
     write_pg_conf
     # pg_ctl runs as the server user, so the log must live in a dir that user owns.
     if ! pg pg_ctl -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null; then
@@ -406,6 +475,9 @@ stop_postgres() {
     # fast = roll back open transactions and shut down cleanly (no crash recovery on next start).
     pg pg_ctl -D "$PG_DATA" -m fast -w -t "$STOP_TIMEOUT_S" stop >/dev/null
     log "stopped"
+  elif [[ -f $PG_PID_FILE ]]; then
+    recover_postgres # crashed: stop its orphans, so that nothing of it is left running
+    log "stopped what a crashed PostgreSQL left behind"
   else
     log "not running"
   fi
@@ -416,7 +488,7 @@ status_postgres() {
     local state=up
     "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2 || state="up (not accepting connections)"
     printf '%-10s %-5s pid %-8s 127.0.0.1:%s  user voc/voc  dbs: %s\n' postgres "$state" \
-      "$(head -n1 "$PG_DATA/postmaster.pid")" "$PG_PORT" "${DATABASES[*]}"
+      "$(head -n1 "$PG_PID_FILE")" "$PG_PORT" "${DATABASES[*]}"
   else
     printf '%-10s down\n' postgres
     return 1
@@ -757,6 +829,7 @@ write_env_file() {
       VOC_PG_PASSWORD voc \
       VOC_KAFKA_BOOTSTRAP "localhost:$KAFKA_PORT" \
       VOC_KAFKA_PID_FILE "$KAFKA_PID_FILE" \
+      VOC_PG_PID_FILE "$PG_PID_FILE" \
       VOC_OIDC_URL "http://localhost:$KC_PORT/realms/voc" \
       VOC_KEYCLOAK_URL "http://localhost:$KC_PORT"
   } >"$ENV_FILE.tmp"
@@ -776,7 +849,8 @@ warn_ephemeral_ports() {
 # Fail before launching anything if a port of a component that is not running yet is taken.
 check_ports() {
   warn_ephemeral_ports
-  pg_running || require_free_port "$PG_PORT" PostgreSQL VOC_PG_PORT
+  # A crashed PostgreSQL's orphans may hold its port: start_postgres cleans them up and checks the port then.
+  [[ -f $PG_PID_FILE ]] || require_free_port "$PG_PORT" PostgreSQL VOC_PG_PORT
   if ! kafka_pid >/dev/null; then
     require_free_port "$KAFKA_PORT" "Kafka broker" VOC_KAFKA_PORT
     require_free_port "$KAFKA_CONTROLLER_PORT" "Kafka controller" VOC_KAFKA_CONTROLLER_PORT

@@ -44,6 +44,12 @@ validateValues: one message per contradiction, all reported at once (bitnami's p
 {{- if and $root.responseService.enabled (not $root.surveyService.enabled) (not $root.responseService.invitations.jwksUrl) -}}
 {{- $messages = append $messages "responseService.invitations.jwksUrl: survey-service is not deployed by this release (surveyService.enabled is false); set the URL of its /api/invitation-keys/jwks, or response-service cannot verify invitation tokens." -}}
 {{- end -}}
+{{- if lt (int $root.rollout.terminationGracePeriodSeconds) (add (int $root.rollout.preStopSleepSeconds) 15) -}}
+{{- $messages = append $messages (printf "rollout.terminationGracePeriodSeconds (%v) must be at least rollout.preStopSleepSeconds + 15 (%v): after the preStop sleep the services need time to finish the requests in flight and 10 s to drain their writers and outbox." $root.rollout.terminationGracePeriodSeconds (add (int $root.rollout.preStopSleepSeconds) 15)) -}}
+{{- end -}}
+{{- if ge (mul 3 (int $root.kafka.consumer.heartbeatIntervalMs)) (add1 (int $root.kafka.consumer.sessionTimeoutMs)) -}}
+{{- $messages = append $messages (printf "kafka.consumer.heartbeatIntervalMs (%v) must be at most a third of kafka.consumer.sessionTimeoutMs (%v)." $root.kafka.consumer.heartbeatIntervalMs $root.kafka.consumer.sessionTimeoutMs) -}}
+{{- end -}}
 {{- $catalog := fromYaml (include "voc.catalog" .) -}}
 {{- range $component := list "touchpoint-registry" "survey-service" "response-service" "metrics-service" "case-service" -}}
 {{- $key := (index $catalog $component).key -}}

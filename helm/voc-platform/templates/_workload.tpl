@@ -31,6 +31,9 @@ VOC_DB_NAME: {{ $v.database.name | quote }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s:%v/%s?sslmode=%s" (include "voc.databaseHost" .) (ternary 5432 $root.postgresql.port $root.postgresql.cloudnativepg.enabled) $v.database.name $root.postgresql.sslMode | quote }}
 {{- end }}
 VOC_KAFKA_BOOTSTRAP: {{ $root.kafka.bootstrapServers | quote }}
+VOC_KAFKA_SESSION_TIMEOUT_MS: {{ $root.kafka.consumer.sessionTimeoutMs | toString | quote }}
+VOC_KAFKA_HEARTBEAT_INTERVAL_MS: {{ $root.kafka.consumer.heartbeatIntervalMs | toString | quote }}
+VOC_SHUTDOWN_TIMEOUT: {{ printf "%ds" (sub (sub (int $root.rollout.terminationGracePeriodSeconds) (int $root.rollout.preStopSleepSeconds)) 10) | quote }}
 KAFKA_SECURITY_PROTOCOL: {{ $root.kafka.securityProtocol | quote }}
 {{- if hasPrefix "SASL_" $root.kafka.securityProtocol }}
 KAFKA_SASL_MECHANISM: {{ $root.kafka.sasl.mechanism | quote }}

@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(List.of(javaBin(), "-Xmx256m", "-jar", jar.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart appends
             Map<String, String> env = builder.environment();
             env.putAll(settings);
             env.put("PORT", Integer.toString(port));
@@ -93,6 +93,22 @@ final class ServiceProcess implements AutoCloseable {
                     == 200;
         } catch (IOException notYet) {
             return false; // still starting
+        }
+    }
+
+    /** SIGTERM, as Kubernetes stops a pod, and waits until the process has exited. */
+    void terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not shut down within 60 s of SIGTERM; see " + log);
+        }
+    }
+
+    /** SIGKILL, as the kernel's OOM killer or a lost node would stop it: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived SIGKILL");
         }
     }
 

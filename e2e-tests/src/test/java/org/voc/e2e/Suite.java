@@ -2,7 +2,6 @@ package org.voc.e2e;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,10 @@ final class Suite implements AutoCloseable {
             List.of("touchpoint-registry", "survey-service", "response-service", "metrics-service", "case-service");
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final List<ServiceProcess> running = new ArrayList<>();
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Path root = Path.of(System.getProperty("voc.repo.root", ".."));
+    private final Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
+    private Map<String, String> settings = Map.of();
 
     private final List<String> started;
 
@@ -31,9 +33,7 @@ final class Suite implements AutoCloseable {
     /** Starts the named services and waits until every one is ready. */
     static Suite start(List<String> services) throws InterruptedException {
         Suite suite = new Suite(services);
-        Path root = Path.of(System.getProperty("voc.repo.root", ".."));
-        Path logs = Path.of(System.getProperty("voc.e2e.logs", "target/service-logs"));
-        Map<String, String> settings = Map.of(
+        suite.settings = Map.of(
                 // survey-service's own tests use the same database, so the same secret as its test profile: a key
                 // encrypted by one must be readable by the other (another secret cannot read it, by design).
                 "VOC_INVITATION_KEY_SECRET",
@@ -44,14 +44,18 @@ final class Suite implements AutoCloseable {
                 "VOC_DISTRIBUTION_LINK_BASE_URL",
                 suite.url("response-service"),
                 "VOC_INVITATIONS_JWKS_URL",
-                suite.url("survey-service") + "/api/invitation-keys/jwks");
+                suite.url("survey-service") + "/api/invitation-keys/jwks",
+                // Five JVMs start at once on a machine as small as CI's: a new connection may take longer than the
+                // pool's default 5 s wait, and Flyway would give up at start.
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT",
+                "20s");
         try {
             for (String service : suite.started) {
-                suite.running.add(ServiceProcess.start(service, suite.ports.get(service), root, logs, settings));
+                suite.running.put(service, suite.launch(service));
             }
             // Five JVMs start at once: on a loaded build machine that can take minutes (-Dvoc.e2e.ready-timeout=PT10M).
-            Duration ready = Duration.parse(System.getProperty("voc.e2e.ready-timeout", "PT2M"));
-            for (ServiceProcess service : suite.running) {
+            Duration ready = Duration.parse(System.getProperty("voc.e2e.ready-timeout", "PT5M"));
+            for (ServiceProcess service : suite.running.values()) {
                 service.awaitReady(ready);
             }
         } catch (RuntimeException e) {
@@ -61,6 +65,27 @@ final class Suite implements AutoCloseable {
         return suite;
     }
 
+    private ServiceProcess launch(String service) {
+        return ServiceProcess.start(service, ports.get(service), root, logs, settings);
+    }
+
+    /** SIGKILLs a running service of the suite. */
+    void kill(String service) throws InterruptedException {
+        running.get(service).kill();
+    }
+
+    /** Stops a running service of the suite with SIGTERM and waits until it has shut down. */
+    void terminate(String service) throws InterruptedException {
+        running.get(service).terminate();
+    }
+
+    /** Starts a service again on its port (after {@link #kill}) and waits until it is ready. */
+    void restart(String service) {
+        ServiceProcess again = launch(service);
+        running.put(service, again);
+        again.awaitReady(Duration.ofSeconds(300));
+    }
+
     /** Base URL of a service of the suite (also of one not started: nothing answers there). */
     String url(String service) {
         return "http://localhost:" + ports.get(service);
@@ -68,6 +93,6 @@ final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        running.forEach(ServiceProcess::close);
+        running.values().forEach(ServiceProcess::close);
     }
 }

@@ -48,9 +48,18 @@ public class KitWriter {
         return commit.submit(item);
     }
 
-    /** Starts a new writer thread if the last one stopped (the readiness test stops it on purpose). */
+    /** Starts a new writer thread if the last one stopped (the readiness and shutdown tests stop it on purpose). */
     void restart() {
         commit.start();
+    }
+
+    /** What the shutdown does: stop taking items, write those already queued. */
+    void shutdown() throws InterruptedException {
+        commit.stop();
+    }
+
+    boolean accepting() {
+        return commit.alive();
     }
 
     public int remainingCapacity() {

@@ -45,6 +45,13 @@ public interface OutboxConfig {
     @WithDefault("5m")
     Duration producerDeliveryTimeout();
 
+    /**
+     * On shutdown, how long the relay keeps sending what is left before the process exits; what it cannot send in
+     * time stays in the table for the next start. Part of the pod's grace period (docs/operations.md).
+     */
+    @WithDefault("5s")
+    Duration drainTimeout();
+
     /** Pause after a failed batch, so an unreachable broker is not hammered. */
     @WithDefault("2s")
     Duration retryBackoff();

@@ -6,9 +6,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -96,14 +98,18 @@ public class OutboxRelay {
         worker.start();
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /**
+     * Stops after the group-commit writers (they observe at the default priority, which comes first): what the last
+     * requests committed is then in the table, and the relay sends it before the process exits (see {@link #drain}).
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent event) throws InterruptedException {
         running = false;
         wakeUp.release();
         if (worker != null) {
-            worker.join(config.deliveryTimeout().toMillis());
+            worker.join(config.drainTimeout().plusSeconds(1).toMillis());
         }
         if (producer != null) {
-            producer.close(config.deliveryTimeout());
+            producer.close(config.drainTimeout());
         }
     }
 
@@ -112,6 +118,33 @@ public class OutboxRelay {
     }
 
     private void loop() {
+        relayWhileRunning();
+        if (!Thread.currentThread().isInterrupted()) {
+            drain();
+        }
+    }
+
+    /**
+     * On shutdown, sends what is left for up to the drain timeout, so the events of the last requests do not wait
+     * for the next start of a replica. A row left behind is not lost: it stays in the table and is sent then.
+     */
+    private void drain() {
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        int drained = 0;
+        try {
+            int relayed;
+            while (System.nanoTime() < deadline && (relayed = relayBatch()) > 0) {
+                drained += relayed;
+            }
+            LOG.infof("outbox relay stopped after draining %d events", drained);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "outbox relay stopped draining after %d events; the rest is sent at the next start: %s",
+                    drained, e.toString());
+        }
+    }
+
+    private void relayWhileRunning() {
         while (running) {
             try {
                 int relayed = relayBatch();
