@@ -14,6 +14,7 @@ import java.util.Random;
 final class Hostile {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int MAX_BODY = 12 * 1024 * 1024;
 
     static final List<String> STRINGS = List.of(
             "",
@@ -111,7 +112,9 @@ final class Hostile {
             } else if (target instanceof ArrayNode array) {
                 if (!array.isEmpty() && random.nextBoolean()) {
                     JsonNode element = array.get(random.nextInt(array.size()));
-                    int copies = random.nextBoolean() ? 5_000 : 2;
+                    // Thousands of copies, but a body stays near the servers' 10 MiB limit, not gigabytes.
+                    int size = Math.max(1, element.toString().length());
+                    int copies = random.nextBoolean() ? Math.max(2, Math.min(5_000, MAX_BODY / size)) : 2;
                     for (int i = 0; i < copies; i++) {
                         array.add(element.deepCopy());
                     }
