@@ -1,0 +1,8 @@
+package org.voc.metrics;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.voc.testsupport.openapi.RoleMatrix;
+
+/** Every operation of the published API against every realm role (docs/security.md has the matrix). */
+@QuarkusTest
+class RoleMatrixTest extends RoleMatrix {}
