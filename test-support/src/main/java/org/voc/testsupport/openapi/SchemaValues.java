@@ -24,6 +24,10 @@ public final class SchemaValues {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 8;
+    /** Arrays longer than this repeat one element of at most {@link #SMALL} characters. */
+    private static final int MANY = 100;
+
+    private static final int SMALL = 1_000;
 
     /** Dates at and past what Java, PostgreSQL and JSON agree on. */
     static final List<String> EDGE_DATE_TIMES = List.of(
@@ -187,10 +191,29 @@ public final class SchemaValues {
             size = random.nextBoolean() && schema.has("maxItems") ? max + 1 : Math.max(0, min - 1);
         }
         ArrayNode array = JSON.arrayNode();
+        if (size > MANY) {
+            // One past a large bound (10,000 import rows): one small element repeated, so the body stays a few
+            // megabytes; elements as large as the schema allows would make it gigabytes.
+            JsonNode element = smallElement(schema.path("items"), depth + 1);
+            for (int i = 0; i < size; i++) {
+                array.add(element);
+            }
+            return array;
+        }
         for (int i = 0; i < size; i++) {
             array.add(value(schema.path("items"), depth + 1));
         }
         return array;
+    }
+
+    private JsonNode smallElement(JsonNode items, int depth) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            JsonNode element = value(items, depth);
+            if (element.toString().length() <= SMALL) {
+                return element;
+            }
+        }
+        return JSON.nullNode();
     }
 
     private JsonNode integer(JsonNode schema) {
