@@ -25,6 +25,8 @@ public final class RequestLimits {
     private static final Set<String> BOUNDED_FORMATS =
             Set.of("uuid", "date-time", "date", "time", "local-time", "int32", "int64", "double", "float");
     /** A regular expression is unbounded when something in it repeats without an upper limit. */
+    private static final Pattern CHARACTER_CLASS = Pattern.compile("\\[(?:\\\\.|[^\\]])*]");
+
     private static final Pattern UNBOUNDED_REPEAT = Pattern.compile("(?<!\\\\)[*+]|\\{\\d+,}");
 
     private RequestLimits() {}
@@ -121,8 +123,12 @@ public final class RequestLimits {
     }
 
     private static boolean boundedPattern(JsonNode schema) {
-        return schema.has("pattern")
-                && !UNBOUNDED_REPEAT.matcher(schema.get("pattern").asText()).find();
+        if (!schema.has("pattern")) {
+            return false;
+        }
+        // a + or * inside a character class ([._@+-]) is a character, not a repetition
+        String pattern = CHARACTER_CLASS.matcher(schema.get("pattern").asText()).replaceAll("c");
+        return !UNBOUNDED_REPEAT.matcher(pattern).find();
     }
 
     private static JsonNode resolve(JsonNode doc, String ref) {
