@@ -22,10 +22,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voc.cases.domain.Retention;
 import org.voc.events.ErasureRequested;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
+import org.voc.kit.retention.Retention;
 import org.voc.testsupport.EventProducer;
 import org.voc.testsupport.TopicReader;
 

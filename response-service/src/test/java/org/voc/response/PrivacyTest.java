@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.voc.events.ErasureRequested;
 import org.voc.events.Topics;
-import org.voc.response.domain.Retention;
+import org.voc.kit.retention.Retention;
 import org.voc.testsupport.EventProducer;
 import org.voc.testsupport.TopicReader;
 

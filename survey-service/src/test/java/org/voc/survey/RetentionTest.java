@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.voc.survey.privacy.domain.Retention;
+import org.voc.kit.retention.Retention;
 
 /** Retention of decisions (voc.retention.decisions = P400D in tests) against the real database. */
 @QuarkusTest
