@@ -74,7 +74,7 @@ class PrivacyTest {
             assertEquals("case-service", report.get("service").asText());
             assertEquals(1, report.get("counts").get("cases").asLong());
 
-            Cases.as("agent")
+            Cases.as("manager")
                     .get("/api/cases/" + erasedCase.get("id"))
                     .then()
                     .statusCode(200)

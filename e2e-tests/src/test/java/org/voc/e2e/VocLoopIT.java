@@ -390,7 +390,7 @@ class VocLoopIT {
                 .extract()
                 .path("id");
         String caseId = await(
-                        () -> as(Tokens.user("agent"), "case-service")
+                        () -> as(Tokens.user("manager"), "case-service")
                                 .queryParam("team", team)
                                 .get("/api/cases"),
                         r -> r.statusCode() == 200
@@ -434,11 +434,11 @@ class VocLoopIT {
                         .getInt("nps"));
         assertEquals(
                 "keep-me-" + suffix,
-                as(analyst, "response-service")
+                as(Tokens.user("pii-analyst"), "response-service")
                         .get("/api/responses/" + other)
                         .jsonPath()
                         .getString("customerRef"));
-        Response anonymous = as(Tokens.user("agent"), "case-service").get("/api/cases/" + caseId);
+        Response anonymous = as(Tokens.user("manager"), "case-service").get("/api/cases/" + caseId);
         assertEquals(null, anonymous.jsonPath().getString("customerRef"));
         assertEquals(null, anonymous.jsonPath().getString("comment"));
     }
