@@ -2,22 +2,36 @@ package org.voc.kit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.voc.events.CloudEventHeaders;
+import org.voc.kit.inbound.DeadLetters;
+import org.voc.kit.inbound.InboundConfig;
+import org.voc.kit.inbound.InboundEvents;
 import org.voc.testsupport.TopicReader;
 
 /**
@@ -35,6 +49,18 @@ class InboundEventsTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    InboundConfig inboundConfig;
 
     @BeforeAll
     static void topics() throws Exception {
@@ -117,6 +143,40 @@ class InboundEventsTest {
                             .isEmpty(),
                     "a record that only waited for a lock is not a dead letter");
         }
+    }
+
+    @Test
+    void aPollThatFailsWhileTheServiceStopsIsLeftForTheNextOwnerNotDeadLettered() {
+        // An instance of its own, so that stopping it leaves the application's consumers alone.
+        InboundEvents stopping = new InboundEvents(json, validator, deadLetters, inboundConfig, registry);
+        stopping.stop(null);
+        UUID id = UUID.randomUUID();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.TYPE, KitEvent.TYPE.type().getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                Kafka.TOPIC,
+                0,
+                42L,
+                0L,
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                id.toString(),
+                json(id, "closing"),
+                headers,
+                Optional.empty());
+        ConsumerRecords<String, String> poll =
+                new ConsumerRecords<>(Map.of(new TopicPartition(Kafka.TOPIC, 0), List.of(record)), Map.of());
+        double rejectedBefore = rejected();
+
+        IllegalStateException failure = assertThrows(
+                IllegalStateException.class,
+                () -> stopping.consume(poll, KitEvent.TYPE, events -> {
+                    throw new IllegalStateException("This pool is closed and does not handle any more connections!");
+                }));
+
+        assertTrue(failure.getMessage().startsWith("stopping"), failure.getMessage());
+        assertEquals(rejectedBefore, rejected(), "nothing is dead-lettered: the next owner reads the poll again");
     }
 
     private double rejected() {

@@ -65,7 +65,8 @@ public class InboundEvents {
         this.registry = registry;
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** From now on a failing poll is left for the next owner of its partitions: nothing is retried or dead-lettered. */
+    public void stop(@Observes ShutdownEvent event) {
         stopping = true;
     }
 
@@ -177,6 +178,11 @@ public class InboundEvents {
                 QuarkusTransaction.requiringNew().run(() -> apply.accept(batch));
                 return null;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    // A shutdown closes the connection pool under a running poll: the failure says nothing about the
+                    // records, so none is dead-lettered; the next owner of the partition reads them again.
+                    throw new IllegalStateException("stopping: the poll is read again after the restart", e);
+                }
                 if (!Failures.isTransient(e)) {
                     return e;
                 }
