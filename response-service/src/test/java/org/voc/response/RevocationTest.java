@@ -10,13 +10,9 @@ import static org.voc.response.InvitationApiTest.show;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.voc.events.InvitationKeyRetired;
 import org.voc.events.InvitationRevoked;
 import org.voc.testsupport.EventProducer;
+import org.voc.testsupport.Tables;
 import org.voc.testsupport.Tokens;
 
 /**
@@ -118,8 +115,8 @@ class RevocationTest {
                 .then()
                 .statusCode(200);
 
-        assertEquals(List.of(), tablesHolding(token));
-        assertEquals(List.of(), tablesHolding(second.sign().split("\\.")[1]), "not even the claims part");
+        assertEquals(List.of(), Tables.holding(db, token));
+        assertEquals(List.of(), Tables.holding(db, second.sign().split("\\.")[1]), "not even the claims part");
     }
 
     private static void awaitStatus(String token, int status) {
@@ -127,31 +124,5 @@ class RevocationTest {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> given().get("/api/respond/{token}", token).statusCode() == status);
-    }
-
-    /** The tables of this service's schema with a row whose text contains the value. */
-    private List<String> tablesHolding(String value) throws SQLException {
-        List<String> holding = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME"));
-                }
-            }
-            for (String table : tables) {
-                try (PreparedStatement select =
-                        c.prepareStatement("select count(*) from \"" + table + "\" t where strpos(t::text, ?) > 0")) {
-                    select.setString(1, value);
-                    try (ResultSet rows = select.executeQuery()) {
-                        rows.next();
-                        if (rows.getLong(1) > 0) {
-                            holding.add(table);
-                        }
-                    }
-                }
-            }
-        }
-        return holding;
     }
 }

@@ -21,12 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +31,7 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 import org.voc.events.Topics;
+import org.voc.testsupport.Tables;
 import org.voc.testsupport.TopicReader;
 
 /**
@@ -212,33 +209,7 @@ class InvitationRevocationTest {
     void theDatabaseHoldsNoInvitationToken() throws Exception {
         String token = token(invite());
         // The issued event carries the link until the relay has handed it to Kafka and deleted its outbox row.
-        await(() -> rowsHolding(token).isEmpty(), "no table holds the token once the outbox row is relayed");
-        assertEquals(List.of(), rowsHolding(token));
-    }
-
-    /** The tables of this service's schema with a row whose text contains the value. */
-    private List<String> rowsHolding(String value) throws SQLException {
-        List<String> holding = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME"));
-                }
-            }
-            for (String table : tables) {
-                try (var select =
-                        c.prepareStatement("select count(*) from \"" + table + "\" t where strpos(t::text, ?) > 0")) {
-                    select.setString(1, value);
-                    try (ResultSet rows = select.executeQuery()) {
-                        rows.next();
-                        if (rows.getLong(1) > 0) {
-                            holding.add(table);
-                        }
-                    }
-                }
-            }
-        }
-        return holding;
+        await(() -> Tables.holding(db, token).isEmpty(), "no table holds the token once the outbox row is relayed");
+        assertEquals(List.of(), Tables.holding(db, token));
     }
 }

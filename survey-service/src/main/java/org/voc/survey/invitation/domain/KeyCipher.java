@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.voc.kit.crypto.Hmac;
 
 /**
  * Encrypts private signing keys at rest with AES-256-GCM. The AES key is derived from the configured secret; the
@@ -27,15 +27,9 @@ final class KeyCipher {
         if (secret == null || secret.length() < 16) {
             throw new IllegalStateException("voc.invitation-keys.encryption-secret must be at least 16 characters");
         }
-        try {
-            // The secret is already high-entropy (a generated Kubernetes secret): one HMAC step derives the key and
-            // separates it from any other use of the same secret.
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            this.key = new SecretKeySpec(mac.doFinal("voc.invitation-keys/v1".getBytes(StandardCharsets.UTF_8)), "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot derive the invitation key encryption key", e);
-        }
+        // The secret is already high-entropy (a generated Kubernetes secret): one HMAC step derives the key and
+        // separates it from any other use of the same secret.
+        this.key = new SecretKeySpec(Hmac.sha256(secret, "voc.invitation-keys/v1"), "AES");
     }
 
     byte[] encrypt(String kid, byte[] plain) {

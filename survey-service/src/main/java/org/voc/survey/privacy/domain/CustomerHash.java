@@ -1,12 +1,8 @@
 package org.voc.survey.privacy.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.voc.kit.crypto.Hmac;
 
 /**
  * The keyed hash (HMAC-SHA256) of a customer reference: what survey-service keeps of an erased customer. Keyed, so
@@ -16,28 +12,15 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class CustomerHash {
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
-
     private static final String LABEL = "voc.privacy.customer-hash.v1";
 
+    private final byte[] key;
+
     public CustomerHash(PrivacyConfig config) {
-        SecretKeySpec secret = new SecretKeySpec(config.hashSecret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
-        this.key = new SecretKeySpec(mac(secret, LABEL), ALGORITHM);
+        this.key = Hmac.sha256(config.hashSecret(), LABEL);
     }
 
     public String of(String customerRef) {
-        return HexFormat.of().formatHex(mac(key, customerRef));
-    }
-
-    private static byte[] mac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(key, customerRef));
     }
 }
