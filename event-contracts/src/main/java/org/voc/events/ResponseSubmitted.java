@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import java.util.UUID;
  * {@code voc.response.submitted.v1} on {@value Topics#RESPONSES}: one accepted, validated response.
  * {@code nps} is the 0–10 score of the survey's NPS question, or null when it has none or it was skipped.
  * {@code invitationId} (optional, added after v1) names the invitation answered, null for uninvited responses.
+ * {@code segment}, {@code employeeRef} and {@code processRef} (optional, added after v1) are the dimensions of the
+ * interaction that led to the response: the customer segment, the employee who served the customer and the
+ * business process instance; null when unknown, absent in older records.
  */
 public record ResponseSubmitted(
         @NotNull UUID responseId,
@@ -23,7 +27,10 @@ public record ResponseSubmitted(
         @NotNull Instant respondedAt,
         @Min(0) @Max(10) Integer nps,
         List<Answer> answers,
-        UUID invitationId) {
+        UUID invitationId,
+        @Size(max = 60) String segment,
+        @Size(max = 200) String employeeRef,
+        @Size(max = 200) String processRef) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
     public static final EventType<ResponseSubmitted> TYPE = EventType.of(
@@ -31,6 +38,34 @@ public record ResponseSubmitted(
             "voc.response.submitted.v1",
             ResponseSubmitted.class,
             r -> r.responseId().toString());
+
+    /** The shape before the interaction's dimensions. */
+    public ResponseSubmitted(
+            UUID responseId,
+            UUID surveyId,
+            int surveyVersion,
+            String touchpointKey,
+            String channel,
+            String customerRef,
+            Instant respondedAt,
+            Integer nps,
+            List<Answer> answers,
+            UUID invitationId) {
+        this(
+                responseId,
+                surveyId,
+                surveyVersion,
+                touchpointKey,
+                channel,
+                customerRef,
+                respondedAt,
+                nps,
+                answers,
+                invitationId,
+                null,
+                null,
+                null);
+    }
 
     /** The original shape, without an invitation. */
     public ResponseSubmitted(

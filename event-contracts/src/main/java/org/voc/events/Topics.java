@@ -13,7 +13,7 @@ public final class Topics {
     public static final String SURVEYS = "voc.surveys";
     /** Every accepted response, keyed by response id. */
     public static final String RESPONSES = "voc.responses";
-    /** Invitations issued and expired, keyed by invitation id. */
+    /** Invitations issued, opened and expired, keyed by invitation id. */
     public static final String INVITATIONS = "voc.invitations";
     /**
      * Compacted: invitations revoked (keyed by invitation id) and signing keys retired early (keyed by key id); what
