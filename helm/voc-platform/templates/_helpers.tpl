@@ -208,6 +208,9 @@ Non-secret settings that only one service reads, as ConfigMap entries. A key the
 {{- with $v.retention.verbatims -}}
 {{- $_ := set $data "VOC_RETENTION_VERBATIMS" . -}}
 {{- end -}}
+{{- with $v.retention.openedInvitations -}}
+{{- $_ := set $data "VOC_RETENTION_OPENED_INVITATIONS" . -}}
+{{- end -}}
 {{- if and $root.ingress.enabled $v.forwardedHeaders.enabled $v.forwardedHeaders.trustedProxies -}}
 {{- /* The per-client rate limit of the respondent endpoints needs the client's address, not the ingress controller's;
 but only a listed proxy may say what it is (Quarkus trusts every peer when trusted-proxies is empty). */ -}}

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Retention limits (docs/operations.md, "Retention"): off by default, each reaching only its own service. */
+/**
+ * Retention limits (docs/operations.md, "Retention"): those of customer data off by default, each reaching only its
+ * own service; the bookkeeping of opened invitations on by default.
+ */
 class RetentionSettingsTest {
 
     private static final Map<String, String> VARIABLES = Map.of(
@@ -58,6 +61,28 @@ class RetentionSettingsTest {
                 }
             });
         }
+    }
+
+    @Test
+    void openedInvitationsAreForgottenAfterTheLongestInvitationByDefault() {
+        List<ObjectNode> defaults = Chart.render(Chart.ci("default"));
+        assertEquals(
+                "P91D",
+                data(defaults, "response-service")
+                        .path("VOC_RETENTION_OPENED_INVITATIONS")
+                        .asText());
+        for (String service : Chart.SERVICES) {
+            if (!service.equals("response-service")) {
+                assertFalse(data(defaults, service).has("VOC_RETENTION_OPENED_INVITATIONS"), service);
+            }
+        }
+        List<ObjectNode> longer =
+                Chart.render(Chart.ci("default"), Map.of("responseService.retention.openedInvitations", "P120D"));
+        assertEquals(
+                "P120D",
+                data(longer, "response-service")
+                        .path("VOC_RETENTION_OPENED_INVITATIONS")
+                        .asText());
     }
 
     @Test

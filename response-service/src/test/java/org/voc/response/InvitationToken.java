@@ -14,8 +14,8 @@ import org.jose4j.lang.JoseException;
 
 /**
  * An invitation token exactly as survey-service signs it (the contract in docs/respondents.md): compact JWS, ES256,
- * {@code kid}; claims iss, aud, jti, sub, iat, exp, survey, version, touchpoint, channel, locale. Fields are public
- * so a test can spoil exactly one of them.
+ * {@code kid}; claims iss, aud, jti, sub, iat, exp, survey, version, touchpoint, channel, locale, and seg, emp and
+ * proc when set. Fields are public so a test can spoil exactly one of them.
  */
 final class InvitationToken {
 
@@ -31,6 +31,10 @@ final class InvitationToken {
     String touchpointKey;
     String channel = "EMAIL";
     String locale = "en";
+    // The interaction's dimensions; null leaves the claim out, as in tokens issued before they were signed in.
+    String segment;
+    String employeeRef;
+    String processRef;
 
     InvitationToken(UUID surveyId, String touchpointKey) {
         this.surveyId = surveyId;
@@ -50,7 +54,16 @@ final class InvitationToken {
         claims.setStringClaim("touchpoint", touchpointKey);
         claims.setStringClaim("channel", channel);
         claims.setStringClaim("locale", locale);
+        optional(claims, "seg", segment);
+        optional(claims, "emp", employeeRef);
+        optional(claims, "proc", processRef);
         return claims;
+    }
+
+    private static void optional(JwtClaims claims, String name, String value) {
+        if (value != null) {
+            claims.setStringClaim(name, value);
+        }
     }
 
     /** Signed with the private key of {@link #kid}, as survey-service would. */

@@ -47,6 +47,9 @@ class PrivacyTest {
         for (int i = 0; i < 2; i++) {
             Map<String, Object> body = Surveys.body(survey.id(), survey.touchpointKey());
             body.put("customerRef", customer);
+            body.put("segment", "RETAIL");
+            body.put("employeeRef", "emp-12");
+            body.put("processRef", "order-" + customer);
             Surveys.awaitAccepted(body);
             erased.add((String) body.get("id"));
         }
@@ -69,6 +72,9 @@ class PrivacyTest {
                 JsonNode answers = read(text(id, "answers"));
                 assertEquals(3, answers.get(0).get("score").asInt(), "scores name nobody and stay");
                 assertTrue(answers.get(1).get("text").isNull(), "the free text is gone");
+                assertNull(text(id, "process_ref"), "the process reference leads back to the customer: gone");
+                assertEquals("RETAIL", text(id, "segment"), "a segment names nobody");
+                assertEquals("emp-12", text(id, "employee_ref"), "nor does the employee");
             }
             assertEquals(other.get("customerRef"), text((String) other.get("id"), "customer_ref"));
             assertTrue(text((String) other.get("id"), "answers").contains("a week late"), "others keep theirs");

@@ -1,15 +1,27 @@
 package org.voc.response;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(RespondentRateLimitTest.TinyLimit.class)
 class RespondentRateLimitTest {
+
+    @Inject
+    DataSource db;
 
     public static class TinyLimit implements QuarkusTestProfile {
         @Override
@@ -107,5 +122,49 @@ class RespondentRateLimitTest {
                 .statusCode(200)
                 .body(containsString("voc_respondent_rate_limited_total{endpoint=\"api\""))
                 .body(containsString("voc_respondent_rate_limited_total{endpoint=\"page\""));
+    }
+
+    @Test
+    void aLimitedClientsViewsOpenNothing() throws SQLException {
+        InvitationToken invitation = InvitedSurveys.invitation();
+        String token = invitation.sign();
+        String client = "203.0.113.21";
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", client)
+                    .get("/api/respond/{token}", "not-a-token")
+                    .then()
+                    .statusCode(404);
+        }
+        given().header("X-Forwarded-For", client)
+                .get("/s/{token}", token)
+                .then()
+                .statusCode(429);
+        given().header("X-Forwarded-For", client)
+                .get("/api/respond/{token}", token)
+                .then()
+                .statusCode(429);
+        assertNull(openedVia(invitation.invitationId), "a refused view is no opening");
+
+        // Other clients' views open it, once the survey is replicated (503 until then); each poll has its own bucket.
+        AtomicInteger clients = new AtomicInteger();
+        await("the invitation's page is shown")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().header("X-Forwarded-For", "198.51.100." + (clients.incrementAndGet() % 250 + 1))
+                                .get("/s/{token}", token)
+                                .statusCode()
+                        == 200);
+        assertEquals("PAGE", openedVia(invitation.invitationId));
+    }
+
+    private String openedVia(UUID invitationId) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement select =
+                        c.prepareStatement("select via from opened_invitation where invitation_id = ?")) {
+            select.setObject(1, invitationId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
     }
 }

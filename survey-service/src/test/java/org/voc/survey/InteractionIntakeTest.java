@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.voc.survey.Distribution.as;
 import static org.voc.survey.Distribution.count;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -84,13 +86,24 @@ class InteractionIntakeTest {
         assertEquals(decidedAt.plus(Duration.ofDays(7)), Instant.parse(invited.getString("invitation.expiresAt")));
         String token = invited.getString("invitation.link").substring("http://localhost:8083/s/".length());
         assertEquals(3, token.split("\\.").length, "the link carries a compact JWS");
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertEquals("RETAIL", claims.get("seg").asText(), "the interaction's dimensions are signed into the token");
+        assertEquals("emp-1", claims.get("emp").asText());
+        assertEquals("proc-1", claims.get("proc").asText());
 
         // A locale the survey version lacks falls back to its default locale.
-        ingest().body(interaction(unique("visit"), unique("cust"), tp, null).replace("}", ", \"locale\": \"de\"}"))
+        String plain = ingest().body(
+                        interaction(unique("visit"), unique("cust"), tp, null).replace("}", ", \"locale\": \"de\"}"))
                 .post("/api/interactions")
                 .then()
                 .statusCode(201)
-                .body("invitation.locale", equalTo("en"));
+                .body("invitation.locale", equalTo("en"))
+                .extract()
+                .path("invitation.link");
+        JsonNode bare = json.readTree(Base64.getUrlDecoder().decode(plain.split("\\.")[1]));
+        assertFalse(
+                bare.has("emp") || bare.has("proc"),
+                "an interaction without employee or process adds no claim for them: " + bare);
 
         // Analysts read the decision and the invitation back, without the link.
         as("analyst")

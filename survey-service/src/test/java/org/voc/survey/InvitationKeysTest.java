@@ -86,11 +86,37 @@ class InvitationKeysTest {
         assertEquals("card-delivery", claims.getStringClaimValue("touchpoint"));
         assertEquals("BRANCH", claims.getStringClaimValue("channel"));
         assertEquals("fr", claims.getStringClaimValue("locale"));
+        assertEquals("RETAIL", claims.getStringClaimValue("seg"));
+        assertEquals("emp-301", claims.getStringClaimValue("emp"));
+        assertEquals("card-order-5521", claims.getStringClaimValue("proc"));
         assertEquals(
                 invitation.expiresAt().getEpochSecond(),
                 claims.getExpirationTime().getValue());
         assertEquals(
                 invitation.issuedAt().getEpochSecond(), claims.getIssuedAt().getValue());
+    }
+
+    @Test
+    void claimsTheInteractionLackedAreLeftOutOfTheToken() throws Exception {
+        InvitationClaims full = invitation();
+        InvitationClaims bare = new InvitationClaims(
+                full.invitationId(),
+                full.surveyId(),
+                full.surveyVersion(),
+                full.touchpointKey(),
+                full.channel(),
+                full.customerRef(),
+                null,
+                full.issuedAt(),
+                full.expiresAt(),
+                null,
+                null,
+                null);
+
+        JwtClaims claims = verifier().processToClaims(signer.sign(bare));
+        for (String absent : List.of("locale", "seg", "emp", "proc")) {
+            assertFalse(claims.hasClaim(absent), absent + " is absent, not null: " + claims.toJson());
+        }
     }
 
     @Test
@@ -259,6 +285,9 @@ class InvitationKeysTest {
                 "cust-0042",
                 "fr",
                 now,
-                now.plus(Duration.ofDays(7)));
+                now.plus(Duration.ofDays(7)),
+                "RETAIL",
+                "emp-301",
+                "card-order-5521");
     }
 }

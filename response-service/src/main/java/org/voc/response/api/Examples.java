@@ -6,7 +6,8 @@ final class Examples {
     static final String RESPONSE = """
             {"id": "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b", "surveyId": "5f0c2a9e-8b1d-4c3e-a7f6-2d9e8c7b6a50",
              "surveyVersion": 1, "touchpointKey": "card-delivery", "channel": "BRANCH", "customerRef": "cust-0042",
-             "respondedAt": "2026-11-25T10:00:00Z",
+             "respondedAt": "2026-11-25T10:00:00Z", "segment": "RETAIL", "employeeRef": "emp-301",
+             "processRef": "card-order-5521",
              "answers": [{"questionId": "nps", "score": 3},
                          {"questionId": "reason", "text": "The card came a week late"}]}""";
     static final String RESPONSE_VIEW = """
@@ -14,7 +15,8 @@ final class Examples {
              "surveyVersion": 1, "touchpointKey": "card-delivery", "channel": "BRANCH", "customerRef": "cust-0042",
              "respondedAt": "2026-11-25T10:00:00Z", "receivedAt": "2026-11-25T10:00:01.250Z", "nps": 3,
              "answers": [{"questionId": "nps", "type": "NPS", "score": 3},
-                         {"questionId": "reason", "type": "TEXT", "text": "The card came a week late"}]}""";
+                         {"questionId": "reason", "type": "TEXT", "text": "The card came a week late"}],
+             "invitationId": null, "segment": "RETAIL", "employeeRef": "emp-301", "processRef": "card-order-5521"}""";
     static final String SCORE_OUT_OF_RANGE = """
             {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "answers[0].score must be between 0 and 10", "instance": "/api/responses",

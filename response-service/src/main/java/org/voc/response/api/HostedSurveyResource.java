@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.events.InvitationOpened;
 import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Violation;
@@ -75,7 +76,8 @@ public class HostedSurveyResource {
     @Operation(summary = "Survey page of an invitation", description = """
             The invitation's survey as an accessible HTML form in its locale. A link already answered shows a \
             thank-you note (409), an expired or revoked one or an archived survey a 'survey closed' page (410), an \
-            invalid one a 'not found' page (404).""")
+            invalid one a 'not found' page (404). The first view of an invitation not yet answered, here or through \
+            the respondent API, is published once as voc.invitation.opened.v1.""")
     @APIResponse(
             responseCode = "200",
             description = "The survey form",
@@ -101,7 +103,7 @@ public class HostedSurveyResource {
             @Context HttpHeaders headers) {
         InvitationResponses.Opened opened;
         try {
-            opened = invitations.open(token);
+            opened = invitations.open(token, InvitationOpened.VIA_PAGE);
         } catch (DomainException e) {
             return pages.problem(e, browser(headers));
         }

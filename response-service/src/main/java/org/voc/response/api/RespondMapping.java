@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.voc.kit.problem.Invalid;
+import org.voc.response.domain.Dimensions;
 import org.voc.response.domain.Submission;
 
 /** Request bodies to domain submissions, shared by the authenticated and the respondent API. */
@@ -22,9 +23,18 @@ final class RespondMapping {
             String channel,
             String customerRef,
             Instant respondedAt,
-            List<SubmitRequest.AnswerRequest> answers) {
+            List<SubmitRequest.AnswerRequest> answers,
+            Dimensions dimensions) {
         return new Submission(
-                id, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, answers(answers));
+                id,
+                surveyId,
+                surveyVersion,
+                touchpointKey,
+                channel,
+                customerRef,
+                respondedAt,
+                answers(answers),
+                dimensions);
     }
 
     static List<Submission.AnswerInput> answers(List<SubmitRequest.AnswerRequest> requests) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.events.InvitationOpened;
 import org.voc.kit.problem.Problem;
 import org.voc.response.domain.InvitationResponses;
 
@@ -48,7 +49,8 @@ public class RespondResource {
     @Operation(summary = "Show an invitation's survey", description = """
             Verifies the invitation token and returns the invitation (OPEN, or ANSWERED once a response is stored) \
             with its survey version's questions in the invitation's locale (the survey's default locale where it is \
-            not worded in it). No login: the token is the credential. Rate-limited per client address.""")
+            not worded in it). No login: the token is the credential. Rate-limited per client address. The first view \
+            of an OPEN invitation, here or on its hosted page, is published once as voc.invitation.opened.v1.""")
     @APIResponse(
             responseCode = "200",
             description = "The invitation and its questions",
@@ -95,7 +97,7 @@ public class RespondResource {
             @Parameter(description = "The invitation token from the link", example = Examples.INVITATION_TOKEN)
                     @PathParam("token")
                     String token) {
-        return RespondentView.of(invitations.open(token));
+        return RespondentView.of(invitations.open(token, InvitationOpened.VIA_API));
     }
 
     @POST

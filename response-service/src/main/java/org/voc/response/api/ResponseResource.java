@@ -61,7 +61,7 @@ public class ResponseResource {
             Validates the answers against the published survey version and stores the response; it is published on \
             voc.responses as voc.response.submitted.v1. Send a client id to make retries safe. With invitationToken \
             the response answers that invitation: the token is verified and fills survey, version, touchpoint, channel \
-            and customer.""")
+            and customer, and its signed segment, employeeRef and processRef replace any in the body.""")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content = @Content(examples = @ExampleObject(name = "nps-with-reason", value = Examples.RESPONSE)))
     @APIResponse(
@@ -163,7 +163,8 @@ public class ResponseResource {
                 r.channel(),
                 r.customerRef(),
                 r.respondedAt(),
-                r.answers());
+                r.answers(),
+                r.dimensions());
         if (r.invitationToken() != null) {
             return invitations.verify(r.invitationToken(), "invitationToken").bind(s);
         }

@@ -11,7 +11,8 @@ import org.voc.response.domain.StoredResponse;
 
 /**
  * A stored response as the API shows it; {@code nps} is the NPS question's score, or null; {@code invitationId} the
- * invitation it answers, or null for an uninvited response. Reads show the customer through a {@link Disclosure}.
+ * invitation it answers, or null for an uninvited response; segment, employeeRef and processRef the interaction's
+ * dimensions, each null when unknown. Reads show the customer through a {@link Disclosure}.
  */
 public record ResponseView(
         UUID id,
@@ -30,7 +31,18 @@ public record ResponseView(
         Instant receivedAt,
         Integer nps,
         List<AnswerView> answers,
-        UUID invitationId) {
+        UUID invitationId,
+
+        @Schema(description = "Customer segment of the interaction behind the response; null when unknown")
+        String segment,
+
+        @Schema(description = "Pseudonymous employee who served the customer; null when unknown")
+        String employeeRef,
+
+        @Schema(
+                description = "Business process instance (an order, a claim); null when unknown or the customer"
+                        + " was erased")
+        String processRef) {
 
     /** One answer; a rating carries {@code score}, a free-text answer {@code text}, a choice {@code optionIds}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,6 +75,9 @@ public record ResponseView(
                 r.receivedAt(),
                 r.nps(),
                 r.answers().stream().map(a -> AnswerView.of(a, disclosure)).toList(),
-                r.invitationId());
+                r.invitationId(),
+                r.dimensions().segment(),
+                r.dimensions().employeeRef(),
+                r.dimensions().processRef());
     }
 }

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.voc.response.domain.Dimensions;
 
 /**
  * Body of a response submission; everything but surveyId, customerRef and answers is optional, and those two may
- * be left out too when an {@code invitationToken} names them.
+ * be left out too when an {@code invitationToken} names them. segment, employeeRef and processRef are blank-free
+ * labels without control characters (checked by the intake, like every response's).
  */
 @Schema(name = "ResponseRequest")
 public record SubmitRequest(
@@ -57,7 +59,37 @@ public record SubmitRequest(
                         + "contradicts it is a 400, and the invitation can be answered only once (409 "
                         + "already-answered). Omit it for uninvited responses.")
         @Size(max = 4096)
-        String invitationToken) {
+        String invitationToken,
+
+        @Schema(
+                description = "Customer segment of the interaction behind the response, for analytics; ignored "
+                        + "with invitationToken (the invitation's signed value is used)",
+                example = "RETAIL",
+                maxLength = Dimensions.MAX_SEGMENT)
+        @Size(max = Dimensions.MAX_SEGMENT)
+        String segment,
+
+        @Schema(
+                description = "Pseudonymous reference of the employee who served the customer; ignored with "
+                        + "invitationToken (the invitation's signed value is used)",
+                example = "emp-301",
+                maxLength = Dimensions.MAX_REF)
+        @Size(max = Dimensions.MAX_REF)
+        String employeeRef,
+
+        @Schema(
+                description = "Business process instance behind the response (an order, a claim); ignored with "
+                        + "invitationToken (the invitation's signed value is used). Dropped when the customer is "
+                        + "erased",
+                example = "card-order-5521",
+                maxLength = Dimensions.MAX_REF)
+        @Size(max = Dimensions.MAX_REF)
+        String processRef) {
+
+    /** The interaction's dimensions as the client sent them. */
+    Dimensions dimensions() {
+        return new Dimensions(segment, employeeRef, processRef);
+    }
 
     /**
      * One answer: {@code score} for rating questions (NPS, CSAT, CES, CLI_*, RATING), {@code text} for TEXT

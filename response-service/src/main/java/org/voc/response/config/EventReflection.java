@@ -1,6 +1,7 @@
 package org.voc.response.config;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.voc.events.InvitationOpened;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.SurveyStatusChanged;
 import org.voc.events.SurveyVersionPublished;
@@ -11,6 +12,7 @@ import org.voc.response.domain.Answer;
         targets = {
             ResponseSubmitted.class,
             ResponseSubmitted.Answer.class,
+            InvitationOpened.class,
             SurveyVersionPublished.class,
             SurveyVersionPublished.Question.class,
             SurveyVersionPublished.Option.class,

@@ -67,4 +67,11 @@ public interface InvitationConfig {
      */
     @WithDefault("10000")
     int verifiedCacheSize();
+
+    /**
+     * Invitations this replica knows were opened, so a respondent's later page views cost no insert. Beyond it the
+     * memory starts afresh: a view then costs one insert that changes nothing.
+     */
+    @WithDefault("10000")
+    int openedCacheSize();
 }

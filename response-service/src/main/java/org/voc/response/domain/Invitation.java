@@ -10,7 +10,9 @@ import org.voc.kit.problem.Violation;
 
 /**
  * A verified invitation: survey-service invited this pseudonymous customer to answer this survey version about
- * this touchpoint and channel, in this locale, until {@code expiresAt}. Only {@link InvitationVerifier} makes one.
+ * this touchpoint and channel, in this locale, until {@code expiresAt}; {@code dimensions} are those of the
+ * interaction behind it ({@link Dimensions#NONE} for a token issued before they were signed into it). Only
+ * {@link InvitationVerifier} makes one.
  */
 public record Invitation(
         UUID id,
@@ -20,17 +22,29 @@ public record Invitation(
         String channel,
         String customerRef,
         String locale,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Dimensions dimensions) {
 
     /** The respondent's answers to this invitation: everything but the answers and the client id comes from it. */
     public Submission submission(UUID responseId, List<Submission.AnswerInput> answers) {
         return new Submission(
-                responseId, surveyId, surveyVersion, touchpointKey, channel, customerRef, null, answers, id);
+                responseId,
+                surveyId,
+                surveyVersion,
+                touchpointKey,
+                channel,
+                customerRef,
+                null,
+                answers,
+                id,
+                dimensions);
     }
 
     /**
      * A client's submission that came with this invitation's token: the invitation fills what the body leaves
      * out, and a body value that says otherwise is {@code Invalid}, naming the field (the token is the authority).
+     * The interaction's dimensions are the token's whatever the body says: a relaying client cannot move a response
+     * into another segment, nor credit another employee with it.
      */
     public Submission bind(Submission s) {
         List<Violation> violations = new ArrayList<>();
@@ -43,7 +57,16 @@ public record Invitation(
             throw Invalid.of(violations);
         }
         return new Submission(
-                s.id(), surveyId, surveyVersion, touchpointKey, channel, customerRef, s.respondedAt(), s.answers(), id);
+                s.id(),
+                surveyId,
+                surveyVersion,
+                touchpointKey,
+                channel,
+                customerRef,
+                s.respondedAt(),
+                s.answers(),
+                id,
+                dimensions);
     }
 
     private static void check(List<Violation> violations, String field, Object given, Object invited) {

@@ -12,8 +12,9 @@ import org.voc.response.persistence.ResponseRepository;
 
 /**
  * Respondents answering their invitation, with nothing but the token: what the hosted page and the respondent
- * API show ({@link #open}) and take ({@link #answer}). Validation and storing are the same {@link ResponseIntake}
- * every response goes through; the survey, version, touchpoint, channel and customer come from the token only.
+ * API show ({@link #open}, which records the first view) and take ({@link #answer}). Validation and storing are the
+ * same {@link ResponseIntake} every response goes through; the survey, version, touchpoint, channel, customer and
+ * the interaction's dimensions come from the token only.
  */
 @ApplicationScoped
 public class InvitationResponses {
@@ -34,26 +35,36 @@ public class InvitationResponses {
     private final SurveyCatalog catalog;
     private final ResponseIntake intake;
     private final ResponseRepository responses;
+    private final OpenedInvitations opened;
 
     public InvitationResponses(
-            InvitationVerifier verifier, SurveyCatalog catalog, ResponseIntake intake, ResponseRepository responses) {
+            InvitationVerifier verifier,
+            SurveyCatalog catalog,
+            ResponseIntake intake,
+            ResponseRepository responses,
+            OpenedInvitations opened) {
         this.verifier = verifier;
         this.catalog = catalog;
         this.intake = intake;
         this.responses = responses;
+        this.opened = opened;
     }
 
     /**
      * The invitation and its survey; not found when invalid, gone when expired or the survey archived, unavailable
-     * while the version is not replicated yet.
+     * while the version is not replicated yet. The first view of an invitation that can still be answered is
+     * recorded as its opening, {@code via} the hosted page or the respondent API ({@link OpenedInvitations}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Opened open(String token) {
+    public Opened open(String token, String via) {
         Invitation invitation = verifier.verify(token, null);
         SurveyContent content = catalog.content(invitation.surveyId(), invitation.surveyVersion())
                 .orElseThrow(InvitationResponses::notReplicatedYet);
         closed(invitation);
         Status status = responses.answered(invitation.id()) ? Status.ANSWERED : Status.OPEN;
+        if (status == Status.OPEN) {
+            opened.viewed(invitation, via);
+        }
         return new Opened(invitation, status, content.in(invitation.locale()));
     }
 

@@ -34,6 +34,14 @@ public class InvitationVerifier {
 
     private static final Logger LOG = Logger.getLogger(InvitationVerifier.class);
 
+    // Claims of the interaction's dimensions (docs/invitations.md), short because tokens travel in SMS links.
+    /** Claim of the customer segment. */
+    static final String SEGMENT = "seg";
+    /** Claim of the pseudonymous employee reference. */
+    static final String EMPLOYEE = "emp";
+    /** Claim of the business process reference. */
+    static final String PROCESS = "proc";
+
     /** Real tokens are well under 1 KB; a much longer "token" is not worth parsing. */
     static final int MAX_TOKEN_LENGTH = 4096;
 
@@ -146,7 +154,8 @@ public class InvitationVerifier {
                     claims.getStringClaimValue("channel"),
                     text(claims.getSubject()),
                     text(claims.getStringClaimValue("locale")),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    dimensions(claims));
             return new Verified(invitation, kid, System.nanoTime());
         } catch (MalformedClaimException | IllegalArgumentException e) {
             // Correctly signed but not an invitation: a token of another kind from the same issuer, or a signer bug.
@@ -154,6 +163,22 @@ public class InvitationVerifier {
             LOG.warnf("a correctly signed invitation token has unusable claims: %s", e.toString());
             throw InvitationRefusal.notFound(field);
         }
+    }
+
+    /**
+     * The interaction's dimensions, each absent in tokens issued before they were signed into them (those stay
+     * valid). survey-service checks them on intake; one that breaks the event contract makes the token unusable
+     * rather than the response's event undeliverable.
+     */
+    private static Dimensions dimensions(JwtClaims claims) throws MalformedClaimException {
+        Dimensions dimensions = new Dimensions(
+                claims.getStringClaimValue(SEGMENT),
+                claims.getStringClaimValue(EMPLOYEE),
+                claims.getStringClaimValue(PROCESS));
+        if (!dimensions.valid()) {
+            throw new IllegalArgumentException("a dimension claim is blank, too long or holds control characters");
+        }
+        return dimensions;
     }
 
     private static boolean onlyExpired(InvalidJwtException e) {

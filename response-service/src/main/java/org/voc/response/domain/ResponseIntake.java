@@ -109,6 +109,8 @@ public class ResponseIntake {
             violations.add(new Violation("respondedAt", "must not be more than 5 minutes in the future"));
         }
 
+        Dimensions dimensions = s.dimensions() == null ? Dimensions.NONE : s.dimensions();
+        dimensions.check(violations);
         List<Answer> answers = answers(s, survey, violations);
         if (!violations.isEmpty()) {
             throw Invalid.of(violations);
@@ -132,7 +134,8 @@ public class ResponseIntake {
                 nps,
                 answers,
                 fingerprint(s, answers),
-                s.invitationId());
+                s.invitationId(),
+                dimensions);
     }
 
     /** The version asked for, or the latest one; tells an unknown survey apart from an unknown version. */
@@ -365,7 +368,8 @@ public class ResponseIntake {
 
     /**
      * The fields a fingerprint covers: the body as sent, with answers normalised ({@code 7.0} is {@code 7}).
-     * {@code invitationId} is left out when null, so uninvited responses keep the fingerprint they always had.
+     * {@code invitationId} and the dimensions are left out when null, so responses without them keep the fingerprint
+     * they always had.
      */
     @RegisterForReflection
     record Body(
@@ -377,10 +381,14 @@ public class ResponseIntake {
             String customerRef,
             Instant respondedAt,
             List<Answer> answers,
-            @JsonInclude(JsonInclude.Include.NON_NULL) UUID invitationId) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID invitationId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String segment,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String employeeRef,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String processRef) {}
 
     /** Fingerprint of the body as sent (not of defaults filled in), so a replay can be told from a reuse of the id. */
     private String fingerprint(Submission s, List<Answer> answers) {
+        Dimensions dimensions = s.dimensions() == null ? Dimensions.NONE : s.dimensions();
         try {
             byte[] body = json.writeValueAsBytes(new Body(
                     s.id(),
@@ -391,7 +399,10 @@ public class ResponseIntake {
                     s.customerRef(),
                     s.respondedAt(),
                     answers,
-                    s.invitationId()));
+                    s.invitationId(),
+                    dimensions.segment(),
+                    dimensions.employeeRef(),
+                    dimensions.processRef()));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint a submission", e);

@@ -123,6 +123,9 @@ public class ResponseWriter {
                 r.respondedAt(),
                 r.nps(),
                 answers,
-                r.invitationId());
+                r.invitationId(),
+                r.dimensions().segment(),
+                r.dimensions().employeeRef(),
+                r.dimensions().processRef());
     }
 }

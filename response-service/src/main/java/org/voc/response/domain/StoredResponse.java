@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * An accepted response as stored; {@code requestHash} fingerprints the body it was submitted with,
- * {@code invitationId} names the invitation it answers (null for an uninvited response).
+ * {@code invitationId} names the invitation it answers (null for an uninvited response), {@code dimensions} those of
+ * the interaction behind it (each null when unknown).
  */
 public record StoredResponse(
         UUID id,
@@ -20,4 +21,5 @@ public record StoredResponse(
         Integer nps,
         List<Answer> answers,
         String requestHash,
-        UUID invitationId) {}
+        UUID invitationId,
+        Dimensions dimensions) {}

@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * A response as the client sent it, before it is checked against the survey. Optional fields are null when
  * omitted; {@code id} is the client's idempotency key. {@code invitationId} is set only from a verified invitation
- * (see {@link Invitation#bind}), never from a client's word.
+ * (see {@link Invitation#bind}), never from a client's word; so are the {@code dimensions} of an invited response.
  */
 public record Submission(
         UUID id,
@@ -19,9 +19,10 @@ public record Submission(
         String customerRef,
         Instant respondedAt,
         List<AnswerInput> answers,
-        UUID invitationId) {
+        UUID invitationId,
+        Dimensions dimensions) {
 
-    /** An uninvited response. */
+    /** An uninvited response with the interaction's dimensions its client sent. */
     public Submission(
             UUID id,
             UUID surveyId,
@@ -30,8 +31,9 @@ public record Submission(
             String channel,
             String customerRef,
             Instant respondedAt,
-            List<AnswerInput> answers) {
-        this(id, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, answers, null);
+            List<AnswerInput> answers,
+            Dimensions dimensions) {
+        this(id, surveyId, surveyVersion, touchpointKey, channel, customerRef, respondedAt, answers, null, dimensions);
     }
 
     /**

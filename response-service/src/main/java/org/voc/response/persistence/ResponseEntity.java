@@ -50,4 +50,13 @@ public class ResponseEntity extends PanacheEntityBase {
     /** The invitation answered; null for an uninvited response. Unique where set (one invitation, one response). */
     @Column(name = "invitation_id")
     public UUID invitationId;
+
+    /** The interaction's dimensions; null when unknown (and in every response stored before they were kept). */
+    public String segment;
+
+    @Column(name = "employee_ref")
+    public String employeeRef;
+
+    @Column(name = "process_ref")
+    public String processRef;
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.voc.response.domain.Answer;
+import org.voc.response.domain.Dimensions;
 import org.voc.response.domain.StoredResponse;
 
 /**
@@ -47,8 +48,9 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into response (id, survey_id, survey_version, touchpoint_key, channel, customer_ref,
-                                          responded_at, received_at, nps, answers, request_hash, invitation_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                                          responded_at, received_at, nps, answers, request_hash, invitation_id,
+                                          segment, employee_ref, process_ref)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                     on conflict do nothing""")) {
                 for (int i = 0; i < responses.size(); i++) {
                     StoredResponse r = responses.get(i);
@@ -68,6 +70,9 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
                     insert.setString(10, answers.get(i));
                     insert.setString(11, r.requestHash());
                     insert.setObject(12, r.invitationId(), Types.OTHER);
+                    insert.setString(13, r.dimensions().segment());
+                    insert.setString(14, r.dimensions().employeeRef());
+                    insert.setString(15, r.dimensions().processRef());
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
@@ -89,14 +94,17 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
 
     /**
      * Anonymises every response of the customer (an erasure): the reference becomes null, free texts are blanked,
-     * and the request fingerprint, which was taken over the reference, is dropped. Scores stay: they name nobody.
+     * the request fingerprint, which was taken over the reference, is dropped, and so is the process reference (an
+     * order or a claim number leads back to the customer in its source system). Scores, segment and employee stay:
+     * they name no customer.
      * Returns how many responses were anonymised; none the second time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int anonymise(String customerRef) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("update response set customer_ref = null,"
-                    + " request_hash = 'erased', answers = " + BLANK_TEXTS + " where customer_ref = ?")) {
+                    + " process_ref = null, request_hash = 'erased', answers = " + BLANK_TEXTS
+                    + " where customer_ref = ?")) {
                 update.setString(1, customerRef);
                 return update.executeUpdate();
             }
@@ -144,7 +152,8 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
                     e.nps,
                     json.readValue(e.answers, ANSWERS),
                     e.requestHash,
-                    e.invitationId);
+                    e.invitationId,
+                    new Dimensions(e.segment, e.employeeRef, e.processRef));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored answers of response " + e.id + " are not valid JSON", ex);
         }

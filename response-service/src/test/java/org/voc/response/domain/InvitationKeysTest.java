@@ -103,6 +103,10 @@ class InvitationKeysTest {
                 return 10;
             }
 
+            public int openedCacheSize() {
+                return 10;
+            }
+
             public Duration jwksBackoff() {
                 return Duration.ofSeconds(1);
             }

@@ -152,10 +152,9 @@ public class DecisionWriter {
         // ES256 signing is the costliest step of a decision: sign the batch's invitations on every core instead
         // of one after another on this writer thread.
         Map<UUID, String> tokens = unsigned.stream()
-                .map(StoredDecision::invitation)
-                .filter(Objects::nonNull)
+                .filter(d -> d.invitation() != null)
                 .parallel()
-                .collect(Collectors.toConcurrentMap(Invitation::id, inv -> signer.sign(claims(inv))));
+                .collect(Collectors.toConcurrentMap(d -> d.invitation().id(), d -> signer.sign(claims(d))));
         List<StoredDecision> newDecisions = unsigned.stream()
                 .map(d -> d.invitation() == null
                         ? d
@@ -327,7 +326,9 @@ public class DecisionWriter {
                 invitation);
     }
 
-    private static InvitationClaims claims(Invitation i) {
+    /** The invitation's claims, with the dimensions of the interaction it was decided for. */
+    private static InvitationClaims claims(StoredDecision d) {
+        Invitation i = d.invitation();
         return new InvitationClaims(
                 i.id(),
                 i.surveyId(),
@@ -337,7 +338,10 @@ public class DecisionWriter {
                 i.customerRef(),
                 i.locale(),
                 i.issuedAt(),
-                i.expiresAt());
+                i.expiresAt(),
+                d.segment(),
+                d.employeeRef(),
+                d.processRef());
     }
 
     private static ReplicatedTouchpoint resolve(Interaction i, Context c) {

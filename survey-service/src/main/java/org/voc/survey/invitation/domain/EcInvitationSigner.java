@@ -19,6 +19,13 @@ public class EcInvitationSigner implements InvitationSigner {
     public static final String ISSUER = "urn:voc:survey-service";
     /** {@code aud} of every invitation token: whoever collects the respondent's answers. */
     public static final String AUDIENCE = "urn:voc:respondent";
+    // The interaction's dimensions: short claim names, since every character of a token is in an SMS link.
+    /** Claim of the customer segment. */
+    public static final String SEGMENT = "seg";
+    /** Claim of the pseudonymous employee reference. */
+    public static final String EMPLOYEE = "emp";
+    /** Claim of the business process reference. */
+    public static final String PROCESS = "proc";
 
     private final InvitationKeys keys;
     private final ProviderContext ecdsa = Ecdsa.context();
@@ -40,9 +47,11 @@ public class EcInvitationSigner implements InvitationSigner {
         claims.setClaim("version", invitation.surveyVersion());
         claims.setStringClaim("touchpoint", invitation.touchpointKey());
         claims.setStringClaim("channel", invitation.channel());
-        if (invitation.locale() != null) {
-            claims.setStringClaim("locale", invitation.locale());
-        }
+        // Optional claims are left out rather than null: a link should not grow for what the interaction lacked.
+        optional(claims, "locale", invitation.locale());
+        optional(claims, SEGMENT, invitation.segment());
+        optional(claims, EMPLOYEE, invitation.employeeRef());
+        optional(claims, PROCESS, invitation.processRef());
         InvitationKeys.SigningKey key = keys.signingKey();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -55,6 +64,12 @@ public class EcInvitationSigner implements InvitationSigner {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign invitation " + invitation.invitationId(), e);
+        }
+    }
+
+    private static void optional(JwtClaims claims, String name, String value) {
+        if (value != null) {
+            claims.setStringClaim(name, value);
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * What an invitation token binds (docs/invitations.md): the respondent may answer this survey version, about this
- * touchpoint and channel, as this pseudonymous customer, in this locale, until {@code expiresAt}.
+ * touchpoint and channel, as this pseudonymous customer, in this locale, until {@code expiresAt}. {@code segment},
+ * {@code employeeRef} and {@code processRef} are the interaction's dimensions (null when the interaction had none),
+ * carried so that the response is counted under them without response-service asking anyone.
  */
 public record InvitationClaims(
         UUID invitationId,
@@ -16,4 +18,7 @@ public record InvitationClaims(
         String customerRef,
         String locale,
         Instant issuedAt,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        String segment,
+        String employeeRef,
+        String processRef) {}
