@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.voc.response.domain.Answer;
 import org.voc.response.domain.StoredResponse;
+import org.voc.response.verbatims.domain.Comment;
 
 /**
  * Responses. Writes are set-based for the group-commit writer: one JDBC batch of
@@ -47,8 +48,9 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into response (id, survey_id, survey_version, touchpoint_key, channel, customer_ref,
-                                          responded_at, received_at, nps, answers, request_hash, invitation_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                                          responded_at, received_at, nps, answers, request_hash, invitation_id,
+                                          comment_text)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                     on conflict do nothing""")) {
                 for (int i = 0; i < responses.size(); i++) {
                     StoredResponse r = responses.get(i);
@@ -68,6 +70,7 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
                     insert.setString(10, answers.get(i));
                     insert.setString(11, r.requestHash());
                     insert.setObject(12, r.invitationId(), Types.OTHER);
+                    insert.setString(13, Comment.of(r.answers()));
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
@@ -88,15 +91,17 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
              from jsonb_array_elements(answers) with ordinality as t(a, n))""";
 
     /**
-     * Anonymises every response of the customer (an erasure): the reference becomes null, free texts are blanked,
-     * and the request fingerprint, which was taken over the reference, is dropped. Scores stay: they name nobody.
-     * Returns how many responses were anonymised; none the second time.
+     * Anonymises every response of the customer (an erasure): the reference becomes null, free texts (and their
+     * searchable copy, {@code comment_text}) are blanked, and the request fingerprint, which was taken over the
+     * reference, is dropped. Scores stay: they name nobody. Returns how many responses were anonymised; none the
+     * second time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int anonymise(String customerRef) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("update response set customer_ref = null,"
-                    + " request_hash = 'erased', answers = " + BLANK_TEXTS + " where customer_ref = ?")) {
+                    + " request_hash = 'erased', comment_text = null, answers = " + BLANK_TEXTS
+                    + " where customer_ref = ?")) {
                 update.setString(1, customerRef);
                 return update.executeUpdate();
             }
@@ -104,14 +109,15 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
     }
 
     /**
-     * Blanks the free texts of up to {@code limit} responses received before {@code before} (retention); rows are
-     * claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps treat disjoint rows. Returns how many.
+     * Blanks the free texts (and {@code comment_text}) of up to {@code limit} responses received before
+     * {@code before} (retention); rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps treat
+     * disjoint rows. Returns how many.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int blankTextsBefore(Instant before, int limit) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update response set answers = " + BLANK_TEXTS
-                    + " where id in (select id from response where received_at < ?"
+            try (PreparedStatement update = connection.prepareStatement("update response set comment_text = null,"
+                    + " answers = " + BLANK_TEXTS + " where id in (select id from response where received_at < ?"
                     + " and jsonb_path_exists(answers, '$[*].text ? (@.type() == \"string\")')"
                     + " limit ? for update skip locked)")) {
                 update.setObject(1, before.atOffset(ZoneOffset.UTC));
