@@ -39,7 +39,8 @@ psql_ -c "insert into response (id, survey_id, survey_version, touchpoint_key, c
                lateral (select 'The card came ' || n % 30 || ' days late, call me on +7 912 345 67 ' || n % 100
                                || ' or write to someone' || n || '@example.com' as t) as x"
 
-PORT=$port java -Xmx"$heap" -jar response-service/target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+PORT=$port LOG_JSON=false VOC_PII_PSEUDONYM_KEY=${VOC_PII_PSEUDONYM_KEY:-bench-only-pseudonym-key} \
+  java -Xmx"$heap" -jar response-service/target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 240); do
   curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
