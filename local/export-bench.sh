@@ -21,7 +21,10 @@ port=${VOC_BENCH_PORT:-18399}
 log=$(mktemp)
 pid=
 cleanup() {
-  [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  if [[ -n $pid ]]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
   psql_ -c "delete from response where survey_id = '$survey'" || true
   rm -f "$log"
 }
