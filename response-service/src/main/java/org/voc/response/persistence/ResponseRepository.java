@@ -18,6 +18,7 @@ import org.hibernate.Session;
 import org.voc.response.domain.Answer;
 import org.voc.response.domain.Dimensions;
 import org.voc.response.domain.StoredResponse;
+import org.voc.response.verbatims.domain.Comment;
 
 /**
  * Responses. Writes are set-based for the group-commit writer: one JDBC batch of
@@ -49,8 +50,8 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into response (id, survey_id, survey_version, touchpoint_key, channel, customer_ref,
                                           responded_at, received_at, nps, answers, request_hash, invitation_id,
-                                          segment, employee_ref, process_ref)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                                          segment, employee_ref, process_ref, comment_text)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                     on conflict do nothing""")) {
                 for (int i = 0; i < responses.size(); i++) {
                     StoredResponse r = responses.get(i);
@@ -73,6 +74,7 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
                     insert.setString(13, r.dimensions().segment());
                     insert.setString(14, r.dimensions().employeeRef());
                     insert.setString(15, r.dimensions().processRef());
+                    insert.setString(16, Comment.of(r.answers()));
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
@@ -93,17 +95,17 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
              from jsonb_array_elements(answers) with ordinality as t(a, n))""";
 
     /**
-     * Anonymises every response of the customer (an erasure): the reference becomes null, free texts are blanked,
-     * the request fingerprint, which was taken over the reference, is dropped, and so is the process reference (an
-     * order or a claim number leads back to the customer in its source system). Scores, segment and employee stay:
-     * they name no customer.
+     * Anonymises every response of the customer (an erasure): the reference becomes null, free texts (and their
+     * searchable copy, {@code comment_text}) are blanked, the request fingerprint, which was taken over the reference,
+     * is dropped, and so is the process reference (an order or a claim number leads back to the customer in its source
+     * system). Scores, segment and employee stay: they name no customer.
      * Returns how many responses were anonymised; none the second time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int anonymise(String customerRef) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("update response set customer_ref = null,"
-                    + " process_ref = null, request_hash = 'erased', answers = " + BLANK_TEXTS
+                    + " process_ref = null, request_hash = 'erased', comment_text = null, answers = " + BLANK_TEXTS
                     + " where customer_ref = ?")) {
                 update.setString(1, customerRef);
                 return update.executeUpdate();
@@ -112,14 +114,15 @@ public class ResponseRepository implements PanacheRepositoryBase<ResponseEntity,
     }
 
     /**
-     * Blanks the free texts of up to {@code limit} responses received before {@code before} (retention); rows are
-     * claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps treat disjoint rows. Returns how many.
+     * Blanks the free texts (and {@code comment_text}) of up to {@code limit} responses received before
+     * {@code before} (retention); rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent sweeps treat
+     * disjoint rows. Returns how many.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int blankTextsBefore(Instant before, int limit) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update response set answers = " + BLANK_TEXTS
-                    + " where id in (select id from response where received_at < ?"
+            try (PreparedStatement update = connection.prepareStatement("update response set comment_text = null,"
+                    + " answers = " + BLANK_TEXTS + " where id in (select id from response where received_at < ?"
                     + " and jsonb_path_exists(answers, '$[*].text ? (@.type() == \"string\")')"
                     + " limit ? for update skip locked)")) {
                 update.setObject(1, before.atOffset(ZoneOffset.UTC));
