@@ -4,20 +4,27 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.voc.metrics.funnel.FunnelEvents.assertCounts;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.voc.events.InvitationIssued;
 import org.voc.events.ResponseSubmitted;
+import org.voc.events.Topics;
 import org.voc.metrics.funnel.FunnelEvents.Invitation;
 import org.voc.testsupport.Tokens;
+import org.voc.testsupport.TopicReader;
 
 /** The response-rate funnel fed through the real voc.invitations and voc.responses topics. */
 @QuarkusTest
@@ -177,6 +184,38 @@ class FunnelTest {
         JsonPath emailOnly = FunnelEvents.funnel(
                 Map.of("touchpoint", tp, "from", "2026-10-01", "to", "2026-10-31", "deliveryChannel", "EMAIL"));
         assertCounts(emailOnly, "rows[0]", 4, 3, 2, 0);
+    }
+
+    @Test
+    void unusableInvitationEventsAreDeadLetteredAndLaterOnesStillCount() {
+        String tp = FunnelEvents.touchpoint("poison");
+        Invitation good = new Invitation(tp, "EMAIL", ISSUED);
+        Invitation noSurvey = new Invitation(UUID.randomUUID(), null, tp, "APP", "SMS", ISSUED);
+        String issuedType = InvitationIssued.TYPE.type();
+        events.producer().send(Topics.INVITATIONS, null, tp + "-garbage", issuedType, "not JSON {", "ce-1");
+        events.producer()
+                .send(
+                        Topics.INVITATIONS,
+                        null,
+                        tp + "-no-survey",
+                        issuedType,
+                        events.producer().write(noSurvey.issued()),
+                        "ce-2");
+        events.producer().send(Topics.INVITATIONS, null, tp + "-unknown", "voc.invitation.teleported.v1", "{}", "ce-3");
+        events.issue(good);
+        events.awaitConsumed();
+
+        assertCounts(FunnelEvents.funnel(october(tp)), "rows[0]", 1, 0, 0, 0);
+        try (TopicReader dlq = new TopicReader(Topics.INVITATIONS + ".dlq")) {
+            Map<String, String> reasons =
+                    dlq.awaitAll(e -> e.key() != null && e.key().startsWith(tp), 3, Duration.ofSeconds(30)).stream()
+                            .collect(Collectors.toMap(
+                                    TopicReader.Event::key, e -> e.headers().get("dlq-reason")));
+            assertEquals(3, reasons.size(), reasons.toString());
+            assertTrue(reasons.get(tp + "-garbage").startsWith("unreadable"), reasons.toString());
+            assertTrue(reasons.get(tp + "-no-survey").contains("surveyId"), reasons.toString());
+            assertTrue(reasons.get(tp + "-unknown").contains("is not read here"), reasons.toString());
+        }
     }
 
     @Test
