@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ import org.voc.testsupport.TestInfra;
 
 /**
  * Retention of per-event rows: processed responses once voc.responses can no longer deliver them again (its
- * retention read from the real broker), and the funnel's invitation rows after their configured age.
+ * retention and segment roll read from the real broker), and the funnel's invitation rows after their configured
+ * age.
  */
 @QuarkusTest
 class RetentionTest {
@@ -52,7 +54,7 @@ class RetentionTest {
 
     @Test
     void processedEventsOlderThanTheTopicsRetentionAreDeletedYoungOnesKept() throws Exception {
-        Duration topicRetention = retentionOfResponses();
+        Duration topicRetention = longestOnResponses();
         Instant now = Instant.now();
         Instant limit = now.minus(topicRetention).minus(config.processedEvents().margin());
         UUID old = insertProcessed(limit.minus(1, ChronoUnit.HOURS));
@@ -67,13 +69,13 @@ class RetentionTest {
     }
 
     @Test
-    void theLimitIsTheTopicsRetentionPlusTheMarginOrTheFallbackWhenTheBrokerCannotTell() throws Exception {
+    void theLimitIsTheLongestARecordStaysPlusTheMarginOrTheFallbackWhenTheBrokerCannotTell() throws Exception {
         ProcessedEventsRetention responses = rule(Topics.RESPONSES);
         assertEquals(
-                Optional.of(retentionOfResponses().plus(Duration.ofDays(1))), responses.limit(), "limit of responses");
+                Optional.of(longestOnResponses().plus(Duration.ofDays(1))), responses.limit(), "limit of responses");
 
         ProcessedEventsRetention unknown = rule("voc.no-such-topic-" + UUID.randomUUID());
-        assertEquals(Optional.of(Duration.ofDays(8)), unknown.limit(), "7 days assumed, plus the margin");
+        assertEquals(Optional.of(Duration.ofDays(15)), unknown.limit(), "14 days assumed, plus the margin");
     }
 
     @Test
@@ -98,18 +100,17 @@ class RetentionTest {
                 db);
     }
 
-    /** What the broker says, asked here without the service's code. */
-    private static Duration retentionOfResponses() throws Exception {
+    /** retention.ms plus segment.ms as the broker reports them, asked here without the service's code. */
+    private static Duration longestOnResponses() throws Exception {
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RESPONSES);
         try (Admin admin = Admin.create(
                 Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap()))) {
-            String millis = admin.describeConfigs(List.of(topic))
-                    .all()
-                    .get()
-                    .get(topic)
-                    .get(TopicConfig.RETENTION_MS_CONFIG)
-                    .value();
-            return Duration.ofMillis(Long.parseLong(millis));
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            long retention =
+                    Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value());
+            long segment =
+                    Long.parseLong(config.get(TopicConfig.SEGMENT_MS_CONFIG).value());
+            return Duration.ofMillis(retention + segment);
         }
     }
 

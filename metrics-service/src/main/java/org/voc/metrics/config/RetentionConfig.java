@@ -33,9 +33,12 @@ public interface RetentionConfig extends RetentionSettings {
         @WithDefault("P1D")
         Duration margin();
 
-        /** The retention of voc.responses to assume when the broker cannot be asked (the chart's 7 days). */
+        /**
+         * How long a record may stay on voc.responses when the broker cannot be asked: the chart's retention (7 days)
+         * plus Kafka's default segment roll (7 days).
+         */
         @Override
-        @WithDefault("P7D")
+        @WithDefault("P14D")
         Duration fallbackTopicRetention();
     }
 }

@@ -14,9 +14,10 @@ import org.jboss.logging.Logger;
 /**
  * Retention of a consumer's processed-event table (the ids it has applied, kept so that a re-delivered record is
  * not applied twice). A record can only be re-delivered while its topic still holds it, so a row older than the
- * topic's retention guards against nothing: rows are deleted once older than that retention plus a margin. The
- * retention is read from the broker at every sweep (it may change); when the broker cannot tell, the configured
- * fallback applies; a topic that keeps records forever keeps the rows forever.
+ * longest a record stays on the topic ({@code retention.ms} plus {@code segment.ms}, see {@link TopicRetention})
+ * guards against nothing: rows are deleted once older than that plus a margin. It is read from the broker at every
+ * sweep (it may change); when the broker cannot tell, the configured fallback applies; a topic that keeps records
+ * forever keeps the rows forever.
  *
  * <p>A service declares one per table as a {@link RetentionRule} bean (a producer method), e.g. metrics-service for
  * {@code processed_event} and {@code voc.responses}; index the time column, the sweep reads by it.
@@ -47,7 +48,7 @@ public final class ProcessedEventsRetention implements RetentionRule {
         /** Kept this long past the topic's retention: covers clock skew and a record's time on the broker. */
         Duration margin();
 
-        /** The topic's retention to assume when the broker cannot be asked. */
+        /** How long a record may stay on the topic (retention plus segment roll) when the broker cannot be asked. */
         Duration fallbackTopicRetention();
     }
 
@@ -83,7 +84,7 @@ public final class ProcessedEventsRetention implements RetentionRule {
         TopicRetention.Answer answer = topics.of(table.topic());
         Duration retention;
         if (answer instanceof TopicRetention.Kept kept) {
-            retention = kept.duration();
+            retention = kept.longest();
         } else if (answer instanceof TopicRetention.Unknown unknown) {
             LOG.warnf(
                     "the retention of %s is unknown (%s): %s assumes %s",

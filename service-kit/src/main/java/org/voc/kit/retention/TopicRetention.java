@@ -20,21 +20,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * How long the broker keeps a topic's records ({@code retention.ms}, the topic's own or the broker's default), asked
- * with the Admin API and the service's own Kafka settings (so TLS and SASL apply as for its consumers). A short-lived
- * client per question: retention sweeps ask once an hour.
+ * How long the broker may keep a topic's records, asked with the Admin API and the service's own Kafka settings (so
+ * TLS and SASL apply as for its consumers). The broker deletes whole segments once their newest record is older than
+ * {@code retention.ms}, and rolls a segment after {@code segment.ms} at the latest, so a record can stay up to the sum
+ * of the two (the topic's own values or the broker's defaults). A short-lived client per question: retention sweeps
+ * ask once an hour.
  */
 @ApplicationScoped
 public class TopicRetention {
 
     private static final Logger LOG = Logger.getLogger(TopicRetention.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     /** What the broker answered. */
     public sealed interface Answer {}
 
-    /** Records are deleted after this long. */
-    public record Kept(Duration duration) implements Answer {}
+    /** Records are deleted after {@code retention}, in segments rolled after {@code segmentRoll} at the latest. */
+    public record Kept(Duration retention, Duration segmentRoll) implements Answer {
+
+        /** The longest a record can stay on the broker. */
+        public Duration longest() {
+            return retention.plus(segmentRoll);
+        }
+    }
 
     /** {@code retention.ms = -1}: records are never deleted for age. */
     public record Forever() implements Answer {}
@@ -67,12 +76,12 @@ public class TopicRetention {
                     .all()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .get(resource);
-            ConfigEntry entry = config == null ? null : config.get(TopicConfig.RETENTION_MS_CONFIG);
-            if (entry == null || entry.value() == null) {
-                return new Unknown("the broker reported no " + TopicConfig.RETENTION_MS_CONFIG + " for " + topic);
+            long retention = millis(config, TopicConfig.RETENTION_MS_CONFIG);
+            long segment = millis(config, TopicConfig.SEGMENT_MS_CONFIG);
+            if (retention == UNKNOWN || segment == UNKNOWN) {
+                return new Unknown("the broker reported no retention.ms or segment.ms for " + topic);
             }
-            long millis = Long.parseLong(entry.value());
-            return millis < 0 ? new Forever() : new Kept(Duration.ofMillis(millis));
+            return retention < 0 ? new Forever() : new Kept(Duration.ofMillis(retention), Duration.ofMillis(segment));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Unknown("interrupted");
@@ -80,6 +89,18 @@ public class TopicRetention {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             LOG.debugf(cause, "could not read the retention of %s", topic);
             return new Unknown(cause.toString());
+        }
+    }
+
+    private static long millis(Config config, String name) {
+        ConfigEntry entry = config == null ? null : config.get(name);
+        if (entry == null || entry.value() == null) {
+            return UNKNOWN;
+        }
+        try {
+            return Long.parseLong(entry.value());
+        } catch (NumberFormatException e) {
+            return UNKNOWN;
         }
     }
 
