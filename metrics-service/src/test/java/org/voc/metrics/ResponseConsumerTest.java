@@ -112,13 +112,14 @@ class ResponseConsumerTest {
         assertTrue(rejected >= topic.partitions() + 2, "rejections are counted, saw " + rejected);
 
         try (TopicReader dlq = new TopicReader("voc.responses.dlq")) {
-            Map<String, TopicReader.Event> letters = dlq
-                    .awaitAll(
-                            e -> e.key() != null && e.key().startsWith(tp),
-                            topic.partitions() + 2,
-                            Duration.ofSeconds(30))
-                    .stream()
-                    .collect(Collectors.toMap(TopicReader.Event::key, e -> e));
+            // Two consumer groups of this service read voc.responses (the NPS roll-ups and the funnel's answered
+            // step), and each dead-letters what it cannot read.
+            int expected = 2 * (topic.partitions() + 2);
+            List<TopicReader.Event> all =
+                    dlq.awaitAll(e -> e.key() != null && e.key().startsWith(tp), expected, Duration.ofSeconds(30));
+            assertEquals(expected, all.size(), "one dead letter per poison record and consumer group");
+            Map<String, TopicReader.Event> letters =
+                    all.stream().collect(Collectors.toMap(TopicReader.Event::key, e -> e, (a, b) -> a));
             assertEquals(topic.partitions() + 2, letters.size(), "every poison record is on the dead-letter topic");
             assertTrue(letters.get(tp + "-bad-score")
                     .headers()
