@@ -95,7 +95,9 @@ final class Events implements AutoCloseable {
                 "Europe/Paris",
                 revision,
                 RESPONDED_AT,
-                List.of(members));
+                List.of(members),
+                null,
+                null);
     }
 
     /** A partition of the topic chosen at random: records a test sends to one partition are consumed in order. */

@@ -75,7 +75,12 @@ class ReplicaRebuildTest {
                 .statusCode(201);
         as("designer")
                 .header("If-Match", "\"0\"")
-                .body(Api.team(team, "Asia/Tokyo", "agent", "j.smith"))
+                .body(Api.team(team, "Asia/Tokyo", "agent", "j.smith")
+                        .replaceFirst(
+                                "}$",
+                                ", \"holidays\": [{\"date\": \"2027-01-01\", \"name\": \"New Year\"}],"
+                                        + " \"escalationLadder\": [{\"after\": \"PT2H\","
+                                        + " \"recipients\": [\"lead\"], \"label\": \"team lead\"}]}"))
                 .put("/api/teams/" + team)
                 .then()
                 .statusCode(200);
@@ -150,7 +155,16 @@ class ReplicaRebuildTest {
     /** The API's team view flattened into the event's shape. */
     private static JsonNode teamShape(JsonNode source) {
         ObjectNode shape = JSON.createObjectNode();
-        for (String field : List.of("id", "key", "name", "escalationContact", "timeZone", "revision", "members")) {
+        for (String field : List.of(
+                "id",
+                "key",
+                "name",
+                "escalationContact",
+                "timeZone",
+                "revision",
+                "members",
+                "holidays",
+                "escalationLadder")) {
             shape.set(field, source.get(field));
         }
         JsonNode hours = source.get("workingHours");

@@ -165,6 +165,110 @@ class TeamApiTest {
     }
 
     @Test
+    void holidaysAndTheEscalationLadderAreKeptAndPublished() throws Exception {
+        String key = unique("team");
+        String body = team(key, "Europe/Berlin").replaceFirst("}$", """
+                        , "holidays": [{"date": "2027-01-01", "name": "New Year"}, {"date": "2026-12-25"},
+                                       {"date": "2027-01-01", "name": "again"}],
+                          "escalationLadder": [
+                            {"after": "PT0S", "recipients": ["Lead.Cards", "lead.cards"], "label": "team lead"},
+                            {"after": "PT4H", "recipients": ["head.cx@example.com"]}]}""");
+        String id = as("designer")
+                .body(body)
+                .post("/api/teams")
+                .then()
+                .statusCode(201)
+                .body("holidays.date", contains("2026-12-25", "2027-01-01"))
+                .body("holidays.name", contains(null, "New Year"))
+                .body("escalationLadder.after", contains("PT0S", "PT4H"))
+                .body("escalationLadder[0].recipients", contains("lead.cards"))
+                .body("escalationLadder[0].label", equalTo("team lead"))
+                .body("escalationContact", equalTo("lead@example.com"))
+                .extract()
+                .path("id");
+        as("agent")
+                .get("/api/teams/" + key)
+                .then()
+                .statusCode(200)
+                .body("holidays.date", contains("2026-12-25", "2027-01-01"))
+                .body("escalationLadder[1].recipients", contains("head.cx@example.com"));
+
+        try (TopicReader reader = new TopicReader(Topics.TEAMS)) {
+            JsonNode state = new ObjectMapper()
+                    .readTree(reader.awaitMatching(e -> id.equals(e.key()), Duration.ofSeconds(20))
+                            .get(0)
+                            .value());
+            assertEquals("2026-12-25", state.get("holidays").get(0).get("date").asText());
+            assertEquals("New Year", state.get("holidays").get(1).get("name").asText());
+            assertEquals(
+                    "PT4H", state.get("escalationLadder").get(1).get("after").asText());
+            assertEquals(
+                    "lead.cards",
+                    state.get("escalationLadder")
+                            .get(0)
+                            .get("recipients")
+                            .get(0)
+                            .asText());
+        }
+
+        // A change that leaves them out replaces them: no holidays, no ladder (the contact alone escalates).
+        as("designer")
+                .header("If-Match", "\"0\"")
+                .body(team(key, "Europe/Berlin"))
+                .put("/api/teams/" + key)
+                .then()
+                .statusCode(200)
+                .body("holidays", empty())
+                .body("escalationLadder", empty())
+                .body("escalationContact", equalTo("lead@example.com"));
+    }
+
+    @Test
+    void badHolidaysAndLaddersAreProblemsNamingTheField() {
+        assertRefused("\"holidays\": [{\"date\": \"2027-02-30\"}]", "holidays[0].date");
+        assertRefused("\"holidays\": [{\"date\": \"01/01/2027\"}]", "holidays[0].date");
+        assertRefused("\"holidays\": [{\"name\": \"No date\"}]", "holidays[0].date");
+        assertRefused("\"holidays\": [null]", "holidays[0]");
+        String tooMany = java.util.stream.IntStream.range(0, 401)
+                .mapToObj(i ->
+                        "{\"date\": \"" + java.time.LocalDate.of(2027, 1, 1).plusDays(i) + "\"}")
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertRefused("\"holidays\": [" + tooMany + "]", "holidays");
+        assertRefused(
+                "\"escalationLadder\": [{\"after\": \"two hours\", \"recipients\": [\"lead\"]}]",
+                "escalationLadder[0].after");
+        assertRefused(
+                "\"escalationLadder\": [{\"after\": \"-PT1H\", \"recipients\": [\"lead\"]}]",
+                "escalationLadder[0].after");
+        assertRefused(
+                "\"escalationLadder\": [{\"after\": \"PT745H\", \"recipients\": [\"lead\"]}]",
+                "escalationLadder[0].after");
+        assertRefused(
+                "\"escalationLadder\": [{\"after\": \"PT2H\", \"recipients\": [\"lead\"]},"
+                        + " {\"after\": \"PT1H\", \"recipients\": [\"head\"]}]",
+                "escalationLadder[1].after");
+        assertRefused(
+                "\"escalationLadder\": [{\"after\": \"PT2H\", \"recipients\": []}]", "escalationLadder[0].recipients");
+        assertRefused(
+                "\"escalationLadder\": [{\"after\": \"PT2H\", \"recipients\": [\"two words\"]}]",
+                "escalationLadder[0].recipients[0]");
+        String step = "{\"after\": \"PT1H\", \"recipients\": [\"lead\"]}";
+        assertRefused(
+                "\"escalationLadder\": [" + String.join(", ", java.util.Collections.nCopies(11, step)) + "]",
+                "escalationLadder");
+    }
+
+    private static void assertRefused(String fields, String field) {
+        as("designer")
+                .body(team(unique("team"), "UTC").replaceFirst("}$", ", " + fields + "}"))
+                .post("/api/teams")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
+    }
+
+    @Test
     void errorsAreProblemDetails() {
         String key = unique("team");
         as("designer").body(team(key, "Europe/Paris")).post("/api/teams").then().statusCode(201);

@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.voc.cases.persistence.TeamReplicaRepository;
+import org.voc.cases.sla.TeamSchedule;
 import org.voc.events.TeamState;
 
-/** Keeps the local team replica (newest revision wins), from which an agent's case scope is read. */
+/**
+ * Keeps the local team replica (newest revision wins), from which an agent's case scope and a team's SLA schedule are
+ * read.
+ */
 @ApplicationScoped
 public class TeamReplicaService {
 
@@ -30,6 +34,12 @@ public class TeamReplicaService {
             newest.merge(state.id(), state, (a, b) -> b.revision() > a.revision() ? b : a);
         }
         teams.upsertNewer(new ArrayList<>(newest.values()));
+    }
+
+    /** The hours, holidays and ladder of a team's case SLAs; wall-clock time for a team not replicated (yet). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TeamSchedule scheduleOf(String teamKey) {
+        return teams.findByKey(teamKey).map(TeamSchedule::of).orElseGet(() -> TeamSchedule.unknown(teamKey));
     }
 
     /** The cases a case agent may see: those of the teams that name them (none for a caller without a name). */

@@ -67,13 +67,24 @@ final class Examples {
             {"key": "cards-ops", "name": "Cards operations", "escalationContact": "lead.cards@example.com",
              "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
                               "start": "08:00", "end": "18:00"},
-             "timeZone": "Europe/Paris", "members": ["agent", "j.smith"]}""";
+             "timeZone": "Europe/Paris", "members": ["agent", "j.smith"],
+             "holidays": [{"date": "2026-12-25", "name": "Christmas"}, {"date": "2027-01-01", "name": "New Year"}],
+             "escalationLadder": [
+               {"after": "PT0S", "recipients": ["lead.cards"], "label": "team lead"},
+               {"after": "PT2H", "recipients": ["lead.cards@example.com"], "label": "escalation contact"},
+               {"after": "PT8H", "recipients": ["head.cx@example.com"], "label": "head of CX"}]}""";
     static final String TEAM_VIEW = """
             {"id": "0c7e9d1a-5b2f-4f0e-8a61-3d2b7c9e4f10", "key": "cards-ops", "name": "Cards operations",
              "escalationContact": "lead.cards@example.com",
              "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
                               "start": "08:00", "end": "18:00"},
-             "timeZone": "Europe/Paris", "members": ["agent", "j.smith"], "revision": 0,
+             "timeZone": "Europe/Paris", "members": ["agent", "j.smith"],
+             "holidays": [{"date": "2026-12-25", "name": "Christmas"}, {"date": "2027-01-01", "name": "New Year"}],
+             "escalationLadder": [
+               {"after": "PT0S", "recipients": ["lead.cards"], "label": "team lead"},
+               {"after": "PT2H", "recipients": ["lead.cards@example.com"], "label": "escalation contact"},
+               {"after": "PT8H", "recipients": ["head.cx@example.com"], "label": "head of CX"}],
+             "revision": 0,
              "createdAt": "2026-11-25T09:00:00Z", "updatedAt": "2026-11-25T09:00:00Z"}""";
     static final String TEAM_PAGE = "{\"items\": [" + TEAM_VIEW + "], \"nextCursor\": null}";
 

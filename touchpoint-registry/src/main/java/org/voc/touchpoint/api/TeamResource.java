@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,7 +35,9 @@ import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.problem.Revisions;
 import org.voc.kit.security.Roles;
+import org.voc.touchpoint.domain.EscalationStep;
 import org.voc.touchpoint.domain.Team;
+import org.voc.touchpoint.domain.TeamHoliday;
 import org.voc.touchpoint.domain.TeamService;
 
 /** Teams that own touchpoints, over HTTP; business rules live in {@link TeamService}. */
@@ -65,7 +70,9 @@ public class TeamResource {
                             examples = @ExampleObject(name = "created", value = Examples.TEAM_VIEW)))
     @APIResponse(
             responseCode = "400",
-            description = "A field is missing or invalid (unknown time zone, end of day before its start)",
+            description = "A field is missing or invalid (unknown time zone, end of day before its start, a bad"
+                    + " holiday date, an escalation step's `after` that is not a duration or comes before the"
+                    + " previous step's)",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "409",
@@ -176,6 +183,30 @@ public class TeamResource {
                 r.workingHours().start(),
                 r.workingHours().end(),
                 r.timeZone(),
-                r.members() == null ? List.of() : r.members());
+                r.members() == null ? List.of() : r.members(),
+                r.holidays() == null
+                        ? List.of()
+                        : r.holidays().stream()
+                                .map(h -> new TeamHoliday(h.date(), h.name()))
+                                .toList(),
+                ladder(r.escalationLadder()));
+    }
+
+    private static List<EscalationStep> ladder(List<TeamRequest.EscalationStep> steps) {
+        if (steps == null) {
+            return List.of();
+        }
+        List<EscalationStep> ladder = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            TeamRequest.EscalationStep step = steps.get(i);
+            Duration after;
+            try {
+                after = Duration.parse(step.after());
+            } catch (DateTimeParseException e) {
+                throw Invalid.field("escalationLadder[" + i + "].after", "must be an ISO-8601 duration such as PT2H");
+            }
+            ladder.add(new EscalationStep(after, step.recipients(), step.label()));
+        }
+        return ladder;
     }
 }

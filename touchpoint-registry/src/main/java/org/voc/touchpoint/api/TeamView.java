@@ -14,6 +14,8 @@ public record TeamView(
         TeamRequest.WorkingHours workingHours,
         String timeZone,
         List<String> members,
+        List<TeamRequest.Holiday> holidays,
+        List<TeamRequest.EscalationStep> escalationLadder,
         long revision,
         Instant createdAt,
         Instant updatedAt) {
@@ -27,6 +29,12 @@ public record TeamView(
                 new TeamRequest.WorkingHours(t.workingDays(), t.workStart(), t.workEnd()),
                 t.timeZone(),
                 t.members(),
+                t.holidays().stream()
+                        .map(h -> new TeamRequest.Holiday(h.date(), h.name()))
+                        .toList(),
+                t.escalationLadder().stream()
+                        .map(s -> new TeamRequest.EscalationStep(s.after().toString(), s.recipients(), s.label()))
+                        .toList(),
                 t.revision(),
                 t.createdAt(),
                 t.updatedAt());

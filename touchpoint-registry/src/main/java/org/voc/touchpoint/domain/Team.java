@@ -17,6 +17,8 @@ public record Team(
         LocalTime workEnd,
         String timeZone,
         List<String> members,
+        List<TeamHoliday> holidays,
+        List<EscalationStep> escalationLadder,
         long revision,
         Instant createdAt,
         Instant updatedAt) {}

@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.voc.events.TeamState;
 import org.voc.kit.outbox.Outbox;
@@ -24,6 +27,9 @@ import org.voc.touchpoint.persistence.TeamRepository;
 @ApplicationScoped
 public class TeamService {
 
+    /** Longest delay of an escalation step: a month of business time is already no escalation. */
+    static final Duration MAX_AFTER = Duration.ofHours(24 * 31);
+
     /** Field values of a team as the caller wants them. */
     public record Fields(
             String name,
@@ -32,7 +38,9 @@ public class TeamService {
             LocalTime workStart,
             LocalTime workEnd,
             String timeZone,
-            List<String> members) {}
+            List<String> members,
+            List<TeamHoliday> holidays,
+            List<EscalationStep> escalationLadder) {}
 
     private final TeamRepository teams;
     private final Outbox outbox;
@@ -60,7 +68,7 @@ public class TeamService {
             throw conflict(key);
         }
         publish(team);
-        return TeamRepository.toTeam(team);
+        return teams.toTeam(team);
     }
 
     @Transactional
@@ -72,7 +80,7 @@ public class TeamService {
         apply(team, fields);
         em.flush();
         publish(team);
-        return TeamRepository.toTeam(team);
+        return teams.toTeam(team);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -85,7 +93,7 @@ public class TeamService {
         return teams.list(after, limit);
     }
 
-    private static void apply(TeamEntity team, Fields f) {
+    private void apply(TeamEntity team, Fields f) {
         if (!f.workEnd().isAfter(f.workStart())) {
             throw Invalid.field("workingHours.end", "must be after workingHours.start");
         }
@@ -105,10 +113,47 @@ public class TeamService {
                 .distinct()
                 .sorted()
                 .toArray(String[]::new);
+        // One entry a day, in date order: a repeated date keeps its first name.
+        team.holidays = teams.holidaysJson(f.holidays().stream()
+                .collect(Collectors.toMap(TeamHoliday::date, h -> h, (a, b) -> a, TreeMap::new))
+                .values()
+                .stream()
+                .toList());
+        team.escalationLadder = teams.ladderJson(ladder(f.escalationLadder()));
         team.updatedAt = TouchpointService.now();
     }
 
+    /**
+     * The ladder in the order given, which must be the order of {@code after}: a later step that fired earlier
+     * would be a misordered ladder, not a second one. Recipients are kept once each, e-mail addresses and user
+     * names alike in lower case (Keycloak compares user names so).
+     */
+    private static List<EscalationStep> ladder(List<EscalationStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Duration after = steps.get(i).after();
+            if (after.isNegative()) {
+                throw Invalid.field("escalationLadder[" + i + "].after", "must not be negative");
+            }
+            if (after.compareTo(MAX_AFTER) > 0) {
+                throw Invalid.field("escalationLadder[" + i + "].after", "must be at most " + MAX_AFTER);
+            }
+            if (i > 0 && after.compareTo(steps.get(i - 1).after()) < 0) {
+                throw Invalid.field("escalationLadder[" + i + "].after", "must not be shorter than the step before it");
+            }
+        }
+        return steps.stream()
+                .map(s -> new EscalationStep(
+                        s.after(),
+                        s.recipients().stream()
+                                .map(n -> n.toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .toList(),
+                        s.label()))
+                .toList();
+    }
+
     private void publish(TeamEntity t) {
+        Team team = teams.toTeam(t);
         outbox.publish(TeamState.TYPE.of(new TeamState(
                 t.id,
                 t.key,
@@ -120,7 +165,13 @@ public class TeamService {
                 t.timeZone,
                 t.version,
                 t.updatedAt,
-                Arrays.asList(t.members))));
+                Arrays.asList(t.members),
+                team.holidays().stream()
+                        .map(h -> new TeamState.Holiday(h.date().toString(), h.name()))
+                        .toList(),
+                team.escalationLadder().stream()
+                        .map(s -> new TeamState.EscalationStep(s.after().toString(), s.recipients(), s.label()))
+                        .toList())));
     }
 
     private static DomainException conflict(String key) {

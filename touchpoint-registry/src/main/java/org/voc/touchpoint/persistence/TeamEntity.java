@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -47,6 +48,16 @@ public class TeamEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
     public String[] members;
+
+    /** JSON array of {@code {"date", "name"}}, ordered by date (see V6__team_calendar.sql). */
+    @Column(nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String holidays;
+
+    /** JSON array of {@code {"after", "recipients", "label"}} in ladder order. */
+    @Column(name = "escalation_ladder", nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String escalationLadder;
 
     @Version
     public long version;
