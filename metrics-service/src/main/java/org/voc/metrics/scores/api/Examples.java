@@ -54,7 +54,7 @@ final class Examples {
                "statistic": 2.19, "pValue": 0.0285, "significant": true}]}""";
     static final String BAD_GROUP_BY = """
             {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
-             "detail": "groupBy takes at most two dimensions", "instance": "/api/metrics/csat",
+             "detail": "groupBy takes at most two dimensions", "instance": "/api/metrics/csat/stats",
              "errors": [{"field": "groupBy", "message": "takes at most two dimensions"}]}""";
 
     private Examples() {}

@@ -49,7 +49,7 @@ public class MetricsResource {
     }
 
     @GET
-    @Path("/{metric}")
+    @Path("/{metric}/stats")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "One metric over a time range: a total, a time series or a breakdown", description = """
@@ -291,7 +291,7 @@ public class MetricsResource {
     @Operation(summary = "Net Promoter Score of a touchpoint over a time range (the first API)", description = """
             Counts promoters (9–10), passives (7–8) and detractors (0–6) among the responses with an NPS \
             answer and returns NPS = 100·(P − D)/n, rounded to one decimal. The same figures as \
-            `GET /api/metrics/nps?touchpoint=…&channel=…` in its first shape.
+            `GET /api/metrics/nps/stats` gives, in the shape every metric shares.
 
             The margin of error is the half-width of the 95 % adjusted-Wald interval (Rocks 2016: n + 3, \
             ¾ added to promoters and to detractors), in NPS points to one decimal; it is never ±0, not even for \
