@@ -30,7 +30,8 @@ final class Examples {
              "series": [{"period": "2026-11-01T00:00:00+03:00", "n": 40, "value": 25.0,
                "interval": {"low": 1.3, "high": 45.1, "margin": 21.9}, "insufficientSample": false,
                "promoters": 18, "passives": 14, "detractors": 8,
-               "promotersShare": {"count": 18, "percent": 45.0, "interval": {"low": 30.7, "high": 60.2, "margin": 14.7}},
+               "promotersShare": {"count": 18, "percent": 45.0,
+                 "interval": {"low": 30.7, "high": 60.2, "margin": 14.7}},
                "passivesShare": {"count": 14, "percent": 35.0, "interval": {"low": 22.1, "high": 50.5, "margin": 14.2}},
                "detractorsShare": {"count": 8, "percent": 20.0, "interval": {"low": 10.5, "high": 34.8, "margin": 12.2}}
                }]}""";
