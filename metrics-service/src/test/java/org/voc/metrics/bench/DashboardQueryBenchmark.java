@@ -99,6 +99,7 @@ class DashboardQueryBenchmark {
     private long load() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
+            // the previous run's rows, and anything a daily rebuild derived from them
             s.execute("delete from score_rollup_day where touchpoint_key like 'bench-tp-%'");
             s.execute("delete from score_rollup_hour where touchpoint_key like 'bench-tp-%'");
             s.execute("delete from touchpoint_replica where key like 'bench-tp-%'");
@@ -127,6 +128,12 @@ class DashboardQueryBenchmark {
                     + " interval '1 hour') h, generate_series(0, " + (TOUCHPOINTS - 1) + ") t,"
                     + " generate_series(0, " + (CHANNELS - 1) + ") ch,"
                     + " lateral (select 23 as n) k, lateral " + spread("'NPS'", "k.n") + " x");
+            s.execute("delete from score_rollup_day_all where channel like 'BENCH_%'");
+            String all = "metric, question_id, day, channel, segment, survey_id";
+            s.execute("insert into score_rollup_day_all (" + all + ", " + counts + ") select " + all + ", "
+                    + counts.replaceAll("(\\w+)", "sum($1)") + " from score_rollup_day"
+                    + " where touchpoint_key like 'bench-tp-%' group by " + all);
+            s.execute("analyze score_rollup_day_all");
             s.execute("analyze score_rollup_day");
             s.execute("analyze score_rollup_hour");
             try (var rows = s.executeQuery("select sum(n) from score_rollup_day"

@@ -20,7 +20,7 @@ import org.voc.metrics.scores.persistence.RollupTable;
 import org.voc.metrics.scores.persistence.ScoreRollupRepository;
 
 /**
- * Adds each response's scores to the hourly, daily and people roll-ups exactly once: the processed-event records
+ * Adds each response's scores to the hourly, daily (also summed over touchpoints) and people roll-ups exactly once: the processed-event records
  * and the increments commit in one transaction, so a replay or a re-sent batch never counts a response twice.
  */
 @ApplicationScoped
@@ -64,6 +64,7 @@ public class ScoreRecorder {
         SortedMap<RollupKey, Tally> hours = new TreeMap<>(RollupKey.ORDER);
         SortedMap<RollupKey, Tally> days = new TreeMap<>(RollupKey.ORDER);
         SortedMap<RollupKey, Tally> people = new TreeMap<>(RollupKey.ORDER);
+        SortedMap<RollupKey, Tally> allTouchpoints = new TreeMap<>(RollupKey.ORDER);
         for (ResponseSubmitted response : unique.values()) {
             if (!fresh.contains(response.responseId())) {
                 continue;
@@ -74,6 +75,20 @@ public class ScoreRecorder {
             for (Score score : scores(response)) {
                 hours.merge(key(score, hour, response, "", ""), score.tally(), Tally::plus);
                 days.merge(key(score, day, response, "", ""), score.tally(), Tally::plus);
+                RollupKey dayKey = key(score, day, response, "", "");
+                allTouchpoints.merge(
+                        new RollupKey(
+                                dayKey.metric(),
+                                dayKey.questionId(),
+                                day,
+                                "",
+                                dayKey.channel(),
+                                dayKey.segment(),
+                                dayKey.surveyId(),
+                                "",
+                                ""),
+                        score.tally(),
+                        Tally::plus);
                 if (present(response.employeeRef())) {
                     people.merge(
                             key(score, day, response, "employee", response.employeeRef()), score.tally(), Tally::plus);
@@ -86,6 +101,7 @@ public class ScoreRecorder {
         }
         rollups.add(RollupTable.HOUR, hours);
         rollups.add(RollupTable.DAY, days);
+        rollups.add(RollupTable.DAY_ALL_TOUCHPOINTS, allTouchpoints);
         rollups.add(RollupTable.PEOPLE, people);
         return fresh.size();
     }

@@ -66,10 +66,26 @@ public final class RollupSelect {
         return new RollupSelect(RollupTable.HOUR, query, first, last);
     }
 
-    /** Local days (reporting zone) from first to last, inclusive, from the daily or the people roll-up. */
+    /**
+     * Local days (reporting zone) from first to last, inclusive, from the smallest daily roll-up that holds the
+     * query's dimensions: the people roll-up for employees and processes, the all-touchpoints one when nothing
+     * needs the touchpoint, the daily one otherwise.
+     */
     public static RollupSelect days(ScoreQuery query, LocalDate first, LocalDate last) {
-        RollupTable table = personDimension(query) != null ? RollupTable.PEOPLE : RollupTable.DAY;
+        RollupTable table;
+        if (personDimension(query) != null) {
+            table = RollupTable.PEOPLE;
+        } else if (query.groupBy().stream().anyMatch(RollupSelect::needsTouchpoint)
+                || query.filters().keySet().stream().anyMatch(RollupSelect::needsTouchpoint)) {
+            table = RollupTable.DAY;
+        } else {
+            table = RollupTable.DAY_ALL_TOUCHPOINTS;
+        }
         return new RollupSelect(table, query, first, last);
+    }
+
+    private static boolean needsTouchpoint(Dimension d) {
+        return d == Dimension.TOUCHPOINT || d.fromRegistry();
     }
 
     /** The employee or process dimension the query groups or filters by, if any (validated to be at most one). */

@@ -44,6 +44,8 @@ public class ScoreRollupRepository {
             ", ",
             java.util.Arrays.stream(COUNT_COLUMNS).map(c -> "sum(r." + c + ")").toList());
 
+    private static final String ALL_COLUMNS = "metric, question_id, channel, segment, survey_id";
+
     private final AgroalDataSource dataSource;
 
     public ScoreRollupRepository(AgroalDataSource dataSource) {
@@ -80,7 +82,11 @@ public class ScoreRollupRepository {
         if (people) {
             keyColumns.addAll(List.of("kind", "ref"));
         }
+        if (!target.hasTouchpoint()) {
+            keyColumns.remove("touchpoint_key");
+        }
         int keys = keyColumns.size();
+        int skipped = target.hasTouchpoint() ? -1 : 3; // the touchpoint's place in the key's values
         int size = increments.size();
         String[][] text = new String[keys][size];
         Long[][] counts = new Long[COUNT_COLUMNS.length][size];
@@ -98,8 +104,9 @@ public class ScoreRollupRepository {
                 k.kind(),
                 k.ref()
             };
-            for (int c = 0; c < keys; c++) {
-                text[c][row] = values[c];
+            for (int c = 0, v = 0; c < keys; c++, v++) {
+                v += v == skipped ? 1 : 0;
+                text[c][row] = values[v];
             }
             Tally t = e.getValue();
             counts[0][row] = t.n();
@@ -214,7 +221,8 @@ public class ScoreRollupRepository {
     /**
      * Rebuilds the daily roll-up in another zone from the hourly one, under an exclusive lock that makes writers
      * wait: every hour goes to the local day holding its first 29 minutes (so a half-hour-offset zone's day
-     * boundary falls on the nearest hour). Returns the rows written.
+     * boundary falls on the nearest hour), and the all-touchpoints table follows from the days. Returns the daily
+     * rows written.
      */
     public int rebuildDaily(ZoneId zone) {
         String zoneId = zone.getId();
@@ -222,17 +230,24 @@ public class ScoreRollupRepository {
         String sums = SUMS.replace("r.", "");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement lock = connection.prepareStatement(
-                        "lock table score_rollup_hour, score_rollup_day, reporting_zone in exclusive mode");
+                        "lock table score_rollup_hour, score_rollup_day, score_rollup_day_all, reporting_zone"
+                                + " in exclusive mode");
                 PreparedStatement clear = connection.prepareStatement("delete from score_rollup_day");
                 PreparedStatement fill = connection.prepareStatement("insert into score_rollup_day (" + columns
                         + ", day, " + COUNTS + ") select " + columns
                         + ", ((bucket_start + interval '29 minutes') at time zone ?)::date, " + sums
                         + " from score_rollup_hour group by " + columns + ", 7");
+                PreparedStatement clearAll = connection.prepareStatement("delete from score_rollup_day_all");
+                PreparedStatement fillAll = connection.prepareStatement("insert into score_rollup_day_all ("
+                        + ALL_COLUMNS + ", day, " + COUNTS + ") select " + ALL_COLUMNS + ", day, " + sums
+                        + " from score_rollup_day group by " + ALL_COLUMNS + ", day");
                 PreparedStatement mark = connection.prepareStatement("update reporting_zone set zone = ?")) {
             lock.execute();
             clear.executeUpdate();
             fill.setString(1, zoneId);
             int rows = fill.executeUpdate();
+            clearAll.executeUpdate();
+            fillAll.executeUpdate();
             mark.setString(1, zoneId);
             mark.executeUpdate();
             return rows;
