@@ -113,9 +113,10 @@ class ScoresApiTest {
     @Test
     void groupsBySegmentAndChannelAndFlagsSmallSamples() {
         String tp = ResponseTopic.touchpoint("breakdown");
+        String premium = ResponseTopic.touchpoint("premium");
         Instant at = Instant.parse("2025-02-10T08:00:00Z");
         for (int i = 0; i < 30; i++) {
-            send(tp, "BRANCH", "premium", at, null, List.of(answer("c", "CSAT", i < 24 ? 5 : 1)));
+            send(tp, "BRANCH", premium, at, null, List.of(answer("c", "CSAT", i < 24 ? 5 : 1)));
         }
         send(tp, "WEB", "mass", at, null, List.of(answer("c", "CSAT", 2)));
         send(tp, "WEB", null, at, null, List.of(answer("c", "CSAT", 4)));
@@ -131,11 +132,20 @@ class ScoresApiTest {
         assertEquals("WEB", answer.getString("series[0].groups.channel"));
         assertEquals(0.0, answer.getDouble("series[0].value"));
         assertTrue(answer.getBoolean("series[0].insufficientSample"));
-        assertEquals("premium", answer.getString("series[1].groups.segment"));
+        assertEquals(premium, answer.getString("series[1].groups.segment"));
         assertEquals(30, answer.getLong("series[1].n"));
         assertEquals(80.0, answer.getDouble("series[1].value"), EPS);
         assertFalse(answer.getBoolean("series[1].insufficientSample"));
         assertNull(answer.get("series[2].groups.segment"));
+
+        // without a touchpoint the breakdown reads the roll-up summed over touchpoints: same figures
+        JsonPath all = total(
+                "csat", Map.of("segment", premium, "from", "2025-02-10", "to", "2025-02-10", "groupBy", "channel"));
+        assertEquals("day", all.getString("source"));
+        assertEquals(1, all.getList("series").size());
+        assertEquals("BRANCH", all.getString("series[0].groups.channel"));
+        assertEquals(30, all.getLong("series[0].n"));
+        assertEquals(80.0, all.getDouble("series[0].value"), EPS);
     }
 
     @Test

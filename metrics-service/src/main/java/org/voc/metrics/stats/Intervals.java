@@ -11,8 +11,15 @@ public final class Intervals {
 
     private Intervals() {}
 
+    private static final double Z_95 = quantile(0.95);
+
     /** The normal quantile z(1 − α/2) of a two-sided interval at this confidence level, e.g. 1.95996 for 0.95. */
     public static double z(double confidenceLevel) {
+        // every figure is at 95 %: its quantile is computed once, not per interval of a long series
+        return confidenceLevel == 0.95 ? Z_95 : quantile(confidenceLevel);
+    }
+
+    private static double quantile(double confidenceLevel) {
         return new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
     }
 

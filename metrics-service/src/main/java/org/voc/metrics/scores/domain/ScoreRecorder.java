@@ -20,8 +20,9 @@ import org.voc.metrics.scores.persistence.RollupTable;
 import org.voc.metrics.scores.persistence.ScoreRollupRepository;
 
 /**
- * Adds each response's scores to the hourly, daily (also summed over touchpoints) and people roll-ups exactly once: the processed-event records
- * and the increments commit in one transaction, so a replay or a re-sent batch never counts a response twice.
+ * Adds each response's scores to the hourly, daily (also summed over touchpoints) and people roll-ups exactly
+ * once: the processed-event records and the increments commit in one transaction, so a replay or a re-sent batch
+ * never counts a response twice.
  */
 @ApplicationScoped
 public class ScoreRecorder {

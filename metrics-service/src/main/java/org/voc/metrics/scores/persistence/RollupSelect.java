@@ -45,7 +45,13 @@ public final class RollupSelect {
             if (filter.getKey().person()) {
                 continue;
             }
-            conditions.add(ScoreRollupRepository.column(filter.getKey()) + " = any(?)");
+            if (filter.getKey().fromRegistry()) {
+                // resolved to touchpoint keys first, so the touchpoint index finds the rows
+                conditions.add("r.touchpoint_key in (select t.key from touchpoint_attribution t where "
+                        + ScoreRollupRepository.column(filter.getKey()) + " = any(?))");
+            } else {
+                conditions.add(ScoreRollupRepository.column(filter.getKey()) + " = any(?)");
+            }
             params.add(filter.getValue().toArray(String[]::new));
         }
         Dimension person = personDimension(query);
@@ -107,18 +113,24 @@ public final class RollupSelect {
         return table;
     }
 
+    /** The period in the caller's terms, from the inner query's stored period {@code x.p}. */
     String periodSql() {
         if (query.granularity() == null) {
             return "null::timestamp";
         }
         if (table == RollupTable.HOUR) {
             return switch (query.granularity()) {
-                case HOUR -> "r.bucket_start at time zone 'UTC'";
+                case HOUR -> "x.p at time zone 'UTC'";
                 // the local period holding the hour's first 29 minutes: nearest-hour day boundaries
-                default -> "date_trunc(?, (r.bucket_start + interval '29 minutes') at time zone ?)";
+                default -> "date_trunc(?, (x.p + interval '29 minutes') at time zone ?)";
             };
         }
-        return "date_trunc(?, r.day::timestamp)";
+        return "date_trunc(?, x.p::timestamp)";
+    }
+
+    /** The stored period of a row, or nothing for a total. */
+    String storedPeriodSql() {
+        return query.granularity() == null ? "null::date" : "r." + table.period;
     }
 
     String groupSql(int index) {
@@ -131,8 +143,7 @@ public final class RollupSelect {
     }
 
     boolean joinsRegistry() {
-        return query.groupBy().stream().anyMatch(Dimension::fromRegistry)
-                || query.filters().keySet().stream().anyMatch(Dimension::fromRegistry);
+        return query.groupBy().stream().anyMatch(Dimension::fromRegistry);
     }
 
     boolean person() {

@@ -43,6 +43,14 @@ public class ScoreRollupRepository {
     private static final String SUMS = String.join(
             ", ",
             java.util.Arrays.stream(COUNT_COLUMNS).map(c -> "sum(r." + c + ")").toList());
+    private static final String INNER_SUMS = String.join(
+            ", ",
+            java.util.Arrays.stream(COUNT_COLUMNS)
+                    .map(c -> "sum(r." + c + ") as " + c)
+                    .toList());
+    private static final String OUTER_SUMS = String.join(
+            ", ",
+            java.util.Arrays.stream(COUNT_COLUMNS).map(c -> "sum(x." + c + ")").toList());
 
     private static final String ALL_COLUMNS = "metric, question_id, channel, segment, survey_id";
 
@@ -157,14 +165,20 @@ public class ScoreRollupRepository {
 
     /** Sums of the rows one query selects, grouped by its period and group columns. */
     public List<Row> sum(RollupSelect select) {
+        // The rows are summed per stored period first and the period is mapped to the caller's zone afterwards:
+        // one time-zone conversion per hour or day instead of one per row.
         StringBuilder sql = new StringBuilder("select ")
                 .append(select.periodSql())
-                .append(", ")
+                .append(", x.g1, x.g2, ")
+                .append(OUTER_SUMS)
+                .append(" from (select ")
+                .append(select.storedPeriodSql())
+                .append(" as p, ")
                 .append(select.groupSql(0))
-                .append(", ")
+                .append(" as g1, ")
                 .append(select.groupSql(1))
-                .append(", ")
-                .append(SUMS)
+                .append(" as g2, ")
+                .append(INNER_SUMS)
                 .append(" from ")
                 .append(select.table().table)
                 .append(" r");
@@ -172,8 +186,8 @@ public class ScoreRollupRepository {
             sql.append(" left join touchpoint_attribution t on t.key = r.touchpoint_key");
         }
         sql.append(" where ").append(select.whereSql());
-        sql.append(" group by 1, 2, 3");
-        sql.append(select.person() ? " order by sum(r.n) desc, 2, 3 limit " + select.limit() : " order by 1, 2, 3");
+        sql.append(" group by 1, 2, 3) x group by 1, 2, 3");
+        sql.append(select.person() ? " order by sum(x.n) desc, 2, 3 limit " + select.limit() : " order by 1, 2, 3");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             List<Object> params = select.params();
