@@ -223,12 +223,17 @@ public class ScoreRollupRepository {
 
     /** The zone the daily roll-up was built in, or null when it never was. */
     public String dailyZone() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select zone from reporting_zone");
-                ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getString(1) : null;
+        try (Connection connection = dataSource.getConnection()) {
+            return dailyZone(connection);
         } catch (SQLException e) {
             throw new PersistenceException("could not read the reporting zone", e);
+        }
+    }
+
+    private static String dailyZone(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select zone from reporting_zone");
+                ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getString(1) : null;
         }
     }
 
@@ -236,7 +241,7 @@ public class ScoreRollupRepository {
      * Rebuilds the daily roll-up in another zone from the hourly one, under an exclusive lock that makes writers
      * wait: every hour goes to the local day holding its first 29 minutes (so a half-hour-offset zone's day
      * boundary falls on the nearest hour), and the all-touchpoints table follows from the days. Returns the daily
-     * rows written.
+     * rows written (0 when the roll-up was already in that zone once the lock was held).
      */
     public int rebuildDaily(ZoneId zone) {
         String zoneId = zone.getId();
@@ -257,6 +262,10 @@ public class ScoreRollupRepository {
                         + " from score_rollup_day group by " + ALL_COLUMNS + ", day");
                 PreparedStatement mark = connection.prepareStatement("update reporting_zone set zone = ?")) {
             lock.execute();
+            // another replica may have rebuilt it while this one waited for the lock
+            if (zoneId.equals(dailyZone(connection))) {
+                return 0;
+            }
             clear.executeUpdate();
             fill.setString(1, zoneId);
             int rows = fill.executeUpdate();
