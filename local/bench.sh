@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Runs the benchmarks kept in the repository against real infrastructure (the `test` profile) and prints their
 # figures; docs/performance.md records them.
-#   ./voc bench [responses|intake|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
+#   ./voc bench [responses|intake|metrics|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 which=all
 case ${1:-} in
-  responses | intake | all) which=$1; shift ;;
+  responses | intake | metrics | all) which=$1; shift ;;
 esac
 case $which in
   responses) tests=ResponseSubmissionBenchmark ;;
   intake) tests=InteractionIntakeBenchmark ;;
+  metrics) tests= ;;
   all) tests=ResponseSubmissionBenchmark,InteractionIntakeBenchmark ;;
 esac
 
@@ -23,6 +24,12 @@ fi
 # shellcheck source=/dev/null
 source "$root/.local/test/env"
 "$root/mvnw" -B -q install -DskipTests
+if [ "$which" = metrics ] || [ "$which" = all ]; then
+  # Dashboard queries over roll-ups of 10 M responses per metric (metrics-service, in-process over HTTP).
+  "$root/mvnw" -B test -pl metrics-service -Dtest=DashboardQueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+    | grep 'METRICS BENCHMARK' || true
+fi
+[ -z "$tests" ] && exit 0
 rm -f "$root"/e2e-tests/target/benchmark-*.txt
 "$root/mvnw" -B verify -pl e2e-tests -Dit.test="$tests" -Dfailsafe.failIfNoSpecifiedTests=false "$@"
 for report in response-submission interaction-intake; do
