@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Runs the benchmarks kept in the repository against real infrastructure (the `test` profile) and prints their
 # figures; docs/performance.md records them.
-#   ./voc bench [responses|intake|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
+#   ./voc bench [responses|intake|metrics|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 which=all
 case ${1:-} in
-  responses | intake | all) which=$1; shift ;;
+  responses | intake | metrics | all) which=$1; shift ;;
 esac
 case $which in
   responses) tests=ResponseSubmissionBenchmark ;;
   intake) tests=InteractionIntakeBenchmark ;;
-  all) tests=ResponseSubmissionBenchmark,InteractionIntakeBenchmark ;;
+  metrics) tests=MetricsFreshnessBenchmark ;;
+  all) tests=ResponseSubmissionBenchmark,InteractionIntakeBenchmark,MetricsFreshnessBenchmark ;;
 esac
 
 "$root/local/infra.sh" start --profile test
@@ -25,7 +26,7 @@ source "$root/.local/test/env"
 "$root/mvnw" -B -q install -DskipTests
 rm -f "$root"/e2e-tests/target/benchmark-*.txt
 "$root/mvnw" -B verify -pl e2e-tests -Dit.test="$tests" -Dfailsafe.failIfNoSpecifiedTests=false "$@"
-for report in response-submission interaction-intake; do
+for report in response-submission interaction-intake metrics-freshness metrics-day; do
   [ -f "$root/e2e-tests/target/benchmark-$report.txt" ] && cat "$root/e2e-tests/target/benchmark-$report.txt"
 done
 exit 0
