@@ -34,6 +34,7 @@ public final class Topics {
     public static final String ERASURE_REPORTS = "voc.erasure-reports";
 
     public static final String CASES = "voc.cases";
+    /** Metric alerts fired and resolved by metrics-service, keyed by alert rule id. */
     public static final String ALERTS = "voc.alerts";
 
     private Topics() {}

@@ -1,0 +1,41 @@
+package org.voc.metrics.alerts.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What alerts need from the metrics: a metric's headline value under filters in two time ranges, and the test of
+ * their difference. Implemented over the score roll-ups, so an alert sees exactly what the query API shows.
+ */
+public interface MetricWindows {
+
+    /**
+     * Refuses (with {@code Invalid} naming the field) a metric, question or filter the query API would refuse;
+     * returns the metric's canonical name ({@code NPS} and {@code nps} are one metric).
+     */
+    String validate(String metric, String question, Map<String, List<String>> filters);
+
+    /** The metric in [from, to) of each range, and the two-sample test of current against baseline. */
+    Comparison compare(
+            String metric,
+            String question,
+            Map<String, List<String>> filters,
+            Instant currentFrom,
+            Instant currentTo,
+            Instant baselineFrom,
+            Instant baselineTo);
+
+    /**
+     * Both sides with their sample sizes; {@code difference} = current − baseline, null when a side has no
+     * responses; {@code pValue} two-sided; {@code higherIsWorse} for metrics where a rise is bad (CES effort).
+     */
+    record Comparison(
+            long currentN,
+            Double current,
+            long baselineN,
+            Double baseline,
+            Double difference,
+            Double pValue,
+            boolean higherIsWorse) {}
+}
