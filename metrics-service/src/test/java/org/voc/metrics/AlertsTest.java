@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
 import org.voc.metrics.alerts.domain.AlertEvaluator;
-import org.voc.testsupport.TopicReader;
 import org.voc.testsupport.Tokens;
+import org.voc.testsupport.TopicReader;
 
 /**
  * Alert rules against roll-ups fed through the real voc.responses, evaluated at fixed instants (the schedule is off
@@ -89,7 +89,8 @@ class AlertsTest {
         assertEquals("2025-06-01T13:00:00Z", alerts.getString("items[0].lastSeenTo"));
         try (TopicReader reader = new TopicReader(Topics.ALERTS)) {
             List<TopicReader.Event> fired = reader.awaitAll(
-                    e -> rule.equals(e.key()) && "voc.alert.fired.v1".equals(e.headers().get("ce_type")),
+                    e -> rule.equals(e.key())
+                            && "voc.alert.fired.v1".equals(e.headers().get("ce_type")),
                     1,
                     Duration.ofSeconds(30));
             assertEquals(1, fired.size(), "one event for one alert");
@@ -171,7 +172,8 @@ class AlertsTest {
         assertEquals("rule changed", alerts.getString("items[0].resolution"));
         try (TopicReader reader = new TopicReader(Topics.ALERTS)) {
             List<TopicReader.Event> resolved = reader.awaitAll(
-                    e -> rule.equals(e.key()) && "voc.alert.resolved.v1".equals(e.headers().get("ce_type")),
+                    e -> rule.equals(e.key())
+                            && "voc.alert.resolved.v1".equals(e.headers().get("ce_type")),
                     1,
                     Duration.ofSeconds(30));
             assertEquals(1, resolved.size());
@@ -257,8 +259,7 @@ class AlertsTest {
     private static String ruleBody(String touchpoint, String metric, Double alpha, Double minChange, int minSample) {
         return """
                 {"name": "drop at %s", "metric": "%s", "filters": {"touchpoint": ["%s"]}, "window": "P7D",
-                 "baseline": "P28D", "minSample": %d, "alpha": %s, "minChange": %s}"""
-                .formatted(touchpoint, metric, touchpoint, minSample, alpha, minChange);
+                 "baseline": "P28D", "minSample": %d, "alpha": %s, "minChange": %s}""".formatted(touchpoint, metric, touchpoint, minSample, alpha, minChange);
     }
 
     private static JsonPath alerts(String rule) {

@@ -61,7 +61,8 @@ class VerbatimExportTest {
         List<List<String>> rows = parse(export.asString());
         List<String> header = rows.get(0);
         assertEquals(List.of("id", "surveyId", "surveyVersion"), header.subList(0, 3));
-        assertEquals(List.of("answer.nps", "answer.reason", "answer.csat"), header.subList(11, 14));
+        assertEquals(List.of("segment", "employeeRef", "processRef"), header.subList(11, 14));
+        assertEquals(List.of("answer.nps", "answer.reason", "answer.csat"), header.subList(14, 17));
         Map<String, List<String>> byId = new HashMap<>();
         rows.subList(1, rows.size()).forEach(r -> byId.put(r.get(0), r));
         assertEquals(4, byId.size());
@@ -84,11 +85,11 @@ class VerbatimExportTest {
                 .queryParam("maxScore", "6")
                 .get("/api/responses/export")
                 .asString());
-        assertEquals("answers", low.get(0).get(11));
+        assertEquals("answers", low.get(0).get(14));
         assertEquals(
                 List.of(formulaId, minusId),
                 low.subList(1, low.size()).stream().map(r -> r.get(0)).toList());
-        JsonNode answers = Surveys.JSON.readTree(low.get(2).get(11));
+        JsonNode answers = Surveys.JSON.readTree(low.get(2).get(14));
         assertEquals(6, answers.get("nps").asInt());
         assertEquals("-5 stars", answers.get("reason").asText());
     }
