@@ -35,11 +35,13 @@ create table alert_rule (
 );
 
 -- Fired alerts, kept after their rule is deleted (rule_name and the rule's question are copied). At most one open
--- alert per rule, and one alert per rule and window: the two guards against alert storms.
+-- alert per rule, and one alert per rule revision and window: the two guards against alert storms (a changed rule
+-- asks a new question, which may fire in the window its old form fired in).
 create table alert (
     id             uuid         primary key,
     rule_id        uuid         not null,
     rule_name      varchar(200) not null,
+    rule_revision  bigint       not null,
     metric         varchar(40)  not null,
     question       varchar(80),
     filters        jsonb        not null,
@@ -58,7 +60,7 @@ create table alert (
     last_seen_to   timestamptz  not null,
     resolved_at    timestamptz,
     resolution     varchar(200),
-    unique (rule_id, window_to)
+    unique (rule_id, rule_revision, window_to)
 );
 create unique index alert_open_per_rule on alert (rule_id) where state = 'OPEN';
 create index alert_fired on alert (fired_at desc, id desc);

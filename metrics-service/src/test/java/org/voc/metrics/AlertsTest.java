@@ -148,8 +148,10 @@ class AlertsTest {
     @Test
     void changingTheRuleResolvesItsAlert() {
         String tp = ResponseTopic.touchpoint("resolve");
-        sendNps(tp, IN_BASELINE, 40, 10);
-        sendNps(tp, IN_WINDOW, 40, 0);
+        sendNps(tp, IN_BASELINE, 30, 10);
+        sendNps(tp, IN_BASELINE, 10, 8);
+        sendNps(tp, IN_WINDOW, 30, 0);
+        sendNps(tp, IN_WINDOW, 10, 8);
         topic.awaitConsumed();
         String rule = createRule(tp, "nps", 0.05, null, 30);
         evaluator.evaluateAll(NOW);

@@ -1,12 +1,12 @@
 package org.voc.metrics.alerts.domain;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.voc.events.AlertFired;
@@ -29,9 +29,6 @@ public class AlertEvaluator {
 
     private static final Logger LOG = Logger.getLogger(AlertEvaluator.class);
 
-    /** Rules evaluated per transaction: one slow metric query must not hold many rules' locks. */
-    static final int BATCH = 20;
-
     private final AlertRepository repository;
     private final MetricWindows metrics;
     private final Outbox outbox;
@@ -46,8 +43,8 @@ public class AlertEvaluator {
 
     @Scheduled(
             identity = "metrics-alerts",
-            every = "${voc.metrics.alerts.interval:5m}",
-            delayed = "${voc.metrics.alerts.first-delay:30s}",
+            every = "${voc.alerts.interval:5m}",
+            delayed = "${voc.alerts.first-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -60,24 +57,41 @@ public class AlertEvaluator {
 
     /**
      * Evaluates every enabled rule whose window ending at the last full hour before {@code now} has not been
-     * evaluated yet. Call it outside any transaction.
+     * evaluated yet, each rule in a transaction of its own: a rule that fails (its metric query, a constraint) is
+     * logged and retried by the next run, and never holds up the others. Call it outside any transaction.
      *
      * @return the rules evaluated; zero when another replica is evaluating
      */
     public long evaluateAll(Instant now) {
         Instant windowTo = now.truncatedTo(ChronoUnit.HOURS);
-        return sweeps.run("metrics.alerts", BATCH, () -> evaluateBatch(windowTo))
+        return sweeps.run("metrics.alerts", Integer.MAX_VALUE, () -> evaluateDue(windowTo))
                 .orElse(0);
     }
 
-    /** One transaction: up to {@link #BATCH} due rules, each with its alert change and event. */
-    int evaluateBatch(Instant windowTo) {
-        List<AlertRuleEntity> rules = repository.due(windowTo, BATCH);
-        for (AlertRuleEntity rule : rules) {
-            evaluate(rule, windowTo);
-            rule.lastWindowTo = windowTo;
+    private int evaluateDue(Instant windowTo) {
+        int evaluated = 0;
+        for (UUID id : repository.due(windowTo)) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> evaluate(id, windowTo))) {
+                    evaluated++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        e, "alert rule %s not evaluated for the window ending %s; the next run retries", id, windowTo);
+            }
         }
-        return rules.size();
+        return evaluated;
+    }
+
+    /** One rule, locked; false when another replica has it or has judged this window already. */
+    private boolean evaluate(UUID id, Instant windowTo) {
+        AlertRuleEntity rule = repository.dueForUpdate(id, windowTo).orElse(null);
+        if (rule == null) {
+            return false;
+        }
+        evaluate(rule, windowTo);
+        rule.lastWindowTo = windowTo;
+        return true;
     }
 
     private void evaluate(AlertRuleEntity rule, Instant windowTo) {
@@ -130,6 +144,7 @@ public class AlertEvaluator {
         alert.id = UUID.randomUUID();
         alert.ruleId = rule.id;
         alert.ruleName = rule.name;
+        alert.ruleRevision = rule.revision;
         alert.metric = rule.metric;
         alert.question = rule.question;
         alert.filters = rule.filters;

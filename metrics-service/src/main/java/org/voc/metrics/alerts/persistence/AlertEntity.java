@@ -29,6 +29,10 @@ public class AlertEntity extends PanacheEntityBase {
     @Column(name = "rule_name", nullable = false, updatable = false)
     public String ruleName;
 
+    /** The rule's revision that fired: one alert per revision and window. */
+    @Column(name = "rule_revision", nullable = false, updatable = false)
+    public long ruleRevision;
+
     @Column(nullable = false, updatable = false)
     public String metric;
 

@@ -39,20 +39,31 @@ public class AlertRepository {
         return query.page(0, limit).list();
     }
 
-    /**
-     * Up to {@code limit} enabled rules whose window ending at {@code windowTo} has not been evaluated, locked
-     * {@code FOR UPDATE SKIP LOCKED}: replicas evaluating at once take disjoint rules.
-     */
-    public List<AlertRuleEntity> due(Instant windowTo, int limit) {
+    /** Ids of the enabled rules whose window ending at {@code windowTo} has not been evaluated. */
+    public List<UUID> due(Instant windowTo) {
         return em.createQuery(
-                        "from AlertRuleEntity r where r.enabled = true"
+                        "select r.id from AlertRuleEntity r where r.enabled = true"
                                 + " and (r.lastWindowTo is null or r.lastWindowTo < :windowTo) order by r.id",
-                        AlertRuleEntity.class)
+                        UUID.class)
                 .setParameter("windowTo", windowTo)
-                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * The rule, locked, if it is still due for the window ending at {@code windowTo}; empty when another replica
+     * holds it ({@code FOR UPDATE SKIP LOCKED}) or has evaluated it meanwhile.
+     */
+    public Optional<AlertRuleEntity> dueForUpdate(UUID id, Instant windowTo) {
+        return em.createQuery(
+                        "from AlertRuleEntity r where r.id = :id and r.enabled = true"
+                                + " and (r.lastWindowTo is null or r.lastWindowTo < :windowTo)",
+                        AlertRuleEntity.class)
+                .setParameter("id", id)
+                .setParameter("windowTo", windowTo)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
-                .getResultList();
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<AlertEntity> open(UUID ruleId) {
