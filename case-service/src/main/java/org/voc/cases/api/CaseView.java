@@ -55,7 +55,7 @@ public record CaseView(
 
         @Schema(
                 description = "Resolution SLA target set by the matched rules (the shortest), ISO-8601",
-                example = "P3D")
+                example = "PT72H")
         String resolutionTarget) {
 
     static CaseView of(Case c, Disclosure disclosure) {

@@ -36,7 +36,8 @@ public record CaseRuleRequest(
         String firstContactTarget,
 
         @Schema(
-                description = "Time to resolution, ISO-8601, not shorter than firstContactTarget, at most P366D",
+                description = "Time to resolution, ISO-8601 (shown back in hours: P3D is PT72H), not shorter than"
+                        + " firstContactTarget, at most P366D",
                 example = "P3D")
         @NotBlank
         @Size(max = 40)
