@@ -101,6 +101,30 @@ class RuleSetTest {
         assertNull(rules.evaluate(nps(7)));
     }
 
+    @Test
+    void cliAndRatingOfAnyQuestionLookAtEveryMatchingAnswer() {
+        RuleConditions cli = new RuleConditions(null, null, null, 4, null, null, null, null, null, null);
+        RuleConditions anyRating = new RuleConditions(null, null, null, null, null, 3, null, null, null, null);
+        RuleSet cliRules = RuleSet.of(List.of(rule("cli", cli, CasePriority.NORMAL, "PT4H", "P3D", null)));
+        RuleSet ratingRules = RuleSet.of(List.of(rule("rating", anyRating, CasePriority.NORMAL, "PT4H", "P3D", null)));
+
+        assertNotNull(cliRules.evaluate(answers(score("CLI_CROSS_BUY", "x", 4), score("NPS", "nps", 9))));
+        assertNotNull(cliRules.evaluate(answers(score("CLI_REPURCHASE", "r", 9), score("NPS", "nps", 3))));
+        assertNull(cliRules.evaluate(answers(score("CLI_REPURCHASE", "r", 5), score("CSAT", "c", 1))));
+
+        assertNotNull(ratingRules.evaluate(answers(score("RATING", "speed", 5), score("RATING", "staff", 2))));
+        assertNull(ratingRules.evaluate(answers(score("RATING", "speed", 3), score("CSAT", "c", 1))));
+    }
+
+    private static ResponseSubmitted.Answer score(String type, String questionId, int score) {
+        return new ResponseSubmitted.Answer(questionId, type, score, null);
+    }
+
+    private static ResponseSubmitted answers(ResponseSubmitted.Answer... answers) {
+        return new ResponseSubmitted(
+                UUID.randomUUID(), UUID.randomUUID(), 1, "tp", "WEB", null, Instant.EPOCH, null, List.of(answers));
+    }
+
     private static CaseRule text(String name, String... anyOf) {
         RuleConditions c = new RuleConditions(null, null, null, null, null, null, List.of(anyOf), null, null, null);
         return rule(name, c, CasePriority.NORMAL, "PT4H", "P3D", null);
