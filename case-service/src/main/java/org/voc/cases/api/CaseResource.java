@@ -34,7 +34,7 @@ import org.voc.kit.security.Caller;
 import org.voc.kit.security.Roles;
 
 /**
- * Cases over HTTP (read-only in this slice: cases are opened by detractor responses); rules live in
+ * Cases over HTTP (read-only in this slice: cases are opened by responses that match the case rules); rules live in
  * {@link CaseService}. Who sees which case, and which customer data in clear, is decided here from the caller
  * (docs/security.md): a case agent sees only their teams' cases, and the customer of those in clear.
  */

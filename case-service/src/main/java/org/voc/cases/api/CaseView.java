@@ -1,11 +1,13 @@
 package org.voc.cases.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseStatus;
+import org.voc.cases.rules.domain.MatchedRule;
 import org.voc.kit.privacy.Disclosure;
 
 /** A case as the API shows it. */
@@ -24,7 +26,8 @@ public record CaseView(
                 example = "cust-4711")
         String customerRef,
 
-        int nps,
+        @Schema(description = "The response's NPS; null when it had none (a rule on another answer opened the case)")
+        Integer nps,
 
         @Schema(
                 description = "The customer's first free-text answer, if any; e-mail addresses, phone numbers and long"
@@ -37,7 +40,23 @@ public record CaseView(
         Instant respondedAt,
 
         @Schema(description = "openedAt plus the SLA of the priority")
-        Instant dueAt) {
+        Instant dueAt,
+
+        @Schema(
+                description = "The case rules the response matched (their names when the case was opened); empty for"
+                        + " cases opened before rules")
+        List<MatchedRule> matchedRules,
+
+        @Schema(
+                description = "First-contact SLA target set by the matched rules (the shortest), ISO-8601; null for"
+                        + " cases opened before rules",
+                example = "PT4H")
+        String firstContactTarget,
+
+        @Schema(
+                description = "Resolution SLA target set by the matched rules (the shortest), ISO-8601",
+                example = "PT72H")
+        String resolutionTarget) {
 
     static CaseView of(Case c, Disclosure disclosure) {
         return new CaseView(
@@ -53,6 +72,9 @@ public record CaseView(
                 c.status(),
                 c.openedAt(),
                 c.respondedAt(),
-                c.dueAt());
+                c.dueAt(),
+                c.rules() == null ? List.of() : c.rules(),
+                c.firstContactTarget() == null ? null : c.firstContactTarget().toString(),
+                c.resolutionTarget() == null ? null : c.resolutionTarget().toString());
     }
 }

@@ -8,7 +8,10 @@ final class Examples {
              "surveyId": "c4a1e2d3-7b6f-4e5d-9c8b-0a1b2c3d4e5f", "touchpointKey": "card-delivery", "team": "cards-ops",
              "customerRef": "cust-4711", "nps": 3, "comment": "The card arrived a week late and nobody called",
              "priority": "HIGH", "status": "OPEN", "openedAt": "2026-11-25T09:00:02.123456Z",
-             "respondedAt": "2026-11-25T09:00:00Z", "dueAt": "2026-11-26T09:00:02.123456Z"}""";
+             "respondedAt": "2026-11-25T09:00:00Z", "dueAt": "2026-11-26T09:00:02.123456Z",
+             "matchedRules": [{"id": "00000000-0000-4000-8000-000000000001", "name": "NPS detractor"},
+                              {"id": "00000000-0000-4000-8000-000000000002", "name": "NPS strong detractor"}],
+             "firstContactTarget": "PT24H", "resolutionTarget": "PT120H"}""";
     private static final String NEXT_CURSOR =
             "MjAyNi0xMS0yNVQwOTowMDowMi4xMjM0NTZafDBiN2UzYzUyLThkMGYtNGE1NS1hMWY2LTNjMmI5ZTdkNGExMA";
     static final String CASE_PAGE = "{\"items\": [" + CASE_VIEW + "], \"nextCursor\": \"" + NEXT_CURSOR + "\"}";

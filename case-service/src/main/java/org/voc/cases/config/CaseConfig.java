@@ -8,11 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "voc.cases")
 public interface CaseConfig {
 
-    /** Time to act on a HIGH-priority case (NPS 0–3), counted from the moment it is opened. */
+    /** Time to act on a HIGH-priority case, counted from the moment it is opened (dueAt). */
     @WithDefault("PT24H")
     Duration slaHigh();
 
-    /** Time to act on a NORMAL-priority case (NPS 4–6), counted from the moment it is opened. */
+    /** Time to act on a NORMAL-priority case, counted from the moment it is opened (dueAt). */
     @WithDefault("PT72H")
     Duration slaNormal();
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,16 @@ import java.util.stream.Collectors;
 import org.voc.cases.config.CaseConfig;
 import org.voc.cases.persistence.CaseRepository;
 import org.voc.cases.persistence.TouchpointReplicaRepository;
+import org.voc.cases.rules.domain.RuleBook;
+import org.voc.cases.rules.domain.RuleSet;
+import org.voc.cases.rules.domain.Verdict;
 import org.voc.events.ResponseSubmitted;
 import org.voc.kit.problem.NotFound;
 
-/** Opens one case per detractor response, routed to the touchpoint's owner team, and reads cases. */
+/**
+ * Opens one case per response that matches the case rules, routed to the touchpoint's owner team unless a rule
+ * names a team, and reads cases.
+ */
 @ApplicationScoped
 public class CaseService {
 
@@ -29,38 +36,47 @@ public class CaseService {
 
     private final CaseRepository cases;
     private final TouchpointReplicaRepository touchpoints;
+    private final RuleBook rules;
     private final CaseConfig config;
     private final Counter opened;
 
     public CaseService(
-            CaseRepository cases, TouchpointReplicaRepository touchpoints, CaseConfig config, MeterRegistry registry) {
+            CaseRepository cases,
+            TouchpointReplicaRepository touchpoints,
+            RuleBook rules,
+            CaseConfig config,
+            MeterRegistry registry) {
         this.cases = cases;
         this.touchpoints = touchpoints;
+        this.rules = rules;
         this.config = config;
         this.opened = registry.counter("voc.cases.opened");
     }
 
-    /** NPS 0–6: the customer would not recommend us, so someone has to call back. */
-    public static boolean isDetractor(Integer nps) {
-        return nps != null && nps >= 0 && nps <= 6;
-    }
-
     /**
-     * Opens a case for every detractor among the responses, in one transaction and one insert for the batch. A
-     * response that already has a case (a redelivery or a replay) opens nothing. Returns how many were opened.
+     * Opens a case for every response that matches at least one enabled rule, in one transaction and one insert for
+     * the batch; a response matching several rules opens one case (see {@link Verdict}). A response that already has
+     * a case (a redelivery or a replay) opens nothing. Returns how many were opened.
      */
     @Transactional
     public int open(List<ResponseSubmitted> responses) {
-        Map<UUID, ResponseSubmitted> detractors = new LinkedHashMap<>();
+        RuleSet ruleSet = rules.current();
+        Map<UUID, ResponseSubmitted> matching = new LinkedHashMap<>();
+        Map<UUID, Verdict> verdicts = new HashMap<>();
         for (ResponseSubmitted response : responses) {
-            if (isDetractor(response.nps())) {
-                detractors.putIfAbsent(response.responseId(), response);
+            if (matching.containsKey(response.responseId())) {
+                continue;
+            }
+            Verdict verdict = ruleSet.evaluate(response);
+            if (verdict != null) {
+                matching.put(response.responseId(), response);
+                verdicts.put(response.responseId(), verdict);
             }
         }
-        if (detractors.isEmpty()) {
+        if (matching.isEmpty()) {
             return 0;
         }
-        Set<String> keys = detractors.values().stream()
+        Set<String> keys = matching.values().stream()
                 .map(ResponseSubmitted::touchpointKey)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -69,15 +85,19 @@ public class CaseService {
 
         // Postgres keeps microseconds: truncating keeps opened_at, due_at and the listing cursor exact.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Case> batch = new ArrayList<>(detractors.size());
-        for (ResponseSubmitted r : detractors.values()) {
-            CasePriority priority = CasePriority.ofNps(r.nps());
+        List<Case> batch = new ArrayList<>(matching.size());
+        for (ResponseSubmitted r : matching.values()) {
+            Verdict verdict = verdicts.get(r.responseId());
+            CasePriority priority = verdict.priority();
+            String team = verdict.team() != null
+                    ? verdict.team()
+                    : r.touchpointKey() == null ? null : owners.get(r.touchpointKey());
             batch.add(new Case(
                     UUID.randomUUID(),
                     r.responseId(),
                     r.surveyId(),
                     r.touchpointKey(),
-                    r.touchpointKey() == null ? null : owners.get(r.touchpointKey()),
+                    team,
                     r.customerRef(),
                     r.nps(),
                     comment(r),
@@ -85,7 +105,10 @@ public class CaseService {
                     CaseStatus.OPEN,
                     now,
                     r.respondedAt(),
-                    now.plus(sla(priority))));
+                    now.plus(sla(priority)),
+                    verdict.rules(),
+                    verdict.firstContactTarget(),
+                    verdict.resolutionTarget()));
         }
         int count = cases.insertNew(batch);
         opened.increment(count);

@@ -9,7 +9,8 @@ import org.voc.events.ResponseSubmitted;
 import org.voc.kit.inbound.InboundEvents;
 
 /**
- * Submitted responses from {@code voc.responses}: each poll opens the detractors' cases in one transaction,
+ * Submitted responses from {@code voc.responses}: each poll opens the cases of the responses that match the case
+ * rules in one transaction,
  * idempotently through the unique response id of a case, so redeliveries and replays open nothing twice.
  */
 @ApplicationScoped

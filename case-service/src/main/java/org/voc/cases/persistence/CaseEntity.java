@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseStatus;
 
@@ -34,8 +36,8 @@ public class CaseEntity extends PanacheEntityBase {
     @Column(name = "customer_ref", updatable = false)
     public String customerRef;
 
-    @Column(nullable = false, updatable = false)
-    public int nps;
+    @Column(updatable = false)
+    public Integer nps;
 
     public String comment;
 
@@ -55,4 +57,16 @@ public class CaseEntity extends PanacheEntityBase {
 
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
+
+    /** The matched rules as JSON: [{"id", "name"}]. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "matched_rules", nullable = false, updatable = false)
+    public String matchedRules;
+
+    /** ISO-8601 durations set by the matched rules. */
+    @Column(name = "first_contact_target", updatable = false)
+    public String firstContactTarget;
+
+    @Column(name = "resolution_target", updatable = false)
+    public String resolutionTarget;
 }

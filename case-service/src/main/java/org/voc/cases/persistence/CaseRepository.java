@@ -1,10 +1,15 @@
 package org.voc.cases.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +20,7 @@ import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
 import org.voc.cases.domain.CaseScope;
+import org.voc.cases.rules.domain.MatchedRule;
 import org.voc.kit.jdbc.Jdbc;
 
 /**
@@ -25,12 +31,20 @@ import org.voc.kit.jdbc.Jdbc;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
-    /** 13 parameters a row: stays far below PostgreSQL's 65535 bind parameters per statement. */
+    /** 16 parameters a row: stays far below PostgreSQL's 65535 bind parameters per statement. */
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private static final String INSERT = "insert into customer_case (id, response_id, survey_id, touchpoint_key, team,"
-            + " customer_ref, nps, comment, priority, status, opened_at, responded_at, due_at) values ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " customer_ref, nps, comment, priority, status, opened_at, responded_at, due_at, matched_rules,"
+            + " first_contact_target, resolution_target) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+    private static final TypeReference<List<MatchedRule>> MATCHED = new TypeReference<>() {};
+
+    private final ObjectMapper json;
+
+    public CaseRepository(ObjectMapper json) {
+        this.json = json;
+    }
 
     /**
      * Anonymises every case of the customer (an erasure): the reference and the customer's comment become null;
@@ -64,7 +78,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     }
 
     public Optional<Case> find(UUID id) {
-        return findByIdOptional(id).map(CaseRepository::toCase);
+        return findByIdOptional(id).map(this::toCase);
     }
 
     /** A scope limited to teams must name at least one. */
@@ -96,7 +110,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         }
         query.append(" order by openedAt desc, id desc");
         return find(query.toString(), params).page(0, limit).stream()
-                .map(CaseRepository::toCase)
+                .map(this::toCase)
                 .toList();
     }
 
@@ -120,13 +134,16 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         statement.setString(++i, c.touchpointKey());
                         statement.setString(++i, c.team());
                         statement.setString(++i, c.customerRef());
-                        statement.setInt(++i, c.nps());
+                        statement.setObject(++i, c.nps(), Types.SMALLINT);
                         statement.setString(++i, c.comment());
                         statement.setString(++i, c.priority().name());
                         statement.setString(++i, c.status().name());
                         Jdbc.setInstant(statement, ++i, c.openedAt());
                         Jdbc.setInstant(statement, ++i, c.respondedAt());
                         Jdbc.setInstant(statement, ++i, c.dueAt());
+                        statement.setString(++i, write(c.rules()));
+                        statement.setString(++i, iso(c.firstContactTarget()));
+                        statement.setString(++i, iso(c.resolutionTarget()));
                     }
                     inserted += statement.executeUpdate();
                 }
@@ -161,7 +178,29 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         });
     }
 
-    private static Case toCase(CaseEntity e) {
+    private String write(List<MatchedRule> rules) {
+        try {
+            return json.writeValueAsString(rules == null ? List.of() : rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("matched rules are not serialisable", e);
+        }
+    }
+
+    private static String iso(Duration duration) {
+        return duration == null ? null : duration.toString();
+    }
+
+    private static Duration duration(String iso) {
+        return iso == null ? null : Duration.parse(iso);
+    }
+
+    private Case toCase(CaseEntity e) {
+        List<MatchedRule> rules;
+        try {
+            rules = json.readValue(e.matchedRules, MATCHED);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("matched rules of case " + e.id + " are unreadable", ex);
+        }
         return new Case(
                 e.id,
                 e.responseId,
@@ -175,6 +214,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                 e.status,
                 e.openedAt,
                 e.respondedAt,
-                e.dueAt);
+                e.dueAt,
+                rules,
+                duration(e.firstContactTarget),
+                duration(e.resolutionTarget));
     }
 }
