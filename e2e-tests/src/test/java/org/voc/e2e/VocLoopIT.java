@@ -30,7 +30,8 @@ import org.voc.testsupport.Tokens;
 /**
  * The Voice-of-Customer loop through the five packaged services, over HTTP, with Keycloak-issued tokens:
  * touchpoint → survey → responses → NPS → detractor case routed to the owning team, and the invited path:
- * interaction → decision → signed invitation → answer with its token (JSON API and hosted page) → NPS → case.
+ * interaction → decision → signed invitation → answer with its token (JSON API and hosted page) → NPS → case;
+ * and CSAT and CES surveys measured by segment and by the product the registry gives their touchpoint.
  */
 class VocLoopIT {
 
@@ -162,6 +163,86 @@ class VocLoopIT {
                 "The card arrived a week late and nobody called",
                 cases.jsonPath().getString("items[0].comment"));
         assertNotNull(cases.jsonPath().getString("items[0].dueAt"));
+    }
+
+    @Test
+    void csatAndCesSurveysAreMeasuredBySegmentAndProduct() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String touchpoint = "mortgage-call-" + suffix;
+        String product = "mortgage-" + suffix;
+        String designer = Tokens.user("designer");
+        as(Tokens.user("admin"), "touchpoint-registry")
+                .body("""
+                {"key": "%s", "name": "Mortgage advice call", "channel": "CONTACT_CENTER", "journeyStage": "SERVICE",
+                 "signalKind": "DIRECT", "segments": ["RETAIL", "SME"], "product": "%s",
+                 "ownerTeam": "mortgage-desk-%s"}""".formatted(touchpoint, product, suffix))
+                .post("/api/touchpoints")
+                .then()
+                .statusCode(201);
+        String surveyId = as(designer, "survey-service")
+                .body("""
+                {"name": "Mortgage call CSAT and CES", "defaultLocale": "en", "touchpointKeys": ["%s"],
+                 "questions": [
+                   {"id": "csat", "type": "CSAT", "required": true, "text": {"en": "How satisfied are you?"}},
+                   {"id": "ces", "type": "CES", "required": true, "text": {"en": "How easy was it?"}}]}""".formatted(touchpoint))
+                .post("/api/surveys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(designer, "survey-service")
+                .post("/api/surveys/" + surveyId + "/publish")
+                .then()
+                .statusCode(201);
+
+        // RETAIL: CSAT 5, 4, 2 and CES 2, 3, 6; SME: CSAT 1, 2 and CES 7, 6.
+        String ingest = Tokens.ingestClient();
+        int[][] answers = {{5, 2}, {4, 3}, {2, 6}, {1, 7}, {2, 6}};
+        String[] segments = {"RETAIL", "RETAIL", "RETAIL", "SME", "SME"};
+        for (int i = 0; i < answers.length; i++) {
+            String body = """
+                    {"surveyId": "%s", "touchpointKey": "%s", "channel": "CONTACT_CENTER", "customerRef": "m-%d",
+                     "segment": "%s", "answers": [{"questionId": "csat", "score": %d},
+                     {"questionId": "ces", "score": %d}]}""".formatted(surveyId, touchpoint, i, segments[i], answers[i][0], answers[i][1]);
+            await(
+                    () -> as(ingest, "response-service").body(body).post("/api/responses"),
+                    r -> r.statusCode() == 201,
+                    "response-service takes the response of segment " + segments[i]);
+        }
+
+        String analyst = Tokens.user("analyst");
+        Response csat = await(
+                () -> as(analyst, "metrics-service")
+                        .queryParam("touchpoint", touchpoint)
+                        .queryParam("groupBy", "segment")
+                        .get("/api/metrics/csat/stats"),
+                r -> r.statusCode() == 200
+                        && r.jsonPath().getList("series").size() == 2
+                        && r.jsonPath().getLong("series.find { it.groups.segment == 'SME' }.n") == 2
+                        && r.jsonPath().getLong("series.find { it.groups.segment == 'RETAIL' }.n") == 3,
+                "metrics-service counts the CSAT answers by segment");
+        assertEquals(2, csat.jsonPath().getInt("series.find { it.groups.segment == 'RETAIL' }.satisfied.count"));
+        assertEquals(
+                200.0 / 3,
+                csat.jsonPath().getDouble("series.find { it.groups.segment == 'RETAIL' }.satisfied.percent"),
+                1e-6);
+        assertEquals(0, csat.jsonPath().getInt("series.find { it.groups.segment == 'SME' }.satisfied.count"));
+        assertEquals(
+                100.0, csat.jsonPath().getDouble("series.find { it.groups.segment == 'SME' }.problem.percent"), 1e-9);
+        assertTrue(csat.jsonPath().getBoolean("series.find { it.groups.segment == 'SME' }.insufficientSample"));
+
+        // CES by segment, filtered by the product the registry gives the touchpoint.
+        Response ces = await(
+                () -> as(analyst, "metrics-service")
+                        .queryParam("product", product)
+                        .queryParam("groupBy", "segment")
+                        .get("/api/metrics/ces/stats"),
+                r -> r.statusCode() == 200 && r.jsonPath().getList("series").size() == 2,
+                "metrics-service knows the touchpoint's product from voc.touchpoints");
+        assertEquals(11.0 / 3, ces.jsonPath().getDouble("series.find { it.groups.segment == 'RETAIL' }.mean"), 1e-9);
+        assertEquals(1, ces.jsonPath().getInt("series.find { it.groups.segment == 'RETAIL' }.highEffort.count"));
+        assertEquals(6.5, ces.jsonPath().getDouble("series.find { it.groups.segment == 'SME' }.mean"), 1e-9);
+        assertEquals(2, ces.jsonPath().getInt("series.find { it.groups.segment == 'SME' }.highEffort.count"));
     }
 
     @Test
