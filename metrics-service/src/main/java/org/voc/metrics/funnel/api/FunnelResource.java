@@ -6,21 +6,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.voc.kit.input.StorableValues;
+import org.voc.kit.input.TimeParams;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
@@ -37,7 +32,6 @@ import org.voc.metrics.funnel.domain.Dimension;
 import org.voc.metrics.funnel.domain.FunnelQuery;
 import org.voc.metrics.funnel.domain.FunnelService;
 import org.voc.metrics.funnel.domain.Granularity;
-import org.voc.metrics.funnel.domain.Wilson;
 
 /** The response-rate funnel over HTTP: parses and checks the question; the counting lives in the domain. */
 @Path("/api/metrics/funnel")
@@ -45,12 +39,10 @@ import org.voc.metrics.funnel.domain.Wilson;
 @Produces(MediaType.APPLICATION_JSON)
 public class FunnelResource {
 
+    /** The confidence level of every interval of the funnel. */
+    static final double CONFIDENCE_LEVEL = 0.95;
+
     static final Duration DEFAULT_RANGE = Duration.ofDays(30);
-
-    private static final ZoneId UTC = ZoneId.of("UTC");
-
-    /** Java's offset-style ids (UTC+01:00, GMT-5): PostgreSQL reads POSIX offsets with the opposite sign. */
-    private static final Pattern OFFSET = Pattern.compile("(UTC|GMT|UT)[+-].*");
 
     private static final String DIMENSIONS = "survey, touchpoint, channel or deliveryChannel";
 
@@ -137,12 +129,12 @@ public class FunnelResource {
             @Parameter(description = "Dimensions to group by: " + DIMENSIONS + ", comma-separated or repeated")
                     @QueryParam("groupBy")
                     List<String> groupBy) {
-        ZoneId zone = zone(tz);
-        Instant end = instant(to, "to", zone, true);
+        ZoneId zone = TimeParams.zone(tz, "tz");
+        Instant end = TimeParams.instant(to, "to", zone, true);
         if (end == null) {
             end = Instant.now();
         }
-        Instant start = instant(from, "from", zone, false);
+        Instant start = TimeParams.instant(from, "from", zone, false);
         if (start == null) {
             start = end.minus(DEFAULT_RANGE).isBefore(StorableValues.EARLIEST)
                     ? StorableValues.EARLIEST
@@ -168,31 +160,8 @@ public class FunnelResource {
                 zone.getId(),
                 cut == null ? null : cut.label(),
                 groups.stream().map(Dimension::parameter).toList(),
-                Wilson.CONFIDENCE_LEVEL,
+                CONFIDENCE_LEVEL,
                 funnel.funnel(query).stream().map(FunnelRowView::of).toList());
-    }
-
-    /**
-     * A time-zone name; offsets are refused (a fixed offset is not a zone: it has no daylight saving time), except
-     * {@code Z}, which is UTC.
-     */
-    private static ZoneId zone(String tz) {
-        if (text(tz) == null) {
-            return UTC;
-        }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(tz.trim());
-        } catch (DateTimeException e) {
-            throw Invalid.field("tz", "must be an IANA time-zone name such as Europe/Paris or UTC");
-        }
-        if (zone.normalized().equals(ZoneOffset.UTC)) {
-            return UTC;
-        }
-        if (zone instanceof ZoneOffset || OFFSET.matcher(zone.getId()).matches()) {
-            throw Invalid.field("tz", "must be a time-zone name such as Europe/Paris, not an offset");
-        }
-        return zone;
     }
 
     private static Granularity granularity(String value) {
@@ -225,33 +194,6 @@ public class FunnelResource {
             }
         }
         return groups;
-    }
-
-    /** An ISO date (the start, or with {@code endOfDay} the last instant, of that day in the zone) or instant. */
-    private static Instant instant(String value, String field, ZoneId zone, boolean endOfDay) {
-        if (text(value) == null) {
-            return null;
-        }
-        String text = value.trim();
-        Instant instant;
-        try {
-            if (text.indexOf('T') < 0) {
-                LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-                instant = endOfDay
-                        ? date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1)
-                        : date.atStartOfDay(zone).toInstant();
-            } else {
-                instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                        .toInstant();
-            }
-        } catch (DateTimeException | ArithmeticException e) { // unparseable, or a day past the last one
-            throw Invalid.field(
-                    field, "must be an ISO date such as 2026-11-01 or an ISO instant such as 2026-11-01T09:00:00Z");
-        }
-        if (!StorableValues.storable(instant)) {
-            throw Invalid.field(field, "must lie in the years 0001 to 9999");
-        }
-        return instant;
     }
 
     private static void putText(Map<Dimension, String> filters, Dimension dimension, String value) {

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import org.voc.metrics.funnel.domain.Dimension;
 import org.voc.metrics.funnel.domain.FunnelCounts;
 import org.voc.metrics.funnel.domain.FunnelRow;
-import org.voc.metrics.funnel.domain.Wilson;
+import org.voc.metrics.stats.Intervals;
 
 /**
  * The funnel of the invitations issued in one period (null for the whole range) and group (a dimension not grouped
@@ -31,7 +31,8 @@ public record FunnelRowView(
 
     static FunnelRowView of(FunnelRow row) {
         FunnelCounts c = row.counts();
-        Wilson wilson = Wilson.of(c.answered(), c.issued());
+        org.voc.metrics.stats.Interval wilson =
+                Intervals.wilson(c.answered(), c.issued(), FunnelResource.CONFIDENCE_LEVEL);
         return new FunnelRowView(
                 row.period(),
                 row.group().get(Dimension.SURVEY),
@@ -45,7 +46,7 @@ public record FunnelRowView(
                 c.stillOpen(),
                 rate(c.opened(), c.issued()),
                 rate(c.answered(), c.issued()),
-                wilson == null ? null : new Interval(round(wilson.lower()), round(wilson.upper())));
+                wilson == null ? null : new Interval(round(wilson.low()), round(wilson.high())));
     }
 
     private static Double rate(long part, long whole) {

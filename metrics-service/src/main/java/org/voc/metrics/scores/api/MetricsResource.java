@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.kit.input.TimeParams;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
@@ -148,7 +149,7 @@ public class MetricsResource {
             @Parameter(description = "Employee references") @QueryParam("employee") List<String> employee,
             @Parameter(description = "Business process references") @QueryParam("process") List<String> process) {
         Metric m = QueryParams.metric(metric);
-        ZoneId zone = QueryParams.zone(tz, "tz");
+        ZoneId zone = TimeParams.zone(tz, "tz");
         QueryParams.Range range = QueryParams.range(from, to, zone, "from", "to");
         Map<Dimension, List<String>> given = new EnumMap<>(Dimension.class);
         given.put(Dimension.TOUCHPOINT, touchpoint);
@@ -246,7 +247,7 @@ public class MetricsResource {
             @Parameter(description = "Journey stages") @QueryParam("journeyStage") List<String> journeyStage,
             @Parameter(description = "Owner teams") @QueryParam("ownerTeam") List<String> ownerTeam) {
         Metric m = QueryParams.metric(metric);
-        ZoneId zone = QueryParams.zone(tz, "tz");
+        ZoneId zone = TimeParams.zone(tz, "tz");
         QueryParams.Range range = QueryParams.range(from, to, zone, "from", "to");
         Map<Dimension, List<String>> given = new EnumMap<>(Dimension.class);
         given.put(Dimension.TOUCHPOINT, touchpoint);

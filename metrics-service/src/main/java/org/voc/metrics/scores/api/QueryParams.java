@@ -1,19 +1,15 @@
 package org.voc.metrics.scores.api;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.voc.kit.input.StorableValues;
+import org.voc.kit.input.TimeParams;
 import org.voc.kit.problem.Invalid;
 import org.voc.metrics.scores.domain.Dimension;
 import org.voc.metrics.scores.domain.Granularity;
@@ -37,38 +33,18 @@ final class QueryParams {
         return metric;
     }
 
-    /** An IANA zone (UTC by default). Offsets are refused: PostgreSQL reads "+03:00" the POSIX way, inverted. */
-    static ZoneId zone(String tz, String field) {
-        if (tz == null || tz.isBlank()) {
-            return ZoneId.of("UTC");
-        }
-        try {
-            ZoneId zone = ZoneId.of(tz.trim());
-            if (zone.equals(ZoneOffset.UTC)) {
-                return ZoneId.of("UTC");
-            }
-            if (zone instanceof ZoneOffset
-                    || !zone.getId().contains("/") && !zone.getId().equals("UTC")) {
-                throw new DateTimeException("not a region");
-            }
-            return zone;
-        } catch (DateTimeException e) {
-            throw Invalid.field(field, "must be an IANA time zone such as Europe/Moscow or UTC");
-        }
-    }
-
     static Range range(String from, String to, ZoneId zone, String fromField, String toField) {
-        Instant end = instant(to, toField, zone, true);
+        Instant end = TimeParams.instant(to, toField, zone, true);
         if (end == null) {
             end = Instant.now();
         }
-        Instant start = instant(from, fromField, zone, false);
+        Instant start = TimeParams.instant(from, fromField, zone, false);
         if (start == null) {
             start = end.minus(DEFAULT_RANGE).isBefore(StorableValues.EARLIEST)
                     ? StorableValues.EARLIEST
                     : end.minus(DEFAULT_RANGE);
         }
-        return new Range(start, end, isDate(from) && isDate(to));
+        return new Range(start, end, TimeParams.isDate(from) && TimeParams.isDate(to));
     }
 
     static Granularity granularity(String value) {
@@ -133,36 +109,5 @@ final class QueryParams {
 
     static String text(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static boolean isDate(String value) {
-        return value != null && !value.isBlank() && value.trim().indexOf('T') < 0;
-    }
-
-    /** An ISO date (the start, or with {@code endOfDay} the last instant, of that day in the zone) or instant. */
-    static Instant instant(String value, String field, ZoneId zone, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.trim();
-        Instant instant;
-        try {
-            if (text.indexOf('T') < 0) {
-                LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-                instant = endOfDay
-                        ? date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1)
-                        : date.atStartOfDay(zone).toInstant();
-            } else {
-                instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                        .toInstant();
-            }
-        } catch (DateTimeException e) { // unparseable, or a day past the last one (+999999999-12-31)
-            throw Invalid.field(
-                    field, "must be an ISO date such as 2026-11-01 or an ISO instant such as 2026-11-01T09:00:00Z");
-        }
-        if (!StorableValues.storable(instant)) {
-            throw Invalid.field(field, "must lie in the years 0001 to 9999");
-        }
-        return instant;
     }
 }

@@ -1,10 +1,9 @@
-package org.voc.metrics.funnel;
+package org.voc.metrics.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
-import org.voc.metrics.funnel.domain.Wilson;
 
 /**
  * The Wilson score interval against the worked examples of Newcombe, R. G. (1998), "Two-sided confidence intervals
@@ -24,16 +23,16 @@ class WilsonTest {
     }
 
     @Test
-    void staysInsideZeroAndOneAndIsUndefinedWithoutInvitations() {
-        Wilson all = Wilson.of(5, 5);
-        assertEquals(1.0, all.upper());
-        assertEquals(0.5655, all.lower(), FOUR_DECIMALS); // 5/(5 + z²) = 5/8.8415
-        assertNull(Wilson.of(0, 0));
+    void staysInsideZeroAndOneAndIsUndefinedWithoutTrials() {
+        Interval all = Intervals.wilson(5, 5, 0.95);
+        assertEquals(1.0, all.high());
+        assertEquals(0.5655, all.low(), FOUR_DECIMALS); // 5/(5 + z²) = 5/8.8415
+        assertNull(Intervals.wilson(0, 0, 0.95));
     }
 
     private static void assertInterval(long successes, long n, double lower, double upper) {
-        Wilson wilson = Wilson.of(successes, n);
-        assertEquals(lower, wilson.lower(), FOUR_DECIMALS, successes + "/" + n + " lower");
-        assertEquals(upper, wilson.upper(), FOUR_DECIMALS, successes + "/" + n + " upper");
+        Interval wilson = Intervals.wilson(successes, n, 0.95);
+        assertEquals(lower, wilson.low(), FOUR_DECIMALS, successes + "/" + n + " lower");
+        assertEquals(upper, wilson.high(), FOUR_DECIMALS, successes + "/" + n + " upper");
     }
 }
