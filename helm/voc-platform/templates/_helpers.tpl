@@ -202,6 +202,7 @@ Non-secret settings that only one service reads, as ConfigMap entries. A key the
 {{- else if eq .component "metrics-service" -}}
 {{- $_ := set $data "VOC_METRICS_REPORTING_ZONE" $v.reporting.zone -}}
 {{- $_ := set $data "VOC_METRICS_MIN_SAMPLE" ($v.reporting.minSample | toString) -}}
+{{- $_ := set $data "VOC_ALERTS_INTERVAL" $v.alerts.interval -}}
 {{- else if eq .component "case-service" -}}
 {{- with $v.retention.closedCases -}}
 {{- $_ := set $data "VOC_RETENTION_CLOSED_CASES" . -}}

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** metrics-service's reporting settings (docs/metrics.md, "Time") reach its ConfigMap. */
+/** metrics-service's reporting and alert settings (docs/metrics.md, "Time", "Alerts") reach its ConfigMap. */
 class MetricsReportingTest {
 
     private static JsonNode data(List<ObjectNode> objects) {
@@ -22,6 +22,7 @@ class MetricsReportingTest {
         JsonNode data = data(Chart.render(Chart.ci("default")));
         assertEquals("UTC", data.path("VOC_METRICS_REPORTING_ZONE").asText());
         assertEquals("30", data.path("VOC_METRICS_MIN_SAMPLE").asText());
+        assertEquals("5m", data.path("VOC_ALERTS_INTERVAL").asText());
     }
 
     @Test
@@ -31,6 +32,15 @@ class MetricsReportingTest {
                 Map.of("metricsService.reporting.zone", "Europe/Moscow", "metricsService.reporting.minSample", "50")));
         assertEquals("Europe/Moscow", data.path("VOC_METRICS_REPORTING_ZONE").asText());
         assertEquals("50", data.path("VOC_METRICS_MIN_SAMPLE").asText());
+        JsonNode alerts = data(Chart.render(Chart.ci("default"), Map.of("metricsService.alerts.interval", "1m")));
+        assertEquals("1m", alerts.path("VOC_ALERTS_INTERVAL").asText());
+    }
+
+    @Test
+    void anIntervalThatIsNotADurationIsRefused() {
+        assertThrows(
+                Exception.class,
+                () -> Chart.render(Chart.ci("default"), Map.of("metricsService.alerts.interval", "often")));
     }
 
     @Test
