@@ -27,10 +27,10 @@ response-service:
   calls: [survey-service]
 metrics-service:
   key: metricsService
-  paths: [/api/metrics]
+  paths: [/api/metrics, /api/alert-rules, /api/alerts]
 case-service:
   key: caseService
-  paths: [/api/cases]
+  paths: [/api/cases, /api/case-rules]
 {{- end -}}
 
 {{/* Names of the enabled services, in catalog order, as a YAML list. */}}

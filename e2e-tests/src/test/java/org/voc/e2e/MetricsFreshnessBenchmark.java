@@ -310,12 +310,13 @@ class MetricsFreshnessBenchmark {
                 .auth()
                 .oauth2(designer)
                 .contentType(ContentType.JSON)
-                .body("""
+                .body(String.format("""
                 {"name": "Freshness NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s"],
                  "questions": [
                    {"id": "nps", "type": "NPS", "required": true,
                     "text": {"en": "How likely are you to recommend us?"}},
-                   {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}""".formatted(touchpoint, probeTouchpoint))
+                   {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}
+                   """, touchpoint, probeTouchpoint))
                 .post("/api/surveys")
                 .then()
                 .statusCode(201)

@@ -180,11 +180,11 @@ class VocLoopIT {
                 .then()
                 .statusCode(201);
         String surveyId = as(designer, "survey-service")
-                .body("""
+                .body(String.format("""
                 {"name": "Mortgage call CSAT and CES", "defaultLocale": "en", "touchpointKeys": ["%s"],
                  "questions": [
                    {"id": "csat", "type": "CSAT", "required": true, "text": {"en": "How satisfied are you?"}},
-                   {"id": "ces", "type": "CES", "required": true, "text": {"en": "How easy was it?"}}]}""".formatted(touchpoint))
+                   {"id": "ces", "type": "CES", "required": true, "text": {"en": "How easy was it?"}}]}""", touchpoint))
                 .post("/api/surveys")
                 .then()
                 .statusCode(201)
@@ -200,10 +200,11 @@ class VocLoopIT {
         int[][] answers = {{5, 2}, {4, 3}, {2, 6}, {1, 7}, {2, 6}};
         String[] segments = {"RETAIL", "RETAIL", "RETAIL", "SME", "SME"};
         for (int i = 0; i < answers.length; i++) {
-            String body = """
+            String body = String.format("""
                     {"surveyId": "%s", "touchpointKey": "%s", "channel": "CONTACT_CENTER", "customerRef": "m-%d",
                      "segment": "%s", "answers": [{"questionId": "csat", "score": %d},
-                     {"questionId": "ces", "score": %d}]}""".formatted(surveyId, touchpoint, i, segments[i], answers[i][0], answers[i][1]);
+                     {"questionId": "ces", "score": %d}]}
+                     """, surveyId, touchpoint, i, segments[i], answers[i][0], answers[i][1]);
             await(
                     () -> as(ingest, "response-service").body(body).post("/api/responses"),
                     r -> r.statusCode() == 201,

@@ -259,9 +259,10 @@ class AlertsTest {
     }
 
     private static String ruleBody(String touchpoint, String metric, Double alpha, Double minChange, int minSample) {
-        return """
+        return String.format("""
                 {"name": "drop at %s", "metric": "%s", "filters": {"touchpoint": ["%s"]}, "window": "P7D",
-                 "baseline": "P28D", "minSample": %d, "alpha": %s, "minChange": %s}""".formatted(touchpoint, metric, touchpoint, minSample, alpha, minChange);
+                 "baseline": "P28D", "minSample": %d, "alpha": %s, "minChange": %s}
+                 """, touchpoint, metric, touchpoint, minSample, alpha, minChange);
     }
 
     private static JsonPath alerts(String rule) {

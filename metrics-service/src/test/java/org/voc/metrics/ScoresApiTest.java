@@ -65,6 +65,9 @@ class ScoresApiTest {
         send(tp, "WEB", null, at, 10, List.of(answer("rep", "CLI_REPURCHASE", 10))); // no cross-buy: not a CLI
         send(tp, "WEB", null, at, null, List.of(answer("staff", "RATING", 12)));
         send(tp, "WEB", null, at, null, List.of(answer("staff", "RATING", 18), answer("t", "TEXT", null)));
+        for (int ease : new int[] {4, 5, 5}) {
+            send(tp, "WEB", null, at, null, List.of(answer("ease", "RATING", ease)));
+        }
         topic.awaitConsumed();
         Map<String, Object> day = Map.of("touchpoint", tp, "from", "2025-02-03", "to", "2025-02-03");
 
@@ -108,6 +111,11 @@ class ScoresApiTest {
         JsonPath staff = total("rating", rating);
         assertEquals(15.0, staff.getDouble("series[0].value"), EPS);
         assertEquals(38.1186, staff.getDouble("series[0].interval.margin"), EPS); // t(1) = 12.706 · 3
+        assertNull(staff.get("series[0].distribution"), "a scale beyond 0..10 reports its mean only");
+        rating.put("question", "ease");
+        JsonPath ease = total("rating", rating);
+        assertEquals(14.0 / 3, ease.getDouble("series[0].mean"), EPS);
+        assertEquals(Map.of("4", 1, "5", 2), ease.getMap("series[0].distribution"));
     }
 
     @Test

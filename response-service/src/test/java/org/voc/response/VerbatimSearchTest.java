@@ -193,6 +193,33 @@ class VerbatimSearchTest {
 
     /** V11 fills comment_text for rows written before it: run its back-fill again over rows that lost theirs. */
     @Test
+    void theInteractionsDimensionsAreShownAndItsProcessIsPseudonymisedWithoutPii() {
+        Surveys.Survey survey = Verbatims.survey(db);
+        String process = "claim-" + UUID.randomUUID();
+        Map<String, Object> body = Surveys.body(survey.id(), survey.touchpointKey());
+        body.put("segment", "RETAIL");
+        body.put("employeeRef", "emp-7");
+        body.put("processRef", process);
+        assertEquals(201, Surveys.awaitAccepted(body).statusCode());
+        Map<String, String> bySurvey = Map.of("surveyId", survey.id().toString());
+
+        JsonPath hidden =
+                as("analyst").queryParams(bySurvey).get("/api/responses").jsonPath();
+        assertEquals("RETAIL", hidden.getString("items[0].segment"));
+        assertEquals("emp-7", hidden.getString("items[0].employeeRef"));
+        String pseudonym = hidden.getString("items[0].processRef");
+        assertTrue(pseudonym.startsWith("pn-"), pseudonym);
+        assertFalse(hidden.prettify().contains(process));
+        assertEquals(
+                process,
+                as("pii-analyst")
+                        .queryParams(bySurvey)
+                        .get("/api/responses")
+                        .jsonPath()
+                        .getString("items[0].processRef"));
+    }
+
+    @Test
     void theMigrationBackFillsTheCommentsOfOlderRows() throws Exception {
         Surveys.Survey survey = Verbatims.survey(db);
         String withText = store(survey, 4, "  Slow  ", base, null);

@@ -167,7 +167,7 @@ public record Figures(
                 null,
                 null,
                 null,
-                metric.binned() ? distribution(t, metric.min(), metric.max()) : null,
+                metric.binned() ? distribution(t, metric.min(), metric.max()) : ratingDistribution(metric, t),
                 null,
                 null,
                 null,
@@ -177,6 +177,23 @@ public record Figures(
 
     private static Double mean(Tally t, double divisor) {
         return t.n() == 0 ? null : t.moments(divisor).mean();
+    }
+
+    /**
+     * A rating's distribution (the scores given, with their counts) when every value lies in 0..10, the bins the
+     * roll-ups keep; null for wider scales, which report their mean only.
+     */
+    private static Map<Integer, Long> ratingDistribution(Metric metric, Tally t) {
+        if (metric != Metric.RATING || t.n() == 0 || t.count(0, Tally.BINS - 1) != t.n()) {
+            return null;
+        }
+        Map<Integer, Long> counts = new LinkedHashMap<>();
+        for (int score = 0; score < Tally.BINS; score++) {
+            if (t.bins()[score] > 0) {
+                counts.put(score, t.bins()[score]);
+            }
+        }
+        return counts;
     }
 
     private static Map<Integer, Long> distribution(Tally t, int min, int max) {

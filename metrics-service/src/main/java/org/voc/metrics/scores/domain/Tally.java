@@ -19,8 +19,8 @@ public record Tally(long n, long total, long totalSq, long[] bins, long[] cliPar
     /** One value of a binned or RATING metric. */
     public static Tally of(Metric metric, int score) {
         long[] bins = new long[BINS];
-        if (metric.binned()) {
-            bins[score] = 1;
+        if (metric.binned() || metric == Metric.RATING && score >= 0 && score < BINS) {
+            bins[score] = 1; // a rating on a 0..10 scale (most are) keeps its distribution too
         }
         return new Tally(1, score, (long) score * score, bins, new long[3]);
     }
