@@ -54,7 +54,8 @@ public class AlertResource {
             @Parameter(description = "OPEN or RESOLVED; both when absent") @QueryParam("state") String state,
             @Parameter(description = "Only the alerts of this rule") @QueryParam("ruleId") String ruleId,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit")
+                    String limit) {
         int size = PageLimit.parse(limit);
         PageCursor.Position from = PageCursor.decode(after);
         List<Alert> page = rules.alerts(

@@ -87,7 +87,8 @@ public class AlertRuleResource {
     @APIResponse(responseCode = "200", description = "One page")
     public AlertRulePage listRules(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit")
+                    String limit) {
         int size = PageLimit.parse(limit);
         UUID from = after == null || after.isBlank() ? null : cursor(after);
         List<AlertRule> page = rules.list(from, size);
