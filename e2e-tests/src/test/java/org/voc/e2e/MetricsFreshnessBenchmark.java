@@ -50,7 +50,8 @@ class MetricsFreshnessBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 1000);
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     private static final int DAY = Integer.getInteger("bench.day.responses", 80_000);
-    private static final int IN_FLIGHT = 256;
+    private static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 64);
+    private static final int POLL_MS = Integer.getInteger("bench.poll-ms", 25);
 
     private static Suite suite;
 
@@ -280,7 +281,7 @@ class MetricsFreshnessBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not visible within " + patience);
             }
-            Thread.sleep(5);
+            Thread.sleep(POLL_MS); // RestAssured polls cost CPU the load generator shares
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
     }
@@ -325,6 +326,7 @@ class MetricsFreshnessBenchmark {
         given().baseUri(suite.url("survey-service"))
                 .auth()
                 .oauth2(designer)
+                .contentType(ContentType.JSON)
                 .post("/api/surveys/" + id + "/publish")
                 .then()
                 .statusCode(201);
