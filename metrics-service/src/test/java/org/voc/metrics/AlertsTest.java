@@ -121,6 +121,13 @@ class AlertsTest {
         evaluator.evaluateAll(NOW);
 
         for (String rule : List.of(stableRule, betterRule, thinRule)) {
+            // Judged (a rule that failed to evaluate would not fire either), and judged quiet.
+            given().auth()
+                    .oauth2(Tokens.user("analyst"))
+                    .get("/api/alert-rules/" + rule)
+                    .then()
+                    .statusCode(200)
+                    .body("lastWindowTo", equalTo("2025-06-01T12:00:00Z"));
             assertEquals(0, alerts(rule).getList("items").size(), "no alert for " + rule);
         }
     }
@@ -142,6 +149,11 @@ class AlertsTest {
         assertEquals(1, alerts.getList("items").size(), alerts.prettify());
         assertEquals(2.2, alerts.getDouble("items[0].baseline"), 1e-9);
         assertEquals(5.8, alerts.getDouble("items[0].current"), 1e-9);
+        given().auth()
+                .oauth2(Tokens.user("analyst"))
+                .get("/api/alert-rules/" + tooSmall)
+                .then()
+                .body("lastWindowTo", equalTo("2025-06-01T12:00:00Z"));
         assertEquals(0, alerts(tooSmall).getList("items").size());
     }
 

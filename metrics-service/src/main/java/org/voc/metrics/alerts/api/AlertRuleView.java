@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.voc.metrics.alerts.domain.AlertRule;
 
 /** An alert rule as the API shows it; durations as ISO strings. */
@@ -22,7 +23,10 @@ public record AlertRuleView(
         long revision,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+
+        @Schema(description = "End of the last window judged; null until the first evaluation after a change")
+        Instant lastWindowTo) {
 
     static AlertRuleView of(AlertRule r) {
         return new AlertRuleView(
@@ -40,6 +44,7 @@ public record AlertRuleView(
                 r.revision(),
                 r.createdBy(),
                 r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(),
+                r.lastWindowTo());
     }
 }

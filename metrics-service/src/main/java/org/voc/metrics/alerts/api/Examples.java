@@ -10,7 +10,8 @@ final class Examples {
             {"id": "9d7b1c2e-4f60-4a8b-9c3d-1e2f3a4b5c6d", "name": "Card delivery NPS drop", "metric": "nps",
              "question": null, "filters": {"touchpoint": ["card-delivery"]}, "window": "PT168H",
              "baseline": "PT672H", "minSample": 30, "alpha": 0.05, "minChange": 5.0, "enabled": true, "revision": 0,
-             "createdBy": "analyst", "createdAt": "2026-11-30T09:00:00Z", "updatedAt": "2026-11-30T09:00:00Z"}""";
+             "createdBy": "analyst", "createdAt": "2026-11-30T09:00:00Z", "updatedAt": "2026-11-30T09:00:00Z",
+             "lastWindowTo": null}""";
     static final String ALERT = """
             {"id": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a", "ruleId": "9d7b1c2e-4f60-4a8b-9c3d-1e2f3a4b5c6d",
              "ruleName": "Card delivery NPS drop", "metric": "nps", "question": null,

@@ -10,6 +10,7 @@ import java.util.UUID;
  * A metric an analyst watches: under {@code filters}, its last {@code window} against the {@code baseline} before
  * it. It fires when the metric got worse and the change is significant at {@code alpha} (when set) and at least
  * {@code minChange} in the metric's unit (when set), with at least {@code minSample} responses on each side.
+ * {@code lastWindowTo} is the end of the last window judged (null before the first evaluation or after a change).
  */
 public record AlertRule(
         UUID id,
@@ -26,7 +27,8 @@ public record AlertRule(
         long revision,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant lastWindowTo) {
 
     /** What a caller may set. */
     public record Fields(

@@ -186,7 +186,8 @@ public class AlertRules {
                 r.revision,
                 r.createdBy,
                 r.createdAt,
-                r.updatedAt);
+                r.updatedAt,
+                r.lastWindowTo);
     }
 
     private static NotFound notFound(UUID id) {

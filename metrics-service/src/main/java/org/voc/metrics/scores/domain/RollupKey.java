@@ -29,4 +29,9 @@ public record RollupKey(
             .thenComparing(RollupKey::channel)
             .thenComparing(RollupKey::segment)
             .thenComparing(RollupKey::surveyId);
+
+    /** The same row summed over touchpoints (the daily roll-up that breakdowns without a touchpoint read). */
+    public RollupKey overAllTouchpoints() {
+        return new RollupKey(metric, questionId, period, "", channel, segment, surveyId, kind, ref);
+    }
 }

@@ -74,22 +74,10 @@ public class ScoreRecorder {
             String day =
                     response.respondedAt().atZone(reportingZone).toLocalDate().toString();
             for (Score score : scores(response)) {
-                hours.merge(key(score, hour, response, "", ""), score.tally(), Tally::plus);
-                days.merge(key(score, day, response, "", ""), score.tally(), Tally::plus);
                 RollupKey dayKey = key(score, day, response, "", "");
-                allTouchpoints.merge(
-                        new RollupKey(
-                                dayKey.metric(),
-                                dayKey.questionId(),
-                                day,
-                                "",
-                                dayKey.channel(),
-                                dayKey.segment(),
-                                dayKey.surveyId(),
-                                "",
-                                ""),
-                        score.tally(),
-                        Tally::plus);
+                hours.merge(key(score, hour, response, "", ""), score.tally(), Tally::plus);
+                days.merge(dayKey, score.tally(), Tally::plus);
+                allTouchpoints.merge(dayKey.overAllTouchpoints(), score.tally(), Tally::plus);
                 if (present(response.employeeRef())) {
                     people.merge(
                             key(score, day, response, "employee", response.employeeRef()), score.tally(), Tally::plus);
