@@ -3,10 +3,7 @@ package org.voc.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.http.ContentType;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,13 +68,13 @@ class MetricsFreshnessBenchmark {
     void freshnessUnderSustainedLoad() throws Exception {
         String touchpoint = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
         String probeTouchpoint = touchpoint + "-probe";
-        String surveyId = publishSurvey(touchpoint, probeTouchpoint);
+        String surveyId = BenchmarkSurveys.publishNps(suite, "Freshness NPS", touchpoint, probeTouchpoint);
         String token = Tokens.ingestClient();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        awaitSurveyKnown(http, token, surveyId, touchpoint);
+        BenchmarkSurveys.awaitSurveyKnown(suite, http, token, surveyId, touchpoint);
 
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         AtomicInteger accepted = new AtomicInteger();
@@ -97,7 +94,10 @@ class MetricsFreshnessBenchmark {
                         }
                         int score = (int) (Math.random() * 11);
                         http.sendAsync(
-                                        post(token, response(surveyId, touchpoint, score, null)),
+                                        BenchmarkSurveys.post(
+                                                suite,
+                                                token,
+                                                BenchmarkSurveys.response(surveyId, touchpoint, score, null)),
                                         HttpResponse.BodyHandlers.ofString())
                                 .whenComplete((r, e) -> {
                                     inFlight.release();
@@ -122,7 +122,8 @@ class MetricsFreshnessBenchmark {
         while (System.nanoTime() < end) {
             String customer = "probe-" + probe + "-" + UUID.randomUUID();
             HttpResponse<String> r = http.send(
-                    post(token, response(surveyId, probeTouchpoint, 1, customer)),
+                    BenchmarkSurveys.post(
+                            suite, token, BenchmarkSurveys.response(surveyId, probeTouchpoint, 1, customer)),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, r.statusCode(), r.body());
             long acceptedAt = System.nanoTime();
@@ -303,63 +304,5 @@ class MetricsFreshnessBenchmark {
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String publishSurvey(String touchpoint, String probeTouchpoint) {
-        String designer = Tokens.user("designer");
-        String id = given().baseUri(suite.url("survey-service"))
-                .auth()
-                .oauth2(designer)
-                .contentType(ContentType.JSON)
-                .body(String.format("""
-                {"name": "Freshness NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s"],
-                 "questions": [
-                   {"id": "nps", "type": "NPS", "required": true,
-                    "text": {"en": "How likely are you to recommend us?"}},
-                   {"id": "reason", "type": "TEXT", "required": false, "text": {"en": "Why?"}}]}
-                   """, touchpoint, probeTouchpoint))
-                .post("/api/surveys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().baseUri(suite.url("survey-service"))
-                .auth()
-                .oauth2(designer)
-                .contentType(ContentType.JSON)
-                .post("/api/surveys/" + id + "/publish")
-                .then()
-                .statusCode(201);
-        return id;
-    }
-
-    private static void awaitSurveyKnown(HttpClient http, String token, String surveyId, String touchpoint)
-            throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            HttpResponse<String> r = http.send(
-                    post(token, response(surveyId, touchpoint, 9, null)), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 201) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("response-service did not learn the benchmark survey");
-    }
-
-    private static HttpRequest post(String token, String body) {
-        return HttpRequest.newBuilder(URI.create(suite.url("response-service") + "/api/responses"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private static String response(String surveyId, String touchpoint, int score, String customer) {
-        String comment = score <= 6 ? ", {\"questionId\": \"reason\", \"text\": \"benchmark\"}" : "";
-        return """
-                {"surveyId": "%s", "touchpointKey": "%s", "channel": "WEB", "customerRef": "%s",
-                 "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(
-                surveyId, touchpoint, customer == null ? "fresh-" + UUID.randomUUID() : customer, score, comment);
     }
 }

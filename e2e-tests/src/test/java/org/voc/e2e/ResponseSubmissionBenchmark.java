@@ -3,8 +3,6 @@ package org.voc.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.http.ContentType;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,16 +50,16 @@ class ResponseSubmissionBenchmark {
     @Test
     void sustainedSubmissionAndLoopLatency() throws Exception {
         String touchpoint = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        String surveyId = publishSurvey(touchpoint);
+        String surveyId = BenchmarkSurveys.publishNps(suite, "Benchmark NPS", touchpoint, touchpoint + "-probe");
         String token = Tokens.ingestClient();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        awaitSurveyKnown(http, token, surveyId);
+        BenchmarkSurveys.awaitSurveyKnown(suite, http, token, surveyId, touchpoint);
 
-        Supplier<HttpRequest> submission =
-                () -> post(token, response(surveyId, touchpoint, 7 + (int) (Math.random() * 4), null));
+        Supplier<HttpRequest> submission = () -> BenchmarkSurveys.post(
+                suite, token, BenchmarkSurveys.response(surveyId, touchpoint, 7 + (int) (Math.random() * 4), null));
         Load.run(http, CLIENTS, WARM_UP, submission, 201, null);
         Load.Result run = Load.run(http, CLIENTS, MEASURE, submission, 201, null);
 
@@ -113,7 +111,8 @@ class ResponseSubmissionBenchmark {
         for (int i = 0; i < PROBES; i++) {
             String customer = "probe-" + i + "-" + UUID.randomUUID();
             HttpResponse<String> r = http.send(
-                    post(token, response(surveyId, probeTouchpoint, 2, customer)),
+                    BenchmarkSurveys.post(
+                            suite, token, BenchmarkSurveys.response(surveyId, probeTouchpoint, 2, customer)),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, r.statusCode(), r.body());
             long accepted = System.nanoTime();
@@ -152,64 +151,6 @@ class ResponseSubmissionBenchmark {
             Thread.sleep(5);
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
-    }
-
-    private static String publishSurvey(String touchpoint) {
-        String designer = Tokens.user("designer");
-        String id = given().baseUri(suite.url("survey-service"))
-                .auth()
-                .oauth2(designer)
-                .contentType(ContentType.JSON)
-                .body("""
-                {"name": "Benchmark NPS", "defaultLocale": "en", "touchpointKeys": ["%s", "%s-probe"],
-                 "questions": [
-                   {"id": "nps", "type": "NPS", "required": true,
-                    "text": {"en": "How likely are you to recommend us?"}},
-                   {"id": "reason", "type": "TEXT", "required": false,
-                    "text": {"en": "Why?"}}]}""".formatted(touchpoint, touchpoint))
-                .post("/api/surveys")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        given().baseUri(suite.url("survey-service"))
-                .auth()
-                .oauth2(designer)
-                .contentType(ContentType.JSON)
-                .post("/api/surveys/" + id + "/publish")
-                .then()
-                .statusCode(201);
-        return id;
-    }
-
-    private static void awaitSurveyKnown(HttpClient http, String token, String surveyId) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            HttpResponse<String> r = http.send(
-                    post(token, response(surveyId, "unused", 9, null).replace("\"touchpointKey\": \"unused\", ", "")),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 400 || !r.body().contains("\"surveyId\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("response-service did not learn the benchmark survey");
-    }
-
-    private static HttpRequest post(String token, String body) {
-        return HttpRequest.newBuilder(URI.create(suite.url("response-service") + "/api/responses"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private static String response(String surveyId, String touchpoint, int score, String customer) {
-        String comment = score <= 6 ? ", {\"questionId\": \"reason\", \"text\": \"benchmark probe\"}" : "";
-        return """
-                {"surveyId": "%s", "touchpointKey": "%s", "channel": "WEB", "customerRef": "%s",
-                 "answers": [{"questionId": "nps", "score": %d}%s]}""".formatted(
-                surveyId, touchpoint, customer == null ? "bench-" + UUID.randomUUID() : customer, score, comment);
     }
 
     private static long median(long[][] values, int row) {
