@@ -6,7 +6,7 @@ alter table customer_case
     add column version              bigint      not null default 0,
     add column assignee             text,
     add column assigned_at          timestamptz,
-    -- business-hours due times (the team's calendar); null while the case waits on the customer, and once met
+    -- business-hours due times (the team's calendar); null while the case waits on the customer, kept once met
     add column first_contact_due_at timestamptz,
     add column resolution_due_at    timestamptz,
     add column first_contact_at     timestamptz,
@@ -19,6 +19,9 @@ alter table customer_case
     add column gesture_amount       numeric(12, 2),
     add column gesture_currency     char(3),
     add column closed_at            timestamptz,
+    -- business time it took (the team's calendar, waits excluded), set when met: what the KPIs rank
+    add column first_contact_business_seconds bigint,
+    add column resolution_business_seconds    bigint,
     add column reopened_count       int         not null default 0,
     add column updated_at           timestamptz;
 
