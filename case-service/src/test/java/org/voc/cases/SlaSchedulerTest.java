@@ -85,6 +85,7 @@ class SlaSchedulerTest {
     @AfterAll
     static void disconnect() {
         events.close();
+        SlaFixture.deleteOpened();
     }
 
     @AfterEach
@@ -223,6 +224,38 @@ class SlaSchedulerTest {
     }
 
     @Test
+    void escalationWaitsWhileTheCaseWaitsOnTheCustomerAndTheWaitDoesNotCount() {
+        String team = newTeam(THREE_STEPS.subList(0, 2), 2);
+        UUID id = SlaFixture.openCases(events, team, 1).get(0);
+        SlaFixture.write(
+                db, id, new SlaFixture.Work("OPEN", null, berlin("2026-12-07T09:30"), null, null, null, null, null));
+        sweepAt("2026-12-07T10:00");
+        assertEquals(1, escalations(id).size());
+
+        // Waiting on the customer from 10:30 to 14:00.
+        SlaFixture.execute(
+                db,
+                "update customer_case set status = 'WAITING_ON_CUSTOMER', first_contact_due_at = null where id = ?",
+                id);
+        SlaFixture.execute(
+                db, "insert into case_pause (case_id, paused_at) values (?, ?)", id, berlin("2026-12-07T10:30"));
+        // A scheduler that claims one breach per transaction: a waiting breach must not be claimed over and over.
+        SlaScheduler oneByOne = new SlaScheduler(repository, teams, outbox, clock, batchOf(1), registry);
+        clock.set(berlin("2026-12-07T13:00"));
+        oneByOne.sweep();
+        assertEquals(1, escalations(id).size(), "nothing fires while the case waits");
+
+        SlaFixture.execute(db, "update customer_case set status = 'IN_CONTACT' where id = ?", id);
+        SlaFixture.execute(
+                db, "update case_pause set resumed_at = ? where case_id = ?", berlin("2026-12-07T14:00"), id);
+        // Two business hours since the breach, less the wait: 10:00–10:30, then 14:00–15:30.
+        sweepAt("2026-12-07T15:29:59");
+        assertEquals(1, escalations(id).size());
+        sweepAt("2026-12-07T15:30");
+        assertEquals(List.of(step(1, "2026-12-07T10:00"), step(2, "2026-12-07T15:30")), escalations(id));
+    }
+
+    @Test
     void pausedAndFinishedCasesDoNotBreach() {
         String team = newTeam(THREE_STEPS, 3);
         List<UUID> ids = SlaFixture.openCases(events, team, 5);
@@ -273,17 +306,7 @@ class SlaSchedulerTest {
         }
         // Three schedulers: the application's and two more instances of the class, which claim small batches so
         // that they meet on the same rows many times.
-        SlaConfig small = new SlaConfig() {
-            @Override
-            public String interval() {
-                return "off";
-            }
-
-            @Override
-            public int batch() {
-                return 3;
-            }
-        };
+        SlaConfig small = batchOf(3);
         List<SlaScheduler> replicas = List.of(
                 scheduler,
                 new SlaScheduler(repository, teams, outbox, clock, small, registry),
@@ -342,6 +365,20 @@ class SlaSchedulerTest {
         } finally {
             threads.shutdown();
         }
+    }
+
+    private static SlaConfig batchOf(int size) {
+        return new SlaConfig() {
+            @Override
+            public String interval() {
+                return "off";
+            }
+
+            @Override
+            public int batch() {
+                return size;
+            }
+        };
     }
 
     private String newTeam(List<TeamState.EscalationStep> ladder, int steps) {

@@ -39,6 +39,8 @@ public class SlaScheduler {
     private static final Logger LOG = Logger.getLogger(SlaScheduler.class);
     private static final String WAITING = "WAITING_ON_CUSTOMER";
     private static final Set<String> FINISHED = Set.of("RESOLVED", "CLOSED");
+    /** When a breach that could not be judged yet (the case waits) is looked at again. */
+    private static final Duration RECHECK = Duration.ofMinutes(1);
 
     /** What one sweep did. */
     public record Sweep(int breaches, int escalations) {}
@@ -161,7 +163,9 @@ public class SlaScheduler {
                 continue;
             }
             if (WAITING.equals(breach.status())) {
-                // The clock stands still while the case waits; looked at again by the next sweep.
+                // The clock stands still while the case waits; looked at again a little later (not in this sweep,
+                // which would otherwise claim the same breaches again and again).
+                repository.reschedule(breach.caseId(), breach.clock(), breach.nextStep(), now.plus(RECHECK));
                 continue;
             }
             TeamSchedule schedule = schedule(schedules, breach.team());
@@ -179,7 +183,11 @@ public class SlaScheduler {
                     ? null
                     : schedule.calendar()
                             .dueAt(breach.breachedAt(), steps.get(next - 1).after(), paused)
-                            .orElse(now.plus(Duration.ofMinutes(1)));
+                            .orElse(now.plus(RECHECK));
+            if (nextAt != null && !nextAt.isAfter(now)) {
+                // Never due again within this sweep: each sweep claims a breach at most once.
+                nextAt = now.plus(RECHECK);
+            }
             repository.reschedule(breach.caseId(), breach.clock(), next, nextAt);
         }
         Set<String> fired = repository.insertEscalations(toFire, now);
