@@ -204,6 +204,7 @@ Non-secret settings that only one service reads, as ConfigMap entries. A key the
 {{- $_ := set $data "VOC_METRICS_MIN_SAMPLE" ($v.reporting.minSample | toString) -}}
 {{- $_ := set $data "VOC_ALERTS_INTERVAL" $v.alerts.interval -}}
 {{- else if eq .component "case-service" -}}
+{{- $_ := set $data "VOC_CASES_SLA_INTERVAL" $v.sla.interval -}}
 {{- with $v.retention.closedCases -}}
 {{- $_ := set $data "VOC_RETENTION_CLOSED_CASES" . -}}
 {{- end -}}
