@@ -27,9 +27,10 @@ fi
 source "$root/.local/test/env"
 "$root/mvnw" -B -q install -DskipTests
 if [ "$which" = metrics ] || [ "$which" = all ]; then
-  # Dashboard queries over roll-ups of 10 M responses per metric (metrics-service, in-process over HTTP).
-  "$root/mvnw" -B test -pl metrics-service -Dtest=DashboardQueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@" \
-    | grep 'METRICS BENCHMARK' || true
+  # Dashboard queries over roll-ups of 10 M responses per metric (metrics-service, in-process over HTTP), then a
+  # day of 80,000 responses through the consumer alone.
+  "$root/mvnw" -B test -pl metrics-service -Dtest=DashboardQueryBenchmark,DayConsumptionBenchmark \
+    -Dsurefire.failIfNoSpecifiedTests=false "$@" | grep 'METRICS BENCHMARK\|DAY BENCHMARK' || true
 fi
 [ -z "$tests" ] && exit 0
 rm -f "$root"/e2e-tests/target/benchmark-*.txt

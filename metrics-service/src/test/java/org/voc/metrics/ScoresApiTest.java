@@ -275,6 +275,24 @@ class ScoresApiTest {
     }
 
     @Test
+    void employeeAndProcessListsRefuseRangesTheirDailyRollupCannotAnswer() {
+        // part of a day: the people roll-up has no hours, so a partial day would count in full
+        String partDay = expect400(
+                "/api/metrics/nps/stats",
+                Map.of("from", "2025-02-12T09:00:00Z", "to", "2025-02-12T17:00:00Z", "groupBy", "employee"),
+                "from");
+        assertTrue(partDay.contains("whole day"), partDay);
+        // whole days of another zone than the reporting zone (UTC here): its days are other 24-hour spans
+        String otherZone = expect400(
+                "/api/metrics/nps/stats",
+                Map.of("from", "2025-02-12", "to", "2025-02-12", "tz", "Europe/Moscow", "process", "proc-1"),
+                "tz");
+        assertTrue(otherZone.contains("reporting zone UTC"), otherZone);
+        // the same whole days in the reporting zone answer
+        total("nps", Map.of("from", "2025-02-12", "to", "2025-02-12", "tz", "UTC", "groupBy", "employee"));
+    }
+
+    @Test
     void csvCarriesTheSeriesAndDefusesFormulas() {
         String tp = ResponseTopic.touchpoint("csv");
         Instant at = Instant.parse("2025-02-13T09:00:00Z");
@@ -383,15 +401,19 @@ class ScoresApiTest {
         expect400("/api/metrics/nps/compare", Map.of("baseline", "nonsense"), "baseline");
     }
 
-    private static void expect400(String path, Map<String, ?> params, String field) {
-        given().auth()
+    /** Asserts a 400 naming the field and returns the reason given for it. */
+    private static String expect400(String path, Map<String, ?> params, String field) {
+        return given().auth()
                 .oauth2(Tokens.user("analyst"))
                 .queryParams(params)
                 .get(path)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo(field));
+                .body("errors[0].field", equalTo(field))
+                .extract()
+                .jsonPath()
+                .getString("errors[0].message");
     }
 
     private static JsonPath total(String metric, Map<String, ?> params) {

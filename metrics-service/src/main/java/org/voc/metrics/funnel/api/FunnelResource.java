@@ -32,6 +32,7 @@ import org.voc.metrics.funnel.domain.Dimension;
 import org.voc.metrics.funnel.domain.FunnelQuery;
 import org.voc.metrics.funnel.domain.FunnelService;
 import org.voc.metrics.funnel.domain.Granularity;
+import org.voc.metrics.zones.Zones;
 
 /** The response-rate funnel over HTTP: parses and checks the question; the counting lives in the domain. */
 @Path("/api/metrics/funnel")
@@ -47,9 +48,11 @@ public class FunnelResource {
     private static final String DIMENSIONS = "survey, touchpoint, channel or deliveryChannel";
 
     private final FunnelService funnel;
+    private final Zones zones;
 
-    public FunnelResource(FunnelService funnel) {
+    public FunnelResource(FunnelService funnel, Zones zones) {
         this.funnel = funnel;
+        this.zones = zones;
     }
 
     @GET
@@ -129,7 +132,7 @@ public class FunnelResource {
             @Parameter(description = "Dimensions to group by: " + DIMENSIONS + ", comma-separated or repeated")
                     @QueryParam("groupBy")
                     List<String> groupBy) {
-        ZoneId zone = TimeParams.zone(tz, "tz");
+        ZoneId zone = zones.zone(tz, "tz");
         Instant end = TimeParams.instant(to, "to", zone, true);
         if (end == null) {
             end = Instant.now();

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.voc.kit.input.TimeParams;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Problem;
 import org.voc.kit.security.Roles;
@@ -32,6 +31,7 @@ import org.voc.metrics.scores.domain.MetricsConfig;
 import org.voc.metrics.scores.domain.ScoreEngine;
 import org.voc.metrics.scores.domain.ScoreQuery;
 import org.voc.metrics.scores.domain.ScoreSeries;
+import org.voc.metrics.zones.Zones;
 
 /** Customer-experience metrics over HTTP, read from the roll-ups; the arithmetic lives in the domain. */
 @Path("/api/metrics")
@@ -43,10 +43,12 @@ public class MetricsResource {
 
     private final ScoreEngine engine;
     private final MetricsConfig config;
+    private final Zones zones;
 
-    public MetricsResource(ScoreEngine engine, MetricsConfig config) {
+    public MetricsResource(ScoreEngine engine, MetricsConfig config, Zones zones) {
         this.engine = engine;
         this.config = config;
+        this.zones = zones;
     }
 
     @GET
@@ -149,7 +151,7 @@ public class MetricsResource {
             @Parameter(description = "Employee references") @QueryParam("employee") List<String> employee,
             @Parameter(description = "Business process references") @QueryParam("process") List<String> process) {
         Metric m = QueryParams.metric(metric);
-        ZoneId zone = TimeParams.zone(tz, "tz");
+        ZoneId zone = zones.zone(tz, "tz");
         QueryParams.Range range = QueryParams.range(from, to, zone, "from", "to");
         Map<Dimension, List<String>> given = new EnumMap<>(Dimension.class);
         given.put(Dimension.TOUCHPOINT, touchpoint);
@@ -247,7 +249,7 @@ public class MetricsResource {
             @Parameter(description = "Journey stages") @QueryParam("journeyStage") List<String> journeyStage,
             @Parameter(description = "Owner teams") @QueryParam("ownerTeam") List<String> ownerTeam) {
         Metric m = QueryParams.metric(metric);
-        ZoneId zone = TimeParams.zone(tz, "tz");
+        ZoneId zone = zones.zone(tz, "tz");
         QueryParams.Range range = QueryParams.range(from, to, zone, "from", "to");
         Map<Dimension, List<String>> given = new EnumMap<>(Dimension.class);
         given.put(Dimension.TOUCHPOINT, touchpoint);

@@ -34,4 +34,14 @@ public record RollupKey(
     public RollupKey overAllTouchpoints() {
         return new RollupKey(metric, questionId, period, "", channel, segment, surveyId, kind, ref);
     }
+
+    /** The same row summed over everything but the touchpoint. */
+    public RollupKey byTouchpointOnly() {
+        return new RollupKey(metric, questionId, period, touchpointKey, "", "", "", kind, ref);
+    }
+
+    /** The same row summed over everything but the channel and the segment. */
+    public RollupKey byChannelAndSegmentOnly() {
+        return new RollupKey(metric, questionId, period, "", channel, segment, "", kind, ref);
+    }
 }

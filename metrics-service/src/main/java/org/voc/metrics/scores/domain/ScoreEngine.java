@@ -154,11 +154,19 @@ public class ScoreEngine {
             if (query.granularity() != null) {
                 throw Invalid.field("granularity", "employee and process top lists are totals: leave granularity out");
             }
+            // Their only roll-up is by day in the reporting zone (an hourly one per person would multiply the
+            // consumer's writes); any other range would count days that only partly overlap it, so it is refused.
+            if (!query.wholeDays()) {
+                throw Invalid.field(
+                        "from",
+                        "employee and process scores are kept by whole day: give from and to as dates (days in the"
+                                + " reporting zone " + config.reportingZone().getId() + ")");
+            }
             if (!dailyZone(query)) {
                 throw Invalid.field(
                         "tz",
                         "employee and process scores are kept by day in the reporting zone "
-                                + config.reportingZone().getId() + ": use that zone and whole days");
+                                + config.reportingZone().getId() + ": set tz to that zone");
             }
         }
         if (query.limit() < 1 || query.limit() > 1000) {

@@ -7,12 +7,11 @@ import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.voc.events.ResponseSubmitted;
@@ -20,9 +19,9 @@ import org.voc.metrics.scores.persistence.RollupTable;
 import org.voc.metrics.scores.persistence.ScoreRollupRepository;
 
 /**
- * Adds each response's scores to the hourly, daily (also summed over touchpoints) and people roll-ups exactly
- * once: the processed-event records and the increments commit in one transaction, so a replay or a re-sent batch
- * never counts a response twice.
+ * Adds each response's scores to the hourly, daily (also summed over touchpoints, and by touchpoint or by channel
+ * and segment alone) and people roll-ups exactly once: the processed-event records and the increments commit in
+ * one transaction, so a replay or a re-sent batch never counts a response twice.
  */
 @ApplicationScoped
 public class ScoreRecorder {
@@ -62,10 +61,13 @@ public class ScoreRecorder {
             return 0;
         }
         Set<UUID> fresh = rollups.markProcessed(unique.keySet());
-        SortedMap<RollupKey, Tally> hours = new TreeMap<>(RollupKey.ORDER);
-        SortedMap<RollupKey, Tally> days = new TreeMap<>(RollupKey.ORDER);
-        SortedMap<RollupKey, Tally> people = new TreeMap<>(RollupKey.ORDER);
-        SortedMap<RollupKey, Tally> allTouchpoints = new TreeMap<>(RollupKey.ORDER);
+        // merged by hash, sorted once per table when written: a tree would compare nine fields at every merge
+        Map<RollupKey, Tally> hours = new HashMap<>();
+        Map<RollupKey, Tally> days = new HashMap<>();
+        Map<RollupKey, Tally> people = new HashMap<>();
+        Map<RollupKey, Tally> allTouchpoints = new HashMap<>();
+        Map<RollupKey, Tally> touchpoints = new HashMap<>();
+        Map<RollupKey, Tally> channelsAndSegments = new HashMap<>();
         for (ResponseSubmitted response : unique.values()) {
             if (!fresh.contains(response.responseId())) {
                 continue;
@@ -78,6 +80,8 @@ public class ScoreRecorder {
                 hours.merge(key(score, hour, response, "", ""), score.tally(), Tally::plus);
                 days.merge(dayKey, score.tally(), Tally::plus);
                 allTouchpoints.merge(dayKey.overAllTouchpoints(), score.tally(), Tally::plus);
+                touchpoints.merge(dayKey.byTouchpointOnly(), score.tally(), Tally::plus);
+                channelsAndSegments.merge(dayKey.byChannelAndSegmentOnly(), score.tally(), Tally::plus);
                 if (present(response.employeeRef())) {
                     people.merge(
                             key(score, day, response, "employee", response.employeeRef()), score.tally(), Tally::plus);
@@ -91,6 +95,8 @@ public class ScoreRecorder {
         rollups.add(RollupTable.HOUR, hours);
         rollups.add(RollupTable.DAY, days);
         rollups.add(RollupTable.DAY_ALL_TOUCHPOINTS, allTouchpoints);
+        rollups.add(RollupTable.DAY_TOUCHPOINT, touchpoints);
+        rollups.add(RollupTable.DAY_CHANNEL_SEGMENT, channelsAndSegments);
         rollups.add(RollupTable.PEOPLE, people);
         return fresh.size();
     }

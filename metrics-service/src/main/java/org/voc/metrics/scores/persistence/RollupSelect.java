@@ -3,8 +3,10 @@ package org.voc.metrics.scores.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.voc.metrics.scores.domain.Dimension;
 import org.voc.metrics.scores.domain.Granularity;
 import org.voc.metrics.scores.domain.ScoreQuery;
@@ -74,21 +76,30 @@ public final class RollupSelect {
 
     /**
      * Local days (reporting zone) from first to last, inclusive, from the smallest daily roll-up that holds the
-     * query's dimensions: the people roll-up for employees and processes, the all-touchpoints one when nothing
-     * needs the touchpoint, the daily one otherwise.
+     * query's dimensions: the people roll-up for employees and processes; the one by touchpoint alone when only the
+     * touchpoint (or its product, stage or team) is used; the one by channel and segment alone when only those are;
+     * the all-touchpoints one when nothing needs the touchpoint; the daily one otherwise.
      */
     public static RollupSelect days(ScoreQuery query, LocalDate first, LocalDate last) {
+        Set<Dimension> used = EnumSet.noneOf(Dimension.class);
+        used.addAll(query.groupBy());
+        used.addAll(query.filters().keySet());
         RollupTable table;
         if (personDimension(query) != null) {
             table = RollupTable.PEOPLE;
-        } else if (query.groupBy().stream().anyMatch(RollupSelect::needsTouchpoint)
-                || query.filters().keySet().stream().anyMatch(RollupSelect::needsTouchpoint)) {
-            table = RollupTable.DAY;
+        } else if (used.stream().anyMatch(RollupSelect::needsTouchpoint)) {
+            table = used.stream().allMatch(RollupSelect::needsTouchpoint)
+                    ? RollupTable.DAY_TOUCHPOINT
+                    : RollupTable.DAY;
+        } else if (CHANNEL_AND_SEGMENT.containsAll(used)) {
+            table = RollupTable.DAY_CHANNEL_SEGMENT;
         } else {
             table = RollupTable.DAY_ALL_TOUCHPOINTS;
         }
         return new RollupSelect(table, query, first, last);
     }
+
+    private static final Set<Dimension> CHANNEL_AND_SEGMENT = EnumSet.of(Dimension.CHANNEL, Dimension.SEGMENT);
 
     private static boolean needsTouchpoint(Dimension d) {
         return d == Dimension.TOUCHPOINT || d.fromRegistry();

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.UUID;
 import org.voc.kit.jdbc.Jdbc;
 import org.voc.metrics.scores.domain.Dimension;
@@ -79,42 +78,24 @@ public class ScoreRollupRepository {
         }
     }
 
-    /** Adds each tally to its row, creating missing rows, in the map's order (see {@link RollupKey#ORDER}). */
-    public void add(RollupTable target, SortedMap<RollupKey, Tally> increments) {
+    /** Adds each tally to its row, creating missing rows, in the order of {@link RollupKey#ORDER}. */
+    public void add(RollupTable target, Map<RollupKey, Tally> increments) {
         if (increments.isEmpty()) {
             return;
         }
-        boolean people = target == RollupTable.PEOPLE;
-        List<String> keyColumns = new ArrayList<>(
-                List.of("metric", "question_id", target.period, "touchpoint_key", "channel", "segment", "survey_id"));
-        if (people) {
-            keyColumns.addAll(List.of("kind", "ref"));
-        }
-        if (!target.hasTouchpoint()) {
-            keyColumns.remove("touchpoint_key");
-        }
+        // one fixed order, so two replicas updating the same rows cannot deadlock
+        List<Map.Entry<RollupKey, Tally>> sorted = new ArrayList<>(increments.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(RollupKey.ORDER));
+        List<String> keyColumns = target.keys;
         int keys = keyColumns.size();
-        int skipped = target.hasTouchpoint() ? -1 : 3; // the touchpoint's place in the key's values
         int size = increments.size();
         String[][] text = new String[keys][size];
         Long[][] counts = new Long[COUNT_COLUMNS.length][size];
         int row = 0;
-        for (Map.Entry<RollupKey, Tally> e : increments.entrySet()) {
+        for (Map.Entry<RollupKey, Tally> e : sorted) {
             RollupKey k = e.getKey();
-            String[] values = {
-                k.metric().name(),
-                k.questionId(),
-                k.period(),
-                k.touchpointKey(),
-                k.channel(),
-                k.segment(),
-                k.surveyId(),
-                k.kind(),
-                k.ref()
-            };
-            for (int c = 0, v = 0; c < keys; c++, v++) {
-                v += v == skipped ? 1 : 0;
-                text[c][row] = values[v];
+            for (int c = 0; c < keys; c++) {
+                text[c][row] = keyValue(k, keyColumns.get(c));
             }
             Tally t = e.getValue();
             counts[0][row] = t.n();
@@ -240,8 +221,8 @@ public class ScoreRollupRepository {
     /**
      * Rebuilds the daily roll-up in another zone from the hourly one, under an exclusive lock that makes writers
      * wait: every hour goes to the local day holding its first 29 minutes (so a half-hour-offset zone's day
-     * boundary falls on the nearest hour), and the all-touchpoints table follows from the days. Returns the daily
-     * rows written (0 when the roll-up was already in that zone once the lock was held).
+     * boundary falls on the nearest hour), and the tables summed over dimensions follow from the days. Returns
+     * the daily rows written (0 when the roll-up was already in that zone once the lock was held).
      */
     public int rebuildDaily(ZoneId zone) {
         String zoneId = zone.getId();
@@ -249,7 +230,8 @@ public class ScoreRollupRepository {
         String sums = SUMS.replace("r.", "");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement lock = connection.prepareStatement(
-                        "lock table score_rollup_hour, score_rollup_day, score_rollup_day_all, reporting_zone"
+                        "lock table score_rollup_hour, score_rollup_day, score_rollup_day_all,"
+                                + " score_rollup_day_by_touchpoint, score_rollup_day_by_channel_segment, reporting_zone"
                                 + " in exclusive mode");
                 PreparedStatement clear = connection.prepareStatement("delete from score_rollup_day");
                 PreparedStatement fill = connection.prepareStatement("insert into score_rollup_day (" + columns
@@ -260,6 +242,19 @@ public class ScoreRollupRepository {
                 PreparedStatement fillAll = connection.prepareStatement("insert into score_rollup_day_all ("
                         + ALL_COLUMNS + ", day, " + COUNTS + ") select " + ALL_COLUMNS + ", day, " + sums
                         + " from score_rollup_day group by " + ALL_COLUMNS + ", day");
+                PreparedStatement clearTouchpoints =
+                        connection.prepareStatement("delete from score_rollup_day_by_touchpoint");
+                PreparedStatement fillTouchpoints = connection.prepareStatement(
+                        "insert into score_rollup_day_by_touchpoint (metric, question_id, touchpoint_key, day, "
+                                + COUNTS
+                                + ") select metric, question_id, touchpoint_key, day, " + sums
+                                + " from score_rollup_day group by metric, question_id, touchpoint_key, day");
+                PreparedStatement clearChannels =
+                        connection.prepareStatement("delete from score_rollup_day_by_channel_segment");
+                PreparedStatement fillChannels = connection.prepareStatement(
+                        "insert into score_rollup_day_by_channel_segment (metric, question_id, channel, segment, day, "
+                                + COUNTS + ") select metric, question_id, channel, segment, day, " + sums
+                                + " from score_rollup_day_all group by metric, question_id, channel, segment, day");
                 PreparedStatement mark = connection.prepareStatement("update reporting_zone set zone = ?")) {
             lock.execute();
             // another replica may have rebuilt it while this one waited for the lock
@@ -271,12 +266,31 @@ public class ScoreRollupRepository {
             int rows = fill.executeUpdate();
             clearAll.executeUpdate();
             fillAll.executeUpdate();
+            clearTouchpoints.executeUpdate();
+            fillTouchpoints.executeUpdate();
+            clearChannels.executeUpdate();
+            fillChannels.executeUpdate();
             mark.setString(1, zoneId);
             mark.executeUpdate();
             return rows;
         } catch (SQLException e) {
             throw new PersistenceException("could not rebuild the daily roll-up", e);
         }
+    }
+
+    private static String keyValue(RollupKey k, String column) {
+        return switch (column) {
+            case "metric" -> k.metric().name();
+            case "question_id" -> k.questionId();
+            case "bucket_start", "day" -> k.period();
+            case "touchpoint_key" -> k.touchpointKey();
+            case "channel" -> k.channel();
+            case "segment" -> k.segment();
+            case "survey_id" -> k.surveyId();
+            case "kind" -> k.kind();
+            case "ref" -> k.ref();
+            default -> throw new IllegalArgumentException("not a key column: " + column);
+        };
     }
 
     static String column(Dimension dimension) {
