@@ -38,7 +38,7 @@ class CaseKpiTest {
     private static String teamB;
 
     @Inject
-    MovableClock clock;
+    TestClock clock;
 
     @Inject
     DataSource db;

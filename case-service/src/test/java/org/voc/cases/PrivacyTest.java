@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.voc.cases.domain.TeamReplicaService;
+import org.voc.cases.persistence.TouchpointReplicaRepository;
 import org.voc.events.ErasureRequested;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
@@ -41,6 +44,12 @@ class PrivacyTest {
 
     @Inject
     Retention retention;
+
+    @Inject
+    TeamReplicaService teams;
+
+    @Inject
+    TouchpointReplicaRepository touchpoints;
 
     @BeforeAll
     static void connect() {
@@ -96,6 +105,54 @@ class PrivacyTest {
     }
 
     @Test
+    void anErasureAlsoScrubsTheNotesAgentsWroteAboutTheCase() throws Exception {
+        try (WorkFixture team = new WorkFixture(teams, touchpoints, List.of("agent"), List.of())) {
+            String id = team.openOne();
+            WorkFixture.done("agent", id, "claim", null);
+            WorkFixture.done("agent", id, "contact", WorkFixture.CONTACT);
+            WorkFixture.done("agent", id, "resolve", WorkFixture.RESOLVE);
+            WorkFixture.done("agent", id, "reopen", WorkFixture.REOPEN);
+            WorkFixture.done("agent", id, "contact", WorkFixture.CONTACT);
+            WorkFixture.done("agent", id, "resolve", WorkFixture.RESOLVE);
+            String customer = text("select customer_ref from customer_case where id = ?::uuid", id);
+            assertEquals(
+                    5,
+                    count(
+                            "select count(*) from case_history where case_id = ?::uuid"
+                                    + " and (jsonb_exists(details, 'note') or jsonb_exists(details, 'reason'))",
+                            id),
+                    "two contacts, two resolutions and the reopening name what was said");
+
+            UUID erasureId = UUID.randomUUID();
+            try (TopicReader reports = new TopicReader(Topics.ERASURE_REPORTS);
+                    EventProducer producer = new EventProducer()) {
+                producer.publish(ErasureRequested.TYPE.of(new ErasureRequested(erasureId, customer, Instant.now())));
+                reports.awaitMatching(e -> erasureId.toString().equals(e.key()), Duration.ofSeconds(60));
+            }
+            assertEquals(
+                    0,
+                    count(
+                            "select count(*) from case_history where case_id = ?::uuid"
+                                    + " and (jsonb_exists(details, 'note') or jsonb_exists(details, 'reason'))",
+                            id));
+            assertEquals(
+                    0,
+                    count(
+                            "select count(*) from customer_case where id = ?::uuid"
+                                    + " and (resolution_note is not null or customer_ref is not null)",
+                            id));
+            assertEquals(
+                    1,
+                    count(
+                            "select count(*) from case_history where case_id = ?::uuid"
+                                    + " and details ->> 'channel' = 'PHONE' and details ->> 'outcome' = 'REACHED'"
+                                    + " and action = 'CONTACT' and actor = 'agent' and (details ->> 'first')::boolean",
+                            id),
+                    "what names nobody stays");
+        }
+    }
+
+    @Test
     void retentionDeletesOldFinishedCasesKeepsOpenAndYoungOnesAndConcurrentSweepsDoNotClash() throws Exception {
         Instant now = Instant.now();
         String team = "retention-" + Events.unique();
@@ -105,11 +162,21 @@ class PrivacyTest {
         }
         insert(team, "OPEN", now.minus(500, ChronoUnit.DAYS));
         insert(team, "CLOSED", now.minus(300, ChronoUnit.DAYS));
+        // Cases being worked are never finished, however old.
+        for (String working : List.of("ASSIGNED", "IN_CONTACT", "WAITING_ON_CUSTOMER")) {
+            insert(team, working, now.minus(500, ChronoUnit.DAYS));
+        }
 
         CompletableFuture<Long> a = CompletableFuture.supplyAsync(() -> retention.sweep(now));
         CompletableFuture<Long> b = CompletableFuture.supplyAsync(() -> retention.sweep(now));
         assertEquals(12, a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS), "each old finished case once");
         assertEquals(1, count("select count(*) from customer_case where team = ? and status = 'OPEN'", team));
+        assertEquals(
+                3,
+                count(
+                        "select count(*) from customer_case where team = ?"
+                                + " and status in ('ASSIGNED', 'IN_CONTACT', 'WAITING_ON_CUSTOMER')",
+                        team));
         assertEquals(1, count("select count(*) from customer_case where team = ? and status = 'CLOSED'", team));
         assertEquals(0, retention.sweep(now), "nothing is left to delete");
     }
@@ -128,6 +195,17 @@ class PrivacyTest {
             insert.setObject(6, openedAt.atOffset(ZoneOffset.UTC));
             insert.setObject(7, openedAt.plus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
+        }
+    }
+
+    private String text(String sql, String param) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, param);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
         }
     }
 

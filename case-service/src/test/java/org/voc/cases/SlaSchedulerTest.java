@@ -60,7 +60,7 @@ class SlaSchedulerTest {
     SlaScheduler scheduler;
 
     @Inject
-    MovableClock clock;
+    TestClock clock;
 
     @Inject
     DataSource db;

@@ -26,10 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.testsupport.Tokens;
+import org.voc.testsupport.TopicReader;
 
 /**
  * The Voice-of-Customer loop through the five packaged services, over HTTP, with Keycloak-issued tokens:
- * touchpoint → survey → responses → NPS → detractor case routed to the owning team, and the invited path:
+ * touchpoint → survey → responses → NPS → detractor case routed to the owning team and worked to closure (each
+ * event read from voc.cases), and the invited path:
  * interaction → decision → signed invitation → answer with its token (JSON API and hosted page) → NPS → case;
  * and CSAT and CES surveys measured by segment and by the product the registry gives their touchpoint.
  */
@@ -61,7 +63,15 @@ class VocLoopIT {
         String team = "cards-ops-" + suffix;
         String designer = Tokens.user("designer");
 
-        // 1. An administrator registers the touchpoint.
+        // 1. An administrator registers the owner team, with the demo agent as a member, and the touchpoint.
+        as(Tokens.user("admin"), "touchpoint-registry")
+                .body("""
+                {"key": "%s", "name": "Cards operations", "timeZone": "Europe/Paris", "members": ["agent"],
+                 "workingHours": {"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"],
+                                  "start": "08:00", "end": "18:00"}}""".formatted(team))
+                .post("/api/teams")
+                .then()
+                .statusCode(201);
         as(Tokens.user("admin"), "touchpoint-registry")
                 .body("""
                 {"key": "%s", "name": "Card delivery", "channel": "BRANCH", "journeyStage": "ONBOARDING",
@@ -163,6 +173,59 @@ class VocLoopIT {
                 "The card arrived a week late and nobody called",
                 cases.jsonPath().getString("items[0].comment"));
         assertNotNull(cases.jsonPath().getString("items[0].dueAt"));
+        assertNotNull(cases.jsonPath().getString("items[0].firstContactDueAt"));
+
+        // 6. The agent of the team works the case to closure, each change with its ETag; each one is an event.
+        String caseId = cases.jsonPath().getString("items[0].id");
+        String agent = Tokens.user("agent");
+        try (TopicReader events = new TopicReader("voc.cases")) {
+            assertEquals(team, caseEvent(events, caseId, "voc.case.opened.v1").get("team"));
+            await(
+                    () -> as(agent, "case-service").get("/api/cases/" + caseId),
+                    r -> r.statusCode() == 200,
+                    "the agent sees the case once case-service knows the team's members");
+            work(agent, caseId, "claim", null, "ASSIGNED");
+            assertEquals(
+                    "agent", caseEvent(events, caseId, "voc.case.assigned.v1").get("assignee"));
+            work(agent, caseId, "contact", "{\"channel\": \"PHONE\", \"outcome\": \"REACHED\"}", "IN_CONTACT");
+            assertEquals(
+                    "PHONE", caseEvent(events, caseId, "voc.case.contacted.v1").get("channel"));
+            work(agent, caseId, "resolve", "{\"code\": \"REISSUED_CARD\", \"note\": \"Sent by courier\"}", "RESOLVED");
+            assertEquals(
+                    "REISSUED_CARD",
+                    caseEvent(events, caseId, "voc.case.resolved.v1").get("resolutionCode"));
+            work(agent, caseId, "close", null, "CLOSED");
+            assertEquals(caseId, caseEvent(events, caseId, "voc.case.closed.v1").get("caseId"));
+        }
+        List<String> actions = as(agent, "case-service")
+                .get("/api/cases/" + caseId + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.action");
+        assertEquals(List.of("OPEN", "CLAIM", "CONTACT", "RESOLVE", "CLOSE"), actions);
+    }
+
+    /** One action on a case with its current ETag, as the agent; it must land in {@code status}. */
+    private static void work(String token, String caseId, String action, String body, String status) {
+        String etag = as(token, "case-service").get("/api/cases/" + caseId).header("ETag");
+        RequestSpecification request = as(token, "case-service").header("If-Match", etag);
+        if (body != null) {
+            request.body(body);
+        }
+        request.post("/api/cases/" + caseId + "/" + action)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo(status));
+    }
+
+    /** The case's event of this type on voc.cases, as a map. */
+    private static Map<String, Object> caseEvent(TopicReader events, String caseId, String type) {
+        TopicReader.Event event = events.awaitMatching(
+                        e -> caseId.equals(e.key()) && type.equals(e.headers().get("ce_type")), Duration.ofSeconds(60))
+                .get(0);
+        return io.restassured.path.json.JsonPath.from(event.value()).getMap("");
     }
 
     @Test

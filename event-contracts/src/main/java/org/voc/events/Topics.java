@@ -33,6 +33,11 @@ public final class Topics {
     /** Each service's report that it erased a customer, keyed by erasure id; survey-service's coordinator reads it. */
     public static final String ERASURE_REPORTS = "voc.erasure-reports";
 
+    /**
+     * Case work in case-service (opened, assigned, contacted, resolved, closed, reopened; breached and escalated by
+     * its SLA scheduler), keyed by case id, so one case's events stay in order. No free text: notes stay in the
+     * service.
+     */
     public static final String CASES = "voc.cases";
     /** Metric alerts fired and resolved by metrics-service, keyed by alert rule id. */
     public static final String ALERTS = "voc.alerts";

@@ -1,5 +1,6 @@
 package org.voc.cases.api;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,9 @@ public record CaseView(
         Instant openedAt,
         Instant respondedAt,
 
-        @Schema(description = "openedAt plus the SLA of the priority")
+        @Schema(
+                description =
+                        "The first-contact due time (firstContactDueAt), kept for clients of the previous release")
         Instant dueAt,
 
         @Schema(
@@ -56,9 +59,64 @@ public record CaseView(
         @Schema(
                 description = "Resolution SLA target set by the matched rules (the shortest), ISO-8601",
                 example = "PT72H")
-        String resolutionTarget) {
+        String resolutionTarget,
+
+        @Schema(description = "The case's ETag (also in the ETag header): send it as If-Match with every change")
+        long version,
+
+        @Schema(description = "Keycloak user name of the member who holds the case; null while nobody does")
+        String assignee,
+
+        Instant assignedAt,
+
+        @Schema(
+                description = "Business-hours due time of the first contact (the team's calendar); kept once met,"
+                        + " null while the case waits on the customer before it")
+        Instant firstContactDueAt,
+
+        @Schema(
+                description = "Business-hours due time of the resolution; null while the case waits on the customer"
+                        + " (it moves by the business time the wait lasted), kept once met")
+        Instant resolutionDueAt,
+
+        Instant firstContactAt,
+
+        @Schema(description = "Channel of the latest contact", example = "PHONE")
+        String contactChannel,
+
+        @Schema(description = "Outcome of the latest contact", example = "REACHED")
+        String contactOutcome,
+
+        @Schema(description = "Business seconds from opening to first contact (the team's calendar)")
+        Long firstContactBusinessSeconds,
+
+        Instant resolvedAt,
+
+        @Schema(example = "REISSUED_CARD") String resolutionCode,
+
+        @Schema(description = "Masked as the comment is, unless the customer is in clear for the caller")
+        String resolutionNote,
+
+        @Schema(description = "The goodwill gesture of the resolution, if any")
+        GestureView gesture,
+
+        @Schema(description = "Business seconds from opening (or the last reopening) to resolution, waits excluded")
+        Long resolutionBusinessSeconds,
+
+        Instant closedAt,
+
+        @Schema(description = "How often the case was reopened")
+        int reopenedCount) {
+
+    /** A goodwill gesture: its kind, and optionally an amount in an ISO 4217 currency. */
+    @Schema(name = "CaseGestureView")
+    public record GestureView(
+            @Schema(example = "FEE_REFUND") String type,
+            @Schema(example = "15.00") BigDecimal amount,
+            @Schema(example = "EUR") String currency) {}
 
     static CaseView of(Case c, Disclosure disclosure) {
+        Case.Work w = c.work();
         return new CaseView(
                 c.id(),
                 c.responseId(),
@@ -75,6 +133,27 @@ public record CaseView(
                 c.dueAt(),
                 c.rules() == null ? List.of() : c.rules(),
                 c.firstContactTarget() == null ? null : c.firstContactTarget().toString(),
-                c.resolutionTarget() == null ? null : c.resolutionTarget().toString());
+                c.resolutionTarget() == null ? null : c.resolutionTarget().toString(),
+                w.version(),
+                w.assignee(),
+                w.assignedAt(),
+                w.firstContactDueAt(),
+                w.resolutionDueAt(),
+                w.firstContactAt(),
+                w.contactChannel(),
+                w.contactOutcome(),
+                w.firstContactBusinessSeconds(),
+                w.resolvedAt(),
+                w.resolutionCode(),
+                disclosure.text(w.resolutionNote()),
+                w.gesture() == null
+                        ? null
+                        : new GestureView(
+                                w.gesture().type(),
+                                w.gesture().amount(),
+                                w.gesture().currency()),
+                w.resolutionBusinessSeconds(),
+                w.closedAt(),
+                w.reopenedCount());
     }
 }

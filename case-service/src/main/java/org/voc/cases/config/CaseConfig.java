@@ -4,15 +4,26 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Service-level agreements of cases: how long a team has to act on a newly opened case. */
+/**
+ * Service-level agreements of cases that no rule set targets for (cases opened before rules): how long a team has
+ * to contact the customer and to resolve the case, in the team's business hours (docs/cases.md).
+ */
 @ConfigMapping(prefix = "voc.cases")
 public interface CaseConfig {
 
-    /** Time to act on a HIGH-priority case, counted from the moment it is opened (dueAt). */
+    /** First-contact target of a HIGH-priority case without a rule's target (firstContactDueAt, dueAt). */
     @WithDefault("PT24H")
     Duration slaHigh();
 
-    /** Time to act on a NORMAL-priority case, counted from the moment it is opened (dueAt). */
+    /** First-contact target of a NORMAL-priority case without a rule's target (firstContactDueAt, dueAt). */
     @WithDefault("PT72H")
     Duration slaNormal();
+
+    /** Resolution target of a HIGH-priority case without a rule's target: the default strong-detractor rule's. */
+    @WithDefault("PT120H")
+    Duration resolutionSlaHigh();
+
+    /** Resolution target of a NORMAL-priority case without a rule's target: the default detractor rule's. */
+    @WithDefault("PT240H")
+    Duration resolutionSlaNormal();
 }

@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The clock the SLA scheduler and the KPIs read "now" from: the system clock, unless another {@link Clock} bean
- * replaces it (the tests move one instead of waiting for business hours to pass).
+ * The clock every case time is read from (openings, changes, due times, the SLA scheduler, the KPIs): the system
+ * clock, unless another {@link Clock} bean replaces it, so that a test can put a case on a Friday evening, or move
+ * past a breach, without waiting for business hours to pass.
  */
 public class Clocks {
 

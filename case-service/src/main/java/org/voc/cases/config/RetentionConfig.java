@@ -10,8 +10,9 @@ import org.voc.kit.retention.RetentionSettings;
 public interface RetentionConfig extends RetentionSettings {
 
     /**
-     * Age, counted from opening (cases record no closing time yet), after which RESOLVED and CLOSED cases are
-     * deleted. Unset (the default): kept until the customer is erased, and then kept anonymised.
+     * Age, counted from opening (also for cases closed later: cases close within weeks, so none is kept much past
+     * the limit), after which RESOLVED and CLOSED cases are deleted; cases being worked are kept. Unset (the
+     * default): kept until the customer is erased, and then kept anonymised.
      */
     Optional<Duration> closedCases();
 }

@@ -1,5 +1,6 @@
 package org.voc.cases.domain;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.voc.cases.rules.domain.MatchedRule;
 /**
  * One closed-loop case; {@code team} is null while the touchpoint's owner is not known, {@code nps} when the response
  * had none. {@code rules} are the case rules the response matched, with the SLA targets they set (null for cases
- * opened before rules).
+ * opened before rules); {@code work} is what was done with it since.
  */
 public record Case(
         UUID id,
@@ -27,4 +28,56 @@ public record Case(
         Instant dueAt,
         List<MatchedRule> rules,
         Duration firstContactTarget,
-        Duration resolutionTarget) {}
+        Duration resolutionTarget,
+        Work work) {
+
+    /**
+     * The work on a case (V7): its ETag {@code version}, who holds it, its business-hours due times (null while it
+     * waits on the customer, kept once met), its first contact, resolution and closing, and the business time each
+     * clock took.
+     */
+    public record Work(
+            long version,
+            String assignee,
+            Instant assignedAt,
+            Instant firstContactDueAt,
+            Instant resolutionDueAt,
+            Instant firstContactAt,
+            String contactChannel,
+            String contactOutcome,
+            Instant resolvedAt,
+            String resolutionCode,
+            String resolutionNote,
+            Gesture gesture,
+            Instant closedAt,
+            Long firstContactBusinessSeconds,
+            Long resolutionBusinessSeconds,
+            int reopenedCount,
+            Instant updatedAt) {
+
+        /** A case just opened: nobody holds it, its clocks run to these due times. */
+        public static Work opened(Instant firstContactDueAt, Instant resolutionDueAt, Instant at) {
+            return new Work(
+                    0,
+                    null,
+                    null,
+                    firstContactDueAt,
+                    resolutionDueAt,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    at);
+        }
+    }
+
+    /** A goodwill gesture made with a resolution: its kind, and optionally an amount in an ISO 4217 currency. */
+    public record Gesture(String type, BigDecimal amount, String currency) {}
+}

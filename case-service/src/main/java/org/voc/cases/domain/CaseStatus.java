@@ -1,9 +1,14 @@
 package org.voc.cases.domain;
 
-/** Lifecycle of a case; this slice only opens cases, case work moves them along. */
+/**
+ * Where a case stands in its work; {@link CaseWorkflow} says which action moves it where. RESOLVED and CLOSED are
+ * finished (retention deletes only those); WAITING_ON_CUSTOMER stops its SLA clock.
+ */
 public enum CaseStatus {
     OPEN,
-    IN_PROGRESS,
+    ASSIGNED,
+    IN_CONTACT,
+    WAITING_ON_CUSTOMER,
     RESOLVED,
     CLOSED
 }

@@ -42,6 +42,27 @@ public class TeamReplicaService {
         return teams.findByKey(teamKey).map(TeamSchedule::of).orElseGet(() -> TeamSchedule.unknown(teamKey));
     }
 
+    /** The team's members (Keycloak user names) in the registry's order; none for a team not replicated (yet). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> membersOf(String teamKey) {
+        return teams.findByKey(teamKey).map(TeamState::members).orElse(List.of());
+    }
+
+    /**
+     * The schedules of these teams, one read each: what opening a batch of cases counts its due times with. A null
+     * team (not routed yet) counts wall-clock time.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, TeamSchedule> schedulesOf(Set<String> teamKeys) {
+        Map<String, TeamSchedule> schedules = new java.util.HashMap<>();
+        for (String key : teamKeys) {
+            if (key != null) {
+                schedules.put(key, scheduleOf(key));
+            }
+        }
+        return schedules;
+    }
+
     /** The cases a case agent may see: those of the teams that name them (none for a caller without a name). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CaseScope scopeOf(String username) {

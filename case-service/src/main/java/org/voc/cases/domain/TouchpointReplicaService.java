@@ -15,19 +15,25 @@ import org.voc.events.TouchpointState;
 
 /**
  * Keeps the local touchpoint replica (newest revision wins) and routes the cases that were opened before their
- * touchpoint's owner was known: responses and touchpoint states travel on different topics.
+ * touchpoint's owner was known (with their team's due times): responses and touchpoint states travel on different
+ * topics.
  */
 @ApplicationScoped
 public class TouchpointReplicaService {
 
     private final TouchpointReplicaRepository touchpoints;
     private final CaseRepository cases;
+    private final CaseService service;
     private final Counter routed;
 
     public TouchpointReplicaService(
-            TouchpointReplicaRepository touchpoints, CaseRepository cases, MeterRegistry registry) {
+            TouchpointReplicaRepository touchpoints,
+            CaseRepository cases,
+            CaseService service,
+            MeterRegistry registry) {
         this.touchpoints = touchpoints;
         this.cases = cases;
+        this.service = service;
         this.routed = registry.counter("voc.cases.routed.late");
     }
 
@@ -46,8 +52,10 @@ public class TouchpointReplicaService {
                 newest.values().stream().map(TouchpointState::key).toList());
         Map<String, String> changed = touchpoints.upsertNewer(new ArrayList<>(newest.values()));
         // The owner of a key is its preferred row's, which need not be the row just changed (a key held twice).
-        int count = cases.routeUnassigned(touchpoints.ownerTeams(changed.keySet()));
-        routed.increment(count);
-        return count;
+        List<CaseRepository.Routed> late = cases.routeUnassigned(touchpoints.ownerTeams(changed.keySet()));
+        // Their clocks count from their opening, with the team's calendar now that the team is known.
+        service.routed(late);
+        routed.increment(late.size());
+        return late.size();
     }
 }

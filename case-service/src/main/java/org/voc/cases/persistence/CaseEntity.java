@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -69,4 +70,65 @@ public class CaseEntity extends PanacheEntityBase {
 
     @Column(name = "resolution_target", updatable = false)
     public String resolutionTarget;
+
+    /** The case's ETag: every change raises it (changes lock the row, so it is compared under the lock). */
+    @Column(nullable = false)
+    public long version;
+
+    public String assignee;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "first_contact_due_at")
+    public Instant firstContactDueAt;
+
+    @Column(name = "resolution_due_at")
+    public Instant resolutionDueAt;
+
+    @Column(name = "first_contact_at")
+    public Instant firstContactAt;
+
+    @Column(name = "contact_channel")
+    public String contactChannel;
+
+    @Column(name = "contact_outcome")
+    public String contactOutcome;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolution_code")
+    public String resolutionCode;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    @Column(name = "gesture_type")
+    public String gestureType;
+
+    @Column(name = "gesture_amount")
+    public BigDecimal gestureAmount;
+
+    @Column(name = "gesture_currency")
+    public String gestureCurrency;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "first_contact_business_seconds")
+    public Long firstContactBusinessSeconds;
+
+    @Column(name = "resolution_business_seconds")
+    public Long resolutionBusinessSeconds;
+
+    @Column(name = "reopened_count", nullable = false)
+    public int reopenedCount;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Where the resolution clock counts from; null: from openedAt (V8). */
+    @Column(name = "resolution_clock_from")
+    public Instant resolutionClockFrom;
 }

@@ -6,20 +6,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
+import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseScope;
+import org.voc.cases.domain.CaseStatus;
 import org.voc.cases.rules.domain.MatchedRule;
 import org.voc.kit.jdbc.Jdbc;
 
@@ -31,13 +38,13 @@ import org.voc.kit.jdbc.Jdbc;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
-    /** 16 parameters a row: stays far below PostgreSQL's 65535 bind parameters per statement. */
+    /** 19 parameters a row: stays far below PostgreSQL's 65535 bind parameters per statement. */
     private static final int ROWS_PER_STATEMENT = 1000;
 
     private static final String INSERT = "insert into customer_case (id, response_id, survey_id, touchpoint_key, team,"
             + " customer_ref, nps, comment, priority, status, opened_at, responded_at, due_at, matched_rules,"
-            + " first_contact_target, resolution_target) values ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)";
+            + " first_contact_target, resolution_target, first_contact_due_at, resolution_due_at, updated_at) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)";
     private static final TypeReference<List<MatchedRule>> MATCHED = new TypeReference<>() {};
 
     private final ObjectMapper json;
@@ -47,17 +54,31 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
     }
 
     /**
-     * Anonymises every case of the customer (an erasure): the reference and the customer's comment become null;
-     * the case itself, its score, team and status stay, as they name nobody. Returns how many; none the second time.
+     * Anonymises every case of the customer (an erasure): the reference, the customer's comment and every note an
+     * agent wrote about the case (the resolution note; the notes and reasons in its history's details, which may
+     * name the customer) are removed; the case itself, its score, team, status, times and codes stay, as they name
+     * nobody. Returns how many cases; none the second time.
      */
     public int anonymise(String customerRef) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update customer_case set customer_ref = null, comment = null where customer_ref = ?")) {
+            // Both statements read the same snapshot: the history is scrubbed by the reference being removed.
+            try (PreparedStatement update = connection.prepareStatement("""
+                    with scrubbed as (
+                        update case_history h set details = h.details - 'note' - 'reason'
+                        from customer_case c
+                        where h.case_id = c.id and c.customer_ref = ? and h.details <> h.details - 'note' - 'reason')
+                    update customer_case set customer_ref = null, comment = null, resolution_note = null
+                    where customer_ref = ?""")) {
                 update.setString(1, customerRef);
+                update.setString(2, customerRef);
                 return update.executeUpdate();
             }
         });
+    }
+
+    /** The case, its row locked until the transaction ends: changes of one case are serialised and see its version. */
+    public Optional<CaseEntity> lockForChange(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(CaseEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /**
@@ -108,6 +129,14 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         if (filter.unassigned() != null) {
             query.append(filter.unassigned() ? " and team is null" : " and team is not null");
         }
+        if (filter.assignee() != null) {
+            query.append(" and assignee = :assignee");
+            params.and("assignee", filter.assignee());
+        }
+        if (filter.awaitingAssignee()) {
+            query.append(" and assignee is null and status = :open");
+            params.and("open", CaseStatus.OPEN);
+        }
         query.append(" order by openedAt desc, id desc");
         return find(query.toString(), params).page(0, limit).stream()
                 .map(this::toCase)
@@ -116,15 +145,15 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     /**
      * Inserts the cases whose response has no case yet ({@code on conflict (response_id) do nothing}: a redelivered
-     * response opens nothing). Returns how many cases were opened.
+     * response opens nothing). Returns the ids of the cases opened.
      */
-    public int insertNew(List<Case> cases) {
+    public Set<UUID> insertNew(List<Case> cases) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            int inserted = 0;
+            Set<UUID> inserted = new HashSet<>();
             for (int from = 0; from < cases.size(); from += ROWS_PER_STATEMENT) {
                 List<Case> chunk = cases.subList(from, Math.min(cases.size(), from + ROWS_PER_STATEMENT));
                 String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW))
-                        + " on conflict (response_id) do nothing";
+                        + " on conflict (response_id) do nothing returning id";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     int i = 0;
                     for (Case c : chunk) {
@@ -144,8 +173,15 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         statement.setString(++i, write(c.rules()));
                         statement.setString(++i, iso(c.firstContactTarget()));
                         statement.setString(++i, iso(c.resolutionTarget()));
+                        Jdbc.setInstant(statement, ++i, c.work().firstContactDueAt());
+                        Jdbc.setInstant(statement, ++i, c.work().resolutionDueAt());
+                        Jdbc.setInstant(statement, ++i, c.work().updatedAt());
                     }
-                    inserted += statement.executeUpdate();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            inserted.add(rows.getObject(1, UUID.class));
+                        }
+                    }
                 }
             }
             return inserted;
@@ -154,11 +190,11 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
 
     /**
      * Gives every case of these touchpoints that has no team yet the touchpoint's owner team; cases that already
-     * have a team keep it. Returns how many cases were routed.
+     * have a team keep it. Returns the cases routed, to be given their team's due times.
      */
-    public int routeUnassigned(Map<String, String> ownerTeamByTouchpointKey) {
+    public List<Routed> routeUnassigned(Map<String, String> ownerTeamByTouchpointKey) {
         if (ownerTeamByTouchpointKey.isEmpty()) {
-            return 0;
+            return List.of();
         }
         String[] keys = ownerTeamByTouchpointKey.keySet().toArray(String[]::new);
         String[] teams = new String[keys.length];
@@ -168,14 +204,67 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("update customer_case c set team = v.team"
                     + " from unnest(?::text[], ?::text[]) as v(key, team)"
-                    + " where c.touchpoint_key = v.key and c.team is null")) {
+                    + " where c.touchpoint_key = v.key and c.team is null"
+                    + " returning c.id, c.team, c.opened_at, c.priority, c.first_contact_target,"
+                    + " c.resolution_target, c.status")) {
                 Array keyArray = connection.createArrayOf("text", keys);
                 Array teamArray = connection.createArrayOf("text", teams);
                 statement.setArray(1, keyArray);
                 statement.setArray(2, teamArray);
-                return statement.executeUpdate();
+                List<Routed> routed = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        routed.add(new Routed(
+                                rows.getObject(1, UUID.class),
+                                rows.getString(2),
+                                rows.getObject(3, java.time.OffsetDateTime.class)
+                                        .toInstant(),
+                                CasePriority.valueOf(rows.getString(4)),
+                                duration(rows.getString(5)),
+                                duration(rows.getString(6)),
+                                CaseStatus.valueOf(rows.getString(7))));
+                    }
+                }
+                return routed;
             }
         });
+    }
+
+    /** A case just given its team by {@link #routeUnassigned}. */
+    public record Routed(
+            UUID id,
+            String team,
+            Instant openedAt,
+            CasePriority priority,
+            Duration firstContactTarget,
+            Duration resolutionTarget,
+            CaseStatus status) {}
+
+    /**
+     * Sets the due times of routed cases that are still open (nobody worked them before they had a team): {@code
+     * due_at} as well, the first-contact due time older replicas read. One statement.
+     */
+    public void setDueTimes(List<UUID> ids, List<Instant> firstContactDue, List<Instant> resolutionDue) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("update customer_case c"
+                    + " set first_contact_due_at = v.first, due_at = v.first, resolution_due_at = v.resolution"
+                    + " from unnest(?::text[]::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[])"
+                    + " as v(id, first, resolution)"
+                    + " where c.id = v.id and c.status = 'OPEN'")) {
+                statement.setArray(1, connection.createArrayOf("text", texts(ids)));
+                statement.setArray(2, connection.createArrayOf("text", texts(firstContactDue)));
+                statement.setArray(3, connection.createArrayOf("text", texts(resolutionDue)));
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    /** As ISO-8601 text, which PostgreSQL casts to uuid and timestamptz exactly. */
+    private static String[] texts(List<?> values) {
+        return values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 
     private String write(List<MatchedRule> rules) {
@@ -217,6 +306,31 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                 e.dueAt,
                 rules,
                 duration(e.firstContactTarget),
-                duration(e.resolutionTarget));
+                duration(e.resolutionTarget),
+                new Case.Work(
+                        e.version,
+                        e.assignee,
+                        e.assignedAt,
+                        e.firstContactDueAt,
+                        e.resolutionDueAt,
+                        e.firstContactAt,
+                        e.contactChannel,
+                        e.contactOutcome,
+                        e.resolvedAt,
+                        e.resolutionCode,
+                        e.resolutionNote,
+                        e.gestureType == null
+                                ? null
+                                : new Case.Gesture(e.gestureType, e.gestureAmount, e.gestureCurrency),
+                        e.closedAt,
+                        e.firstContactBusinessSeconds,
+                        e.resolutionBusinessSeconds,
+                        e.reopenedCount,
+                        e.updatedAt));
+    }
+
+    /** The case as the domain reads it. */
+    public Case toDomain(CaseEntity e) {
+        return toCase(e);
     }
 }

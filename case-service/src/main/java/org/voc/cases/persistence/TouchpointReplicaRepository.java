@@ -86,10 +86,11 @@ public class TouchpointReplicaRepository {
         if (states.isEmpty()) {
             return Map.of();
         }
-        String sql = "insert into touchpoint_replica (id, key, name, owner_team, status, revision) values "
-                + String.join(", ", Collections.nCopies(states.size(), "(?, ?, ?, ?, ?, ?)"))
+        String sql = "insert into touchpoint_replica (id, key, name, owner_team, status, revision, informed_teams)"
+                + " values " + String.join(", ", Collections.nCopies(states.size(), "(?, ?, ?, ?, ?, ?, ?)"))
                 + " on conflict (id) do update set key = excluded.key, name = excluded.name,"
                 + " owner_team = excluded.owner_team, status = excluded.status, revision = excluded.revision,"
+                + " informed_teams = excluded.informed_teams,"
                 + " stored_seq = nextval('touchpoint_replica_stored_seq')"
                 + " where touchpoint_replica.revision < excluded.revision"
                 + " returning key, owner_team";
@@ -103,10 +104,47 @@ public class TouchpointReplicaRepository {
                     statement.setString(++i, state.ownerTeam());
                     statement.setString(++i, state.status());
                     statement.setLong(++i, state.revision());
+                    statement.setArray(++i, connection.createArrayOf("text", informed(state)));
                 }
                 return ownersOf(statement);
             }
         });
+    }
+
+    /**
+     * The RACI "informed" teams of each known touchpoint key (its live, latest stored row, as for the owner); keys
+     * without any are absent.
+     */
+    public Map<String, List<String>> informedTeams(Collection<String> touchpointKeys) {
+        if (touchpointKeys.isEmpty()) {
+            return Map.of();
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select key, informed_teams from"
+                    + " (select distinct on (key) key, informed_teams from touchpoint_replica where key = any(?)"
+                    + " order by key, status = 'RETIRED', stored_seq desc) preferred"
+                    + " where cardinality(informed_teams) > 0")) {
+                statement.setArray(1, connection.createArrayOf("text", touchpointKeys.toArray(String[]::new)));
+                Map<String, List<String>> informed = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        informed.put(rows.getString(1), List.of((String[])
+                                rows.getArray(2).getArray()));
+                    }
+                }
+                return informed;
+            }
+        });
+    }
+
+    private static String[] informed(TouchpointState state) {
+        if (state.raci() == null || state.raci().informed() == null) {
+            return new String[0];
+        }
+        return state.raci().informed().stream()
+                .filter(t -> t != null && !t.isBlank())
+                .distinct()
+                .toArray(String[]::new);
     }
 
     private static Map<String, String> ownersOf(PreparedStatement statement) throws java.sql.SQLException {
