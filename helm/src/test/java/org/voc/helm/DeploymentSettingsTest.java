@@ -87,9 +87,9 @@ class DeploymentSettingsTest {
 
     @Test
     void aSharedSettingOverriddenForOneServiceAppearsOnceInItsConfigMap() {
-        Path values = HelmTestPodTest.writeValues(
-                "caseService:\n  config:\n    VOC_KAFKA_BOOTSTRAP: other:9092\n"
-                        + "    VOC_SHUTDOWN_TIMEOUT: 12s\nresponseService:\n  config:\n    VOC_INVITATIONS_JWKS_URL: http://x/jwks\n");
+        Path values = HelmTestPodTest.writeValues("caseService:\n  config:\n    VOC_KAFKA_BOOTSTRAP: other:9092\n"
+                + "    VOC_SHUTDOWN_TIMEOUT: 12s\n"
+                + "responseService:\n  config:\n    VOC_INVITATIONS_JWKS_URL: http://x/jwks\n");
         String manifests = Chart.template(List.of(Chart.ci("default"), values), Map.of());
         for (String document : manifests.split("(?m)^---$")) {
             if (!document.contains("kind: ConfigMap")) {
