@@ -97,6 +97,20 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 {{- end -}}
 
+{{/*
+Image of the `helm test` pod: [registry/]repository:tag, the registry being tests.image.registry or, when that is empty,
+global.imageRegistry (a cluster that pulls everything through one mirror sets only the global one).
+*/}}
+{{- define "voc.testImage" -}}
+{{- $image := .Values.tests.image -}}
+{{- $registry := default .Values.global.imageRegistry $image.registry -}}
+{{- if $registry -}}
+{{- printf "%s/%s:%s" $registry $image.repository $image.tag -}}
+{{- else -}}
+{{- printf "%s:%s" $image.repository $image.tag -}}
+{{- end -}}
+{{- end -}}
+
 {{/* ServiceAccount of a service. */}}
 {{- define "voc.serviceAccountName" -}}
 {{- if .ctx.Values.serviceAccount.create -}}
@@ -118,6 +132,19 @@ default
 {{- printf "%s-app" (include "voc.pgClusterName" .) -}}
 {{- else -}}
 {{- default (printf "%s-db" (include "voc.name" .)) $values.database.existingSecret -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Secret with the CA that verifies a service's PostgreSQL server (sslrootcert), or nothing: postgresql.tls.caSecret, or
+with CloudNativePG and a verify-* sslMode the cluster's own `<cluster>-ca` Secret.
+*/}}
+{{- define "voc.postgresqlCaSecret" -}}
+{{- $pg := .ctx.Values.postgresql -}}
+{{- if and $pg.cloudnativepg.enabled (hasPrefix "verify-" $pg.sslMode) -}}
+{{- printf "%s-ca" (include "voc.pgClusterName" .) -}}
+{{- else if and $pg.sslMode $pg.tls.caSecret -}}
+{{- $pg.tls.caSecret -}}
 {{- end -}}
 {{- end -}}
 
@@ -188,7 +215,7 @@ imagePullSecrets:
 {{- end -}}
 
 {{/*
-Non-secret settings that only one service reads, as ConfigMap entries. A key the service's `config` sets is left to it.
+Non-secret settings that only one service reads, as ConfigMap entries (a key the service's `config` sets wins, see voc.configData).
 */}}
 {{- define "voc.serviceConfigData" -}}
 {{- $v := index .ctx.Values (include "voc.key" .) -}}
@@ -229,9 +256,7 @@ but only a listed proxy may say what it is (Quarkus trusts every peer when trust
 {{- end -}}
 {{- end -}}
 {{- range $name, $value := $data }}
-{{- if not (hasKey $v.config $name) }}
 {{ $name }}: {{ $value | quote }}
-{{- end }}
 {{- end }}
 {{- end -}}
 

@@ -20,6 +20,9 @@ validateValues: one message per contradiction, all reported at once (bitnami's p
 {{- if and $root.kafka.tls.caSecret (not (has $root.kafka.securityProtocol (list "SSL" "SASL_SSL"))) -}}
 {{- $messages = append $messages (printf "kafka.tls.caSecret is set but kafka.securityProtocol is %s: use SSL or SASL_SSL, or remove the CA." $root.kafka.securityProtocol) -}}
 {{- end -}}
+{{- if and (hasPrefix "verify-" $root.postgresql.sslMode) (not $cnpg) (not $root.postgresql.tls.caSecret) -}}
+{{- $messages = append $messages (printf "postgresql.sslMode is %s: set postgresql.tls.caSecret to the Secret holding the CA of the PostgreSQL server (key postgresql.tls.caKey), or the services cannot verify it and do not start." $root.postgresql.sslMode) -}}
+{{- end -}}
 {{- if and $root.ingress.enabled $root.ingress.tls.enabled (not $root.ingress.tls.secretName) -}}
 {{- $messages = append $messages "ingress.tls.enabled needs ingress.tls.secretName (the Secret you or cert-manager provide)." -}}
 {{- end -}}

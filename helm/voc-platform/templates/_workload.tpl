@@ -20,7 +20,25 @@ data:
 {{- end -}}
 {{- end -}}
 
+{{/*
+The ConfigMap's entries: the shared settings, then the service's own, then its `config`, each key once (a later source
+wins; a duplicate key would make the ConfigMap invalid YAML for strict parsers and ambiguous for the rest).
+*/}}
 {{- define "voc.configData" -}}
+{{- $v := index .ctx.Values (include "voc.key" .) -}}
+{{- $data := fromYaml (include "voc.sharedConfigData" .) -}}
+{{- range $name, $value := fromYaml (include "voc.serviceConfigData" .) -}}
+{{- $_ := set $data $name $value -}}
+{{- end -}}
+{{- range $name, $value := $v.config -}}
+{{- $_ := set $data $name $value -}}
+{{- end -}}
+{{- range $name := keys $data | sortAlpha }}
+{{ $name }}: {{ index $data $name | toString | quote }}
+{{- end -}}
+{{- end -}}
+
+{{- define "voc.sharedConfigData" -}}
 {{- $v := index .ctx.Values (include "voc.key" .) -}}
 {{- $root := .ctx.Values -}}
 PORT: "8080"
@@ -28,7 +46,11 @@ VOC_PG_HOST: {{ include "voc.databaseHost" . | quote }}
 VOC_PG_PORT: {{ ternary 5432 $root.postgresql.port $root.postgresql.cloudnativepg.enabled | toString | quote }}
 VOC_DB_NAME: {{ $v.database.name | quote }}
 {{- if $root.postgresql.sslMode }}
-QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s:%v/%s?sslmode=%s" (include "voc.databaseHost" .) (ternary 5432 $root.postgresql.port $root.postgresql.cloudnativepg.enabled) $v.database.name $root.postgresql.sslMode | quote }}
+{{- $url := printf "jdbc:postgresql://%s:%v/%s?sslmode=%s" (include "voc.databaseHost" .) (ternary 5432 $root.postgresql.port $root.postgresql.cloudnativepg.enabled) $v.database.name $root.postgresql.sslMode }}
+{{- if include "voc.postgresqlCaSecret" . }}
+{{- $url = printf "%s&sslrootcert=/etc/voc/postgresql-ca/root.crt" $url }}
+{{- end }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ $url | quote }}
 {{- end }}
 VOC_KAFKA_BOOTSTRAP: {{ $root.kafka.bootstrapServers | quote }}
 VOC_KAFKA_SESSION_TIMEOUT_MS: {{ $root.kafka.consumer.sessionTimeoutMs | toString | quote }}
@@ -48,10 +70,6 @@ QUARKUS_OIDC_CLIENT_ID: {{ $root.global.oidc.clientId | quote }}
 QUARKUS_OIDC_TLS_VERIFICATION: {{ $root.global.oidc.tlsVerification | quote }}
 LOG_JSON: {{ $root.logJson | toString | quote }}
 {{ $root.jvm.optionsEnvVar }}: {{ $root.jvm.options | quote }}
-{{- include "voc.serviceConfigData" . }}
-{{- range $name, $value := $v.config }}
-{{ $name }}: {{ $value | quote }}
-{{- end }}
 {{- end -}}
 
 {{- define "voc.serviceaccount" -}}
@@ -86,6 +104,15 @@ metadata:
 spec:
   {{- if not $v.autoscaling.enabled }}
   replicas: {{ $v.replicas }}
+  {{- else }}
+  {{- /* Never drop the field: an upgrade that removes it resets the Deployment to 1 pod until the HPA reacts. On an
+  upgrade keep the count the HPA chose (the live object; Helm would otherwise "correct" it back on every upgrade);
+  on an install, or without a cluster to ask (helm template), start at minReplicas. */}}
+  {{- $live := dict }}
+  {{- if .ctx.Release.IsUpgrade }}
+  {{- $live = lookup "apps/v1" "Deployment" .ctx.Release.Namespace (include "voc.name" .) }}
+  {{- end }}
+  replicas: {{ max (int $v.autoscaling.minReplicas) (int (dig "spec" "replicas" 0 $live)) }}
   {{- end }}
   revisionHistoryLimit: {{ $root.rollout.revisionHistoryLimit }}
   minReadySeconds: {{ $root.rollout.minReadySeconds }}
@@ -105,7 +132,8 @@ spec:
       annotations:
         # A changed setting rolls the pods.
         checksum/config: {{ include "voc.configData" . | sha256sum }}
-        {{- if $root.metrics.podAnnotations }}
+        {{- /* With a ServiceMonitor, Prometheus must not also find the pods through the annotations (scraped twice). */}}
+        {{- if and $root.metrics.podAnnotations (not $root.metrics.serviceMonitor.enabled) }}
         prometheus.io/scrape: "true"
         prometheus.io/path: /q/metrics
         prometheus.io/port: "8080"
@@ -131,8 +159,12 @@ spec:
           labelSelector:
             matchLabels:
               {{- include "voc.selectorLabels" $ | nindent 14 }}
+          # Skew is counted per ReplicaSet, so a roll's new pods spread among themselves, not around the old ones.
           matchLabelKeys:
             - pod-template-hash
+          # Only nodes the pod may run on count as domains: a tainted or excluded node never blocks a spread.
+          nodeAffinityPolicy: Honor
+          nodeTaintsPolicy: Honor
         {{- end }}
       {{- end }}
       {{- with $v.nodeSelector }}
@@ -206,6 +238,11 @@ spec:
               mountPath: /etc/voc/kafka-ca
               readOnly: true
             {{- end }}
+            {{- if include "voc.postgresqlCaSecret" . }}
+            - name: postgresql-ca
+              mountPath: /etc/voc/postgresql-ca
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
@@ -217,6 +254,14 @@ spec:
             items:
               - key: {{ $root.kafka.tls.caKey }}
                 path: ca.crt
+        {{- end }}
+        {{- with include "voc.postgresqlCaSecret" . }}
+        - name: postgresql-ca
+          secret:
+            secretName: {{ . }}
+            items:
+              - key: {{ ternary "ca.crt" $root.postgresql.tls.caKey $root.postgresql.cloudnativepg.enabled }}
+                path: root.crt
         {{- end }}
 {{- end -}}
 {{- end -}}
@@ -289,6 +334,12 @@ spec:
         target:
           type: Utilization
           averageUtilization: {{ $v.autoscaling.targetCPUUtilizationPercentage }}
+  behavior:
+    # A JVM's start-up (JIT compilation) is a CPU burst, not load: only a sustained rise adds pods.
+    scaleUp:
+      stabilizationWindowSeconds: {{ $v.autoscaling.scaleUpStabilizationSeconds }}
+    scaleDown:
+      stabilizationWindowSeconds: {{ $v.autoscaling.scaleDownStabilizationSeconds }}
 {{- end -}}
 {{- end -}}
 

@@ -40,12 +40,14 @@ final class WorkloadPolicy {
             JsonNode pod = spec.path("template").path("spec");
             JsonNode podLabels = spec.path("template").path("metadata").path("labels");
 
-            // Replicas: at least 2, or an HPA with minReplicas >= 2 owns the count.
+            // Replicas: at least 2, or an HPA with minReplicas >= 2 owns the count. A count stated next to an HPA is
+            // the one to start from (the chart keeps the live count on upgrades), never below the HPA's minimum.
             ObjectNode hpa = hpaFor(objects, deployment);
             if (hpa != null) {
-                if (spec.has("replicas")) {
-                    problems.add(
-                            id + ": sets replicas although an HPA scales it (every upgrade would reset the count)");
+                if (spec.has("replicas")
+                        && spec.path("replicas").asInt()
+                                < hpa.path("spec").path("minReplicas").asInt()) {
+                    problems.add(id + ": starts below its HPA's minReplicas");
                 }
                 if (hpa.path("spec").path("minReplicas").asInt() < 2) {
                     problems.add(id + ": HPA minReplicas below 2");
@@ -104,6 +106,9 @@ final class WorkloadPolicy {
                     .anyMatch(m -> matches(m.path("spec").path("selector").path("matchLabels"), podLabels));
             if (!scraped && !monitored) {
                 problems.add(id + ": neither prometheus.io scrape annotations nor a ServiceMonitor");
+            }
+            if (scraped && monitored) {
+                problems.add(id + ": scrape annotations and a ServiceMonitor: Prometheus would scrape it twice");
             }
 
             if (pod.path("containers").isEmpty()) {

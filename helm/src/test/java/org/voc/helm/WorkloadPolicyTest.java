@@ -71,13 +71,22 @@ class WorkloadPolicyTest {
     }
 
     @Test
-    void autoscaledDeploymentsLeaveReplicasToTheHpa() {
+    void autoscaledDeploymentsStartAtTheHpasMinimumInsteadOfDroppingTheirReplicas() {
         List<ObjectNode> objects = Chart.render(Chart.ci("production"));
         assertEquals(5, Chart.ofKind(objects, "HorizontalPodAutoscaler").size());
         assertEquals(5, Chart.ofKind(objects, "NetworkPolicy").size());
         assertEquals(5, Chart.ofKind(objects, "ServiceMonitor").size());
+        // A Deployment without spec.replicas is reset to 1 pod when an upgrade removes the field.
         for (ObjectNode deployment : Chart.ofKind(objects, "Deployment")) {
-            assertFalse(deployment.path("spec").has("replicas"), Chart.id(deployment));
+            ObjectNode hpa = WorkloadPolicy.hpaFor(objects, deployment);
+            assertEquals(
+                    hpa.path("spec").path("minReplicas").asInt(),
+                    deployment.path("spec").path("replicas").asInt(-1),
+                    Chart.id(deployment));
+            JsonNode behavior = hpa.path("spec").path("behavior");
+            assertTrue(
+                    behavior.path("scaleUp").path("stabilizationWindowSeconds").asInt() >= 120,
+                    "a JIT warm-up's CPU burst must not scale out: " + Chart.id(hpa));
         }
         ObjectNode response = Chart.named(objects, "HorizontalPodAutoscaler", "voc-response-service");
         assertEquals(3, response.path("spec").path("minReplicas").asInt());
@@ -98,10 +107,11 @@ class WorkloadPolicyTest {
                 "/etc/voc/kafka-ca/ca.crt",
                 data.path("KAFKA_SSL_TRUSTSTORE_LOCATION").asText());
         assertEquals(
-                "jdbc:postgresql://voc-pg.databases.svc:5432/voc_survey?sslmode=verify-full",
+                "jdbc:postgresql://voc-pg.databases.svc:5432/voc_survey?sslmode=verify-full"
+                        + "&sslrootcert=/etc/voc/postgresql-ca/root.crt",
                 data.path("QUARKUS_DATASOURCE_JDBC_URL").asText());
         assertTrue(data.path("JAVA_TOOL_OPTIONS").asText().contains("-Dvertx.cacheDirBase=/tmp/vertx"));
-        assertTrue(data.path("JAVA_TOOL_OPTIONS").asText().contains("-XX:MaxRAMPercentage=75"));
+        assertTrue(data.path("JAVA_TOOL_OPTIONS").asText().contains("-XX:MaxRAMPercentage=50"));
         JsonNode env = Chart.named(objects, "Deployment", "voc-survey-service")
                 .path("spec")
                 .path("template")

@@ -27,7 +27,8 @@ import org.voc.testsupport.TopicReader;
 /**
  * The outbox under a real broker failure: the test broker's process is frozen (SIGSTOP), so connections stay open
  * and nothing answers, like a broker stuck in a long GC pause or on a dead disk. Responses are still accepted and
- * stored; their events wait in the outbox and reach the topic exactly once after the broker resumes.
+ * stored, the service stays ready; their events wait in the outbox and reach the topic exactly once after the broker
+ * resumes.
  */
 @QuarkusTest
 class OutboxKafkaFailureTest {
@@ -64,6 +65,13 @@ class OutboxKafkaFailureTest {
                     .until(() -> outboxAttempts(id), row -> row.isEmpty() || row.getAsInt() > 0);
             assertTrue(attempts.isPresent(), "the event waits in the outbox while Kafka does not answer");
             assertTrue(attempts.getAsInt() > 0, "the relay tried and recorded the failed attempt");
+            // The pod stays in its Service: the survey pages and the respond API keep working through the outage.
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            // Operators see the backlog: the depth and the age of the oldest waiting event (the outbox-age alert).
+            await("the outbox gauges show the waiting event")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> gauge("voc_outbox_depth") >= 1 && gauge("voc_outbox_oldest_age_seconds") > 0);
         } finally {
             signal("CONT", kafka);
             Runtime.getRuntime().removeShutdownHook(resume);
@@ -108,5 +116,16 @@ class OutboxKafkaFailureTest {
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
         }
+    }
+
+    /** The value of an unlabelled gauge in the service's Prometheus output. */
+    private static double gauge(String name) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .max()
+                .orElse(-1);
     }
 }

@@ -1,6 +1,7 @@
 package org.voc.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -84,6 +86,58 @@ public class OutboxRelay {
         this.sent = registry.counter("voc.outbox.sent");
         this.failures = registry.counter("voc.outbox.failures");
         this.parked = registry.counter("voc.outbox.parked");
+        // What waits in the table, for the operators' dashboard and the outbox-age alert (docs/operations.md).
+        Gauge.builder("voc.outbox.depth", this, relay -> relay.pending)
+                .description("Outbox rows waiting to be sent (parked rows excluded), as of the last look")
+                .register(registry);
+        Gauge.builder("voc.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+                .description("Age of the oldest outbox row waiting to be sent; 0 when none waits")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** Counts the waiting rows at most this often: the gauges are read by every scrape, the table by the relay only. */
+    private static final long BACKLOG_LOOK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private volatile long pending;
+    private volatile Instant oldestPending;
+    private long lastBacklogLook = System.nanoTime() - BACKLOG_LOOK_INTERVAL_NANOS;
+
+    private double oldestAgeSeconds() {
+        Instant oldest = oldestPending;
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** Refreshes the backlog gauges; a failure here only leaves them as they were. */
+    private void lookAtBacklog() {
+        if (System.nanoTime() - lastBacklogLook < BACKLOG_LOOK_INTERVAL_NANOS) {
+            return;
+        }
+        lastBacklogLook = System.nanoTime();
+        try {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[])
+                    em.createNativeQuery("select count(*), min(created_at) from outbox_event where parked_at is null")
+                            .getSingleResult());
+            pending = ((Number) row[0]).longValue();
+            oldestPending = row[1] == null ? null : toInstant(row[1]);
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox backlog not read: %s", e.toString());
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("unexpected created_at type " + value.getClass());
     }
 
     void start(@Observes StartupEvent event) {
@@ -146,6 +200,7 @@ public class OutboxRelay {
 
     private void relayWhileRunning() {
         while (running) {
+            lookAtBacklog();
             try {
                 int relayed = relayBatch();
                 if (relayed < config.batchSize()) {

@@ -1,5 +1,7 @@
 package org.voc.survey.invitation.domain;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,11 +51,34 @@ public class InvitationKeys {
     private final KeyCipher cipher;
     private volatile SigningKey current;
 
-    public InvitationKeys(InvitationKeyRepository keys, InvitationKeyConfig config, Outbox outbox) {
+    public InvitationKeys(
+            InvitationKeyRepository keys, InvitationKeyConfig config, Outbox outbox, MeterRegistry registry) {
         this.keys = keys;
         this.config = config;
         this.outbox = outbox;
         this.cipher = new KeyCipher(config.encryptionSecret());
+        // A current key much older than the rotation period means rotation fails (the invitation-key alert).
+        Gauge.builder("voc.invitation.keys.current.age", this, InvitationKeys::currentKeyAgeSeconds)
+                .description("Age of the signing key this replica currently uses")
+                .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder(
+                        "voc.invitation.keys.rotation.period",
+                        config,
+                        c -> c.rotationPeriod().toSeconds())
+                .description("Configured rotation period of the invitation signing key")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    private double currentKeyAgeSeconds() {
+        SigningKey key = current;
+        return key == null
+                ? 0
+                : Math.max(
+                        0,
+                        java.time.Duration.between(key.createdAt(), Instant.now())
+                                .toSeconds());
     }
 
     /** A new installation gets its first key at start, and a wrong encryption secret stops the start. */
