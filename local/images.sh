@@ -96,15 +96,9 @@ build_base() {
   log "base $(base_image) built"
 }
 
-# The SBOM of a service's image: its Maven runtime dependencies (CycloneDX Maven plugin) plus the Debian packages of
-# the base, as one CycloneDX document.
-sboms() {
-  local list
-  list=$(IFS=,; echo "$*")
-  log "CycloneDX SBOMs of $list"
-  "$root/mvnw" -B -q org.cyclonedx:cyclonedx-maven-plugin:makeBom -pl "$list"
-}
-
+# The SBOM of a service's image: its Maven runtime dependencies (target/bom.json, written by the CycloneDX Maven
+# plugin whenever the service is packaged: profile service-sbom of the parent POM) plus the Debian packages of the
+# base, as one CycloneDX document.
 image_sbom() {
   local service=$1 version=$2 packages
   packages="$state/base-$(base_key).packages.tsv"
@@ -122,7 +116,10 @@ build_service() {
   version=$(app_version)
   revision=$(revision)
   app="$root/$service/target/quarkus-app"
-  [ -f "$app/quarkus-run.jar" ] || { echo "[images] $app is missing: ./mvnw package -DskipTests first" >&2; exit 1; }
+  if [ ! -f "$app/quarkus-run.jar" ] || [ ! -f "$root/$service/target/bom.json" ]; then
+    echo "[images] $service is not packaged (target/quarkus-app, target/bom.json): ./mvnw package -DskipTests" >&2
+    exit 1
+  fi
   image_sbom "$service" "$version"
   sbom="voc-$service-$version.cdx.json"
   digest=$(sha256sum "$out/$sbom" | cut -d' ' -f1)
@@ -162,7 +159,6 @@ build() {
   mkdir -p "$out"
   build_base
   cp "$state/base-$(base_key).packages.tsv" "$out/voc-base-packages.tsv"
-  sboms "${selected[@]}"
   for service in "${selected[@]}"; do build_service "$service"; done
   printf '%s\n' "$(app_version)" > "$out/version"
   printf '%s\n' "$(revision)" > "$out/revision"
@@ -177,11 +173,14 @@ test_images() {
   for service in "${services[@]}"; do
     local archive="$out/voc-$service-$version.oci.tar"
     [ -f "$archive" ] || { echo "[images] $archive is missing: ./voc images first" >&2; exit 1; }
-    podman "${podman_opts[@]}" rmi -f "localhost/voc-$service:$version" > /dev/null 2>&1 || true
-    podman "${podman_opts[@]}" pull -q "oci-archive:$archive" > /dev/null
-    podman "${podman_opts[@]}" tag "$(podman "${podman_opts[@]}" images -q --filter "reference=*:$version" \
-      --filter "label=org.opencontainers.image.title=voc-$service" | head -n 1)" "localhost/voc-$service:$version"
+    local id
+    id=$(podman "${podman_opts[@]}" pull -q "oci-archive:$archive")
+    # The archive names only its tag, which podman takes for a repository: name the image as the test expects.
+    podman "${podman_opts[@]}" tag "$id" "localhost/voc-$service:$version"
+    podman "${podman_opts[@]}" untag "$id" "localhost/$version:latest" 2> /dev/null || true
   done
+  # Images of earlier runs, now untagged: vfs keeps a full copy of each.
+  podman "${podman_opts[@]}" image prune -f > /dev/null
   "$root/local/infra.sh" start --profile test
   if [ "${VOC_KEEP_INFRA:-0}" != 1 ]; then
     trap '"$root/local/infra.sh" stop --profile test' EXIT
