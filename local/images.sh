@@ -75,7 +75,9 @@ build_base() {
   if [ ! -s "$tar" ] || [ ! -s "$packages" ]; then
     local sources=()
     mapfile -t sources < <(apt_sources)
-    ((${#sources[@]})) || { echo "[images] the machine's apt has no $base_suite sources" >&2; exit 1; }
+    # A machine whose apt has no bookworm sources (an Ubuntu CI runner): mmdebstrap's own default, with its
+    # updates and security suites, and Debian's archive keyring (debian-archive-keyring) to check them.
+    ((${#sources[@]})) || log "the machine's apt has no $base_suite sources: mmdebstrap's default mirror"
     log "building the base root filesystem ($base_packages from $base_suite)"
     local query='dpkg-query --admindir="$1/var/lib/dpkg" -W -f="\${Package}\t\${Version}\t\${Architecture}\n"'
     mmdebstrap --variant=essential --format=tar --include="$base_packages" --dpkgopt="$base_dpkgopt" \
@@ -83,7 +85,7 @@ build_base() {
       --customize-hook="$query"' > "$1/tmp/packages.tsv"' \
       --customize-hook="copy-out /tmp/packages.tsv $state" \
       --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/* "$1"/tmp/packages.tsv' \
-      "$base_suite" "$tar.part" "${sources[@]}"
+      "$base_suite" "$tar.part" ${sources[@]+"${sources[@]}"}
     mv "$state/packages.tsv" "$packages"
     mv "$tar.part" "$tar"
   fi
