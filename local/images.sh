@@ -44,7 +44,10 @@ need() {
 
 app_version() { sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$root/helm/voc-platform/Chart.yaml"; }
 
-revision() { git -C "$root" rev-parse HEAD 2> /dev/null || echo unknown; }
+# As root in a checkout another user owns (sudo on a CI runner), git refuses the repository unless it is named safe.
+git_here() { git -c safe.directory="$root" -C "$root" "$@"; }
+
+revision() { git_here rev-parse HEAD 2> /dev/null || echo unknown; }
 
 # The Debian sources of the machine's own apt configuration: the base comes from wherever this machine gets its
 # packages (a mirror or a proxy), and no mirror address is written into the repository.
@@ -126,7 +129,7 @@ build_service() {
   sbom="voc-$service-$version.cdx.json"
   digest=$(sha256sum "$out/$sbom" | cut -d' ' -f1)
   # The commit's time, not the build's: the same commit gives the same metadata.
-  created=$(git -C "$root" log -1 --format=%cI 2> /dev/null || date -u +%FT%TZ)
+  created=$(git_here log -1 --format=%cI 2> /dev/null || date -u +%FT%TZ)
   c=$(buildah "${buildah_opts[@]}" from --pull-never "$(base_image)")
   buildah "${buildah_opts[@]}" copy --chown 185:185 "$c" "$app" /deployments > /dev/null
   local annotations=(
