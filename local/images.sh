@@ -130,6 +130,9 @@ build_service() {
   digest=$(sha256sum "$out/$sbom" | cut -d' ' -f1)
   # The commit's time, not the build's: the same commit gives the same metadata.
   created=$(git_here log -1 --format=%cI 2> /dev/null || date -u +%FT%TZ)
+  # vfs keeps a full copy of every image: drop this service's earlier builds (both tags) before committing anew.
+  buildah "${buildah_opts[@]}" images -q --filter "reference=localhost/voc-$service" | sort -u \
+    | xargs -r buildah "${buildah_opts[@]}" rmi -f > /dev/null 2>&1 || true
   c=$(buildah "${buildah_opts[@]}" from --pull-never "$(base_image)")
   buildah "${buildah_opts[@]}" copy --chown 185:185 "$c" "$app" /deployments > /dev/null
   local annotations=(
