@@ -16,8 +16,11 @@ services=(touchpoint-registry survey-service response-service metrics-service ca
 state="$root/.local/images"
 out="$root/target/images"
 # Private container storage: vfs needs no kernel overlay support, and nothing here touches the machine's own images.
-buildah_opts=(--root "$state/storage" --runroot "$state/run" --storage-driver vfs)
-podman_opts=(--root "$state/podman" --runroot "$state/podman-run" --storage-driver vfs
+# The run roots (locks, container state) go under /run with a short name per checkout: podman refuses a run root
+# longer than 50 characters, which a checkout's path easily exceeds.
+runroot=/run/voc-images-$(printf '%s' "$root" | sha256sum | cut -c1-12)
+buildah_opts=(--root "$state/storage" --runroot "$runroot/buildah" --storage-driver vfs)
+podman_opts=(--root "$state/podman" --runroot "$runroot/podman" --storage-driver vfs
   --runtime runc --cgroup-manager cgroupfs --events-backend file)
 
 # The base: Java 17 JRE headless and CA certificates from Debian bookworm, nothing else (no package manager use at
