@@ -184,11 +184,9 @@ test_images() {
   for service in "${services[@]}"; do
     local archive="$out/voc-$service-$version.oci.tar"
     [ -f "$archive" ] || { echo "[images] $archive is missing: ./voc images first" >&2; exit 1; }
-    local id
-    id=$(podman "${podman_opts[@]}" pull -q "oci-archive:$archive")
-    # The archive names only its tag, which podman takes for a repository: name the image as the test expects.
-    podman "${podman_opts[@]}" tag "$id" "localhost/voc-$service:$version"
-    podman "${podman_opts[@]}" untag "$id" "localhost/$version:latest" 2> /dev/null || true
+    # skopeo names the image as the test expects (podman would take the archive's tag for a repository name).
+    skopeo copy -q "oci-archive:$archive" \
+      "containers-storage:[vfs@$state/podman+$runroot/podman]localhost/voc-$service:$version"
   done
   # Images of earlier runs, now untagged: vfs keeps a full copy of each.
   podman "${podman_opts[@]}" image prune -f > /dev/null
