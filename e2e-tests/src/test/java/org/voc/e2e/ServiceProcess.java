@@ -10,29 +10,41 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** One packaged service (its quarkus-app) running as a separate JVM, exactly as it runs in a pod. */
+/**
+ * One packaged service running as a separate process, exactly as it runs in a pod: its quarkus-app as a JVM, or,
+ * with {@code -Dvoc.e2e.images=<tag>}, its OCI image in a container ({@link ServiceImage}).
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
     private final Path log;
     private final Process process;
+    private final ServiceImage image;
+    private final long startedNanos = System.nanoTime();
+    private Duration readyAfter;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, Process process, ServiceImage image) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.image = image;
     }
 
     /** Starts a service on {@code port} with the suite-wide settings in {@code settings} (environment variables). */
     static ServiceProcess start(String name, int port, Path repoRoot, Path logDir, Map<String, String> settings) {
+        if (ServiceImage.enabled()) {
+            return startImage(name, port, logDir, settings);
+        }
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
@@ -48,10 +60,40 @@ final class ServiceProcess implements AutoCloseable {
             env.putAll(settings);
             env.put("PORT", Integer.toString(port));
             env.put("LOG_JSON", "false");
-            return new ServiceProcess(name, port, log, builder.start());
+            return new ServiceProcess(name, port, log, builder.start(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    private static ServiceProcess startImage(String name, int port, Path logDir, Map<String, String> settings) {
+        Path log = logDir.resolve(name + ".log");
+        ServiceImage image = new ServiceImage(name, port);
+        try {
+            Files.createDirectories(logDir);
+            Map<String, String> env = new LinkedHashMap<>(ServiceImage.infrastructureSettings());
+            env.putAll(settings);
+            env.put("PORT", Integer.toString(port));
+            env.put("LOG_JSON", "false");
+            ProcessBuilder builder = new ProcessBuilder(image.runCommand(env.keySet()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // The values reach the container by name (-e NAME), so no secret shows in a command line.
+            builder.environment().putAll(env);
+            return new ServiceProcess(name, port, log, builder.start(), image);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the image of " + name, e);
+        }
+    }
+
+    /** The container this service runs in; empty when it runs as a plain JVM. */
+    Optional<ServiceImage> image() {
+        return Optional.ofNullable(image);
+    }
+
+    /** Time from the start of the process (or container) until /q/health/ready first answered 200. */
+    Duration readyAfter() {
+        return readyAfter;
     }
 
     String baseUrl() {
@@ -75,7 +117,11 @@ final class ServiceProcess implements AutoCloseable {
                             throw new IllegalStateException(
                                     name + " exited with " + process.exitValue() + "; see " + log);
                         }
-                        return ready(http);
+                        if (ready(http)) {
+                            readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
+                            return true;
+                        }
+                        return false;
                     });
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
@@ -106,6 +152,9 @@ final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL, as the kernel's OOM killer or a lost node would stop it: no shutdown hook runs. */
     void kill() throws InterruptedException {
+        if (image != null) {
+            image.kill(); // a SIGKILL of the podman client would leave the container running
+        }
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " survived SIGKILL");
@@ -117,6 +166,9 @@ final class ServiceProcess implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                if (image != null) {
+                    image.remove();
+                }
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

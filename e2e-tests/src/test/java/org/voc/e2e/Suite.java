@@ -1,7 +1,11 @@
 package org.voc.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +95,45 @@ final class Suite implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
+    /** The running services, in start order. */
+    Collection<ServiceProcess> running() {
+        return running.values();
+    }
+
     @Override
     public void close() {
+        if (ServiceImage.enabled() && System.getProperty("voc.e2e.figures") != null) {
+            writeImageFigures(Path.of(System.getProperty("voc.e2e.figures")));
+        }
         running.values().forEach(ServiceProcess::close);
+    }
+
+    /**
+     * Each image's size, time to ready and the JVM's resident memory now (after the tests), for docs/operations.md.
+     * A record, not an assertion: the figures depend on the machine and its load.
+     */
+    private void writeImageFigures(Path file) {
+        StringBuilder table = new StringBuilder(
+                "| image | size (MB) | start to ready (s) | RSS after the loop (MiB) |\n" + "|---|---|---|---|\n");
+        for (ServiceProcess service : running.values()) {
+            service.image().ifPresent(image -> {
+                try {
+                    table.append("| voc-%s | %d | %.1f | %d |%n"
+                            .formatted(
+                                    service.name(),
+                                    image.sizeMb(),
+                                    service.readyAfter().toMillis() / 1000.0,
+                                    image.rssMib()));
+                } catch (RuntimeException e) {
+                    table.append("| voc-%s | not measured: %s |%n".formatted(service.name(), e.getMessage()));
+                }
+            });
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.testsupport.Tokens;
@@ -49,6 +50,24 @@ class VocLoopIT {
     static void stopSuite() {
         if (suite != null) {
             suite.close();
+        }
+    }
+
+    /** With -Dvoc.e2e.images: every service ran from its image as the chart runs it, not just somehow. */
+    @Test
+    void imagesRunAsUser185OnAReadOnlyRootFilesystem() {
+        Assumptions.assumeTrue(ServiceImage.enabled(), "the services run as JVMs, not from their images");
+        for (var service : suite.running()) {
+            ServiceImage image = service.image().orElseThrow();
+            assertEquals(
+                    List.of("185", "185", "185", "185"),
+                    List.of(image.status("Uid").split("\\s+")),
+                    service.name() + " runs as UID 185");
+            assertEquals(
+                    List.of("185", "185", "185", "185"),
+                    List.of(image.status("Gid").split("\\s+")),
+                    service.name() + " runs as GID 185");
+            assertTrue(image.rootMountOptions().contains("ro"), service.name() + " has a read-only root filesystem");
         }
     }
 

@@ -131,7 +131,7 @@ class WorkloadPolicyTest {
                 .path("env");
         assertEquals("voc-touchpoint-db-credentials", secretOf(touchpointEnv, "VOC_PG_USER"));
         assertEquals(
-                "registry.corp.example/voc/survey-service:0.1.0",
+                "registry.corp.example/voc-platform/voc-survey-service:0.1.0",
                 Chart.named(objects, "Deployment", "voc-survey-service")
                         .path("spec")
                         .path("template")
