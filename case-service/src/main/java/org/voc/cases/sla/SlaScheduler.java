@@ -2,6 +2,7 @@ package org.voc.cases.sla;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import org.voc.kit.outbox.Outbox;
  * went in; so a clock breaches once and a ladder step fires once, whatever the number of replicas. Each batch is one
  * transaction: the marks, their history rows and their events (through the outbox) commit together or not at all.
  */
+@Startup
 @ApplicationScoped
 public class SlaScheduler {
 
@@ -65,6 +67,11 @@ public class SlaScheduler {
         this.clock = clock;
         this.config = config;
         this.registry = registry;
+        // Both counters exist from the start, at zero: a dashboard or an alert on breaches sees a series, not none.
+        for (CaseClock each : CaseClock.values()) {
+            registry.counter("voc.cases.breaches", "clock", each.name());
+            registry.counter("voc.cases.escalations", "clock", each.name());
+        }
     }
 
     @Scheduled(
