@@ -224,6 +224,23 @@ class VocLoopIT {
                 .jsonPath()
                 .getList("items.action");
         assertEquals(List.of("OPEN", "CLAIM", "CONTACT", "RESOLVE", "CLOSE"), actions);
+
+        // 7. The closed-loop KPIs of the team count the case: contacted and resolved within their SLAs, no backlog.
+        Response kpis = as(Tokens.user("manager"), "case-service")
+                .queryParam("team", team)
+                .get("/api/cases/kpis")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+        assertEquals(1, kpis.jsonPath().getInt("opened"));
+        assertEquals(1, kpis.jsonPath().getInt("firstContact.met"));
+        assertEquals(1.0, kpis.jsonPath().getDouble("firstContact.withinSla"), 1e-4);
+        assertNotNull(kpis.jsonPath().get("firstContact.medianHours"));
+        assertEquals(1, kpis.jsonPath().getInt("resolution.met"));
+        assertEquals(1.0, kpis.jsonPath().getDouble("resolution.withinSla"), 1e-4);
+        assertEquals(0, kpis.jsonPath().getInt("backlog.total"));
+        assertEquals(0, kpis.jsonPath().getInt("breaches.firstContact"));
     }
 
     /** One action on a case with its current ETag, as the agent; it must land in {@code status}. */
