@@ -3,6 +3,7 @@ package org.voc.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,8 +36,9 @@ import org.voc.testsupport.Tokens;
 
 /**
  * How fresh the metrics stay, against the packaged services as separate processes: (1) under a sustained, paced
- * load of submissions over HTTP (open loop: the rate does not drop when the system slows), probes measure the time
- * from a probe's 201 until metrics-service counts it and until case-service lists its case; (2) a day of the
+ * load of submissions over HTTP ({@link OpenLoad}: the rate does not drop when the system slows), probes measure the
+ * time from a probe's 201 until metrics-service counts it and until case-service lists its case, before and after
+ * the consumers are killed with SIGKILL and started again halfway through; (2) a day of the
  * reference platform (80,000 responses) put on voc.responses at once, timed until the roll-ups hold all of it.
  * Reports figures; asserts only that nothing failed. Run with `./voc bench metrics`.
  */
@@ -47,7 +47,26 @@ class MetricsFreshnessBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 1000);
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     private static final int DAY = Integer.getInteger("bench.day.responses", 80_000);
-    private static final int IN_FLIGHT = Integer.getInteger("bench.in-flight", 64);
+    /** Senders (threads generator) or requests in flight at most (async generator). */
+    private static final int CONCURRENCY = Integer.getInteger("bench.senders", 64);
+    /** threads (blocking sends from a pool, the default) or async (sendAsync from the pacer, the first generator). */
+    private static final OpenLoad.Mode GENERATOR = OpenLoad.Mode.valueOf(
+            System.getProperty("bench.generator", "threads").toUpperCase(Locale.ROOT));
+
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 5));
+    /** Consumers killed halfway through the load and started again; empty for none. */
+    private static final List<String> RESTART = Arrays.stream(
+                    System.getProperty("bench.restart", "metrics-service,case-service")
+                            .split(","))
+            .map(String::strip)
+            .filter(name -> !name.isEmpty())
+            .toList();
+    /** How long after the restarted consumers are ready the probes still count as "after a restart". */
+    private static final Duration AFTER_RESTART =
+            Duration.ofSeconds(Integer.getInteger("bench.after-restart-seconds", 10));
+    /** A probe may wait out a whole consumer restart. */
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
     private static final int POLL_MS = Integer.getInteger("bench.poll-ms", 25);
 
     private static Suite suite;
@@ -75,51 +94,31 @@ class MetricsFreshnessBenchmark {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         BenchmarkSurveys.awaitSurveyKnown(suite, http, token, surveyId, touchpoint);
-
-        Semaphore inFlight = new Semaphore(IN_FLIGHT);
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger skipped = new AtomicInteger();
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-        long periodNanos = TimeUnit.SECONDS.toNanos(1) / RATE;
-        // Paced in ticks of 10 ms (a thread cannot wake every millisecond reliably): each tick sends its share.
-        int perTick = Math.max(1, (int) (TimeUnit.MILLISECONDS.toNanos(10) / periodNanos));
-        long start = System.nanoTime();
-        pacer.scheduleAtFixedRate(
-                () -> {
-                    for (int i = 0; i < perTick; i++) {
-                        if (!inFlight.tryAcquire()) {
-                            skipped.incrementAndGet(); // more than IN_FLIGHT waiting: the system is not keeping up
-                            continue;
-                        }
-                        int score = (int) (Math.random() * 11);
-                        http.sendAsync(
-                                        BenchmarkSurveys.post(
-                                                suite,
-                                                token,
-                                                BenchmarkSurveys.response(surveyId, touchpoint, score, null)),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .whenComplete((r, e) -> {
-                                    inFlight.release();
-                                    if (e == null && r.statusCode() == 201) {
-                                        accepted.incrementAndGet();
-                                    } else {
-                                        failed.incrementAndGet();
-                                    }
-                                });
-                    }
-                },
-                0,
-                10,
-                TimeUnit.MILLISECONDS);
-
         String analyst = Tokens.user("analyst");
         String manager = Tokens.user("manager");
-        List<long[]> probes = new ArrayList<>();
-        Thread.sleep(2_000); // let the load settle before the first probe
-        long end = start + LOAD.toNanos();
+
+        OpenLoad load = OpenLoad.start(
+                http,
+                GENERATOR,
+                RATE,
+                CONCURRENCY,
+                () -> BenchmarkSurveys.post(
+                        suite,
+                        token,
+                        BenchmarkSurveys.response(
+                                surveyId,
+                                touchpoint,
+                                ThreadLocalRandom.current().nextInt(11),
+                                null)));
+        long start = System.nanoTime();
+        Thread.sleep(WARM_UP.toMillis()); // JIT and connection pools warm up under the load, unmeasured
+        long end = System.nanoTime() + LOAD.toNanos();
+        // Halfway through, the consumers are killed (SIGKILL: no clean shutdown, uncommitted offsets) and started
+        // again while the load goes on; probes keep going, and their freshness shows the catch-up.
+        ConsumerRestart restart = RESTART.isEmpty() ? null : ConsumerRestart.after(LOAD.dividedBy(2), RESTART);
+        List<Probe> probes = new ArrayList<>();
         int probe = 0;
-        while (System.nanoTime() < end) {
+        while (System.nanoTime() < end || (restart != null && !restart.windowOver())) {
             String customer = "probe-" + probe + "-" + UUID.randomUUID();
             HttpResponse<String> r = http.send(
                     BenchmarkSurveys.post(
@@ -128,45 +127,188 @@ class MetricsFreshnessBenchmark {
             assertEquals(201, r.statusCode(), r.body());
             long acceptedAt = System.nanoTime();
             int expected = ++probe;
-            long inMetrics = waitUntil(() -> npsCount(analyst, probeTouchpoint) >= expected, acceptedAt);
-            long caseOpen = waitUntil(() -> caseListed(manager, probeTouchpoint, customer), acceptedAt);
-            probes.add(new long[] {inMetrics, caseOpen});
+            probes.add(visible(
+                    acceptedAt,
+                    () -> npsCount(analyst, probeTouchpoint) >= expected,
+                    () -> caseListed(manager, probeTouchpoint, customer)));
             Thread.sleep(100);
         }
-        pacer.shutdown();
-        pacer.awaitTermination(10, TimeUnit.SECONDS);
-        inFlight.acquire(IN_FLIGHT); // every request answered
-        double seconds = (System.nanoTime() - start) / 1e9;
+        OpenLoad.Result result = load.stop();
+        if (restart != null) {
+            restart.join();
+        }
 
-        long[] metrics = probes.stream().mapToLong(p -> p[0]).sorted().toArray();
-        long[] cases = probes.stream().mapToLong(p -> p[1]).sorted().toArray();
-        String report = String.format(
+        StringBuilder report = new StringBuilder(String.format(
                 Locale.ROOT,
                 """
-                metrics freshness under load (%d responses/s offered for %d s, %d cores)
-                  accepted (201)            : %d (%.0f/s), failed %d, not sent (over %d in flight) %d
-                  201 -> counted in NPS ms  : p50 %d  p95 %d  p99 %d  max %d  (%d probes)
-                  201 -> case listed ms     : p50 %d  p95 %d  p99 %d  max %d
+                metrics freshness under load (%d responses/s requested for %d s after %d s warm-up, %s generator, \
+                %d senders, %d cores, load average %.1f)
+                  requests due %d, sent %d, accepted (201) %d = %.0f/s, failed %d, dropped (not keeping up) %d
+                  load 201 latency ms (from due)  : p50 %d  p95 %d  p99 %d  max %d
+                  load 201 latency ms (from sent) : p50 %d  p95 %d  p99 %d  max %d
                 """,
                 RATE,
-                LOAD.toSeconds(),
+                (System.nanoTime() - start) / 1_000_000_000L - WARM_UP.toSeconds(),
+                WARM_UP.toSeconds(),
+                GENERATOR.name().toLowerCase(Locale.ROOT),
+                CONCURRENCY,
                 Runtime.getRuntime().availableProcessors(),
-                accepted.get(),
-                accepted.get() / seconds,
-                failed.get(),
-                IN_FLIGHT,
-                skipped.get(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                result.due(),
+                result.sent(),
+                result.accepted(),
+                result.acceptedPerSecond(),
+                result.failed(),
+                result.dropped(),
+                OpenLoad.ms(result.lag(), 0.50),
+                OpenLoad.ms(result.lag(), 0.95),
+                OpenLoad.ms(result.lag(), 0.99),
+                OpenLoad.ms(result.lag(), 1.0),
+                OpenLoad.ms(result.service(), 0.50),
+                OpenLoad.ms(result.service(), 0.95),
+                OpenLoad.ms(result.service(), 0.99),
+                OpenLoad.ms(result.service(), 1.0)));
+        List<Probe> steady = restart == null
+                ? probes
+                : probes.stream()
+                        .filter(p -> p.acceptedAt() < restart.killedAt())
+                        .toList();
+        report.append(freshness("steady", steady));
+        if (restart != null) {
+            report.append(String.format(
+                    Locale.ROOT,
+                    "  restart: %s SIGKILLed, ready again after %d ms%n",
+                    String.join(" and ", RESTART),
+                    TimeUnit.NANOSECONDS.toMillis(restart.readyAt() - restart.killedAt())));
+            report.append(freshness(
+                    "accepted while down",
+                    probes.stream()
+                            .filter(p -> p.acceptedAt() >= restart.killedAt() && p.acceptedAt() < restart.readyAt())
+                            .toList()));
+            report.append(freshness(
+                    "first " + AFTER_RESTART.toSeconds() + " s after ready",
+                    probes.stream()
+                            .filter(p -> p.acceptedAt() >= restart.readyAt()
+                                    && p.acceptedAt() < restart.readyAt() + AFTER_RESTART.toNanos())
+                            .toList()));
+        }
+        report("benchmark-metrics-freshness.txt", report.toString());
+        assertEquals(0, result.failed(), "every submission is accepted");
+    }
+
+    /** One probe: nanoTime of its 201, and milliseconds until it was counted in the NPS and its case was listed. */
+    private record Probe(long acceptedAt, long inMetricsMs, long caseListedMs) {}
+
+    private static String freshness(String phase, List<Probe> probes) {
+        long[] metrics = probes.stream().mapToLong(Probe::inMetricsMs).sorted().toArray();
+        long[] cases = probes.stream().mapToLong(Probe::caseListedMs).sorted().toArray();
+        return String.format(
+                Locale.ROOT,
+                """
+                  %s (%d probes):
+                    201 -> counted in NPS ms : p50 %d  p95 %d  p99 %d  max %d
+                    201 -> case listed ms    : p50 %d  p95 %d  p99 %d  max %d
+                """,
+                phase,
+                probes.size(),
                 at(metrics, 0.50),
                 at(metrics, 0.95),
                 at(metrics, 0.99),
                 at(metrics, 1.0),
-                metrics.length,
                 at(cases, 0.50),
                 at(cases, 0.95),
                 at(cases, 0.99),
                 at(cases, 1.0));
-        report("benchmark-metrics-freshness.txt", report);
-        assertEquals(0, failed.get(), "every submission is accepted");
+    }
+
+    /**
+     * Polls metrics-service and case-service in turn until both show the probe, so neither wait delays the other's
+     * figure. A service that does not answer (killed, restarting) has not shown it yet.
+     */
+    private static Probe visible(long acceptedAt, BooleanSupplier counted, BooleanSupplier cased)
+            throws InterruptedException {
+        long deadline = acceptedAt + PATIENCE.toNanos();
+        long inMetrics = -1;
+        long caseListed = -1;
+        while (inMetrics < 0 || caseListed < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("probe not visible within " + PATIENCE);
+            }
+            if (inMetrics < 0 && answers(counted)) {
+                inMetrics = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedAt);
+            }
+            if (caseListed < 0 && answers(cased)) {
+                caseListed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedAt);
+            }
+            if (inMetrics < 0 || caseListed < 0) {
+                Thread.sleep(POLL_MS); // RestAssured polls cost CPU the load generator shares
+            }
+        }
+        return new Probe(acceptedAt, inMetrics, caseListed);
+    }
+
+    private static boolean answers(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        } catch (Exception down) { // RestAssured rethrows ConnectException unchecked
+            return false; // connection refused or not ready: the service is restarting
+        }
+    }
+
+    /** Kills the consumers once, after a delay, and starts them again; when they were killed and ready again. */
+    private static final class ConsumerRestart {
+        private final Thread thread;
+        private volatile long killedAt = Long.MAX_VALUE;
+        private volatile long readyAt = Long.MAX_VALUE;
+        private volatile RuntimeException failure;
+
+        private ConsumerRestart(Duration delay, List<String> services) {
+            thread = new Thread(
+                    () -> {
+                        try {
+                            Thread.sleep(delay.toMillis());
+                            killedAt = System.nanoTime();
+                            for (String service : services) {
+                                suite.kill(service);
+                            }
+                            for (String service : services) {
+                                suite.restart(service);
+                            }
+                            readyAt = System.nanoTime();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            failure = e;
+                            readyAt = System.nanoTime();
+                        }
+                    },
+                    "consumer-restart");
+            thread.start();
+        }
+
+        static ConsumerRestart after(Duration delay, List<String> services) {
+            return new ConsumerRestart(delay, services);
+        }
+
+        long killedAt() {
+            return killedAt;
+        }
+
+        long readyAt() {
+            return readyAt;
+        }
+
+        /** True once the consumers have been ready again for the measured window. */
+        boolean windowOver() {
+            return readyAt != Long.MAX_VALUE && System.nanoTime() > readyAt + AFTER_RESTART.toNanos();
+        }
+
+        void join() throws InterruptedException {
+            thread.join();
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     @Test
@@ -270,10 +412,6 @@ class MetricsFreshnessBenchmark {
                 .jsonPath()
                 .getList("items.customerRef")
                 .contains(customer);
-    }
-
-    private static long waitUntil(BooleanSupplier done, long since) throws InterruptedException {
-        return waitUntil(done, since, Duration.ofSeconds(30));
     }
 
     private static long waitUntil(BooleanSupplier done, long since, Duration patience) throws InterruptedException {
