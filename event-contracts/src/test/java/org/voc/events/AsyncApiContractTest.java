@@ -11,7 +11,9 @@ import com.networknt.schema.SpecificationVersion;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +65,7 @@ class AsyncApiContractTest {
     private static final Path DOCUMENT = ROOT.resolve("docs/asyncapi.yaml");
     private static final String DLQ = ".dlq";
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
-    private static final Pattern PRODUCED = Pattern.compile("\\b([A-Z]\\w*)\\.TYPE\\.of\\(");
+    private static final Pattern PRODUCED = Pattern.compile("\\b([A-Z]\\w*)\\.TYPE(?:\\.of\\(|::of\\b)");
 
     private final JsonNode document = read(DOCUMENT);
 
@@ -295,6 +298,12 @@ class AsyncApiContractTest {
         if (annotated.isAnnotationPresent(PositiveOrZero.class)) {
             expected.put("minimum", 0L);
         }
+        if (annotated.isAnnotationPresent(Positive.class)) {
+            expected.put("minimum", 1L);
+        }
+        if (annotated.isAnnotationPresent(NotEmpty.class)) {
+            expected.put(jsonType.equals("array") ? "minItems" : "minLength", 1L);
+        }
         Max max = annotated.getAnnotation(Max.class);
         if (max != null) {
             expected.put("maximum", max.value());
@@ -317,7 +326,9 @@ class AsyncApiContractTest {
     }
 
     private static boolean nonNull(AnnotatedType annotated) {
-        return annotated.isAnnotationPresent(NotNull.class) || annotated.isAnnotationPresent(NotBlank.class);
+        return annotated.isAnnotationPresent(NotNull.class)
+                || annotated.isAnnotationPresent(NotBlank.class)
+                || annotated.isAnnotationPresent(NotEmpty.class);
     }
 
     private static String jsonType(Class<?> raw) {
@@ -327,7 +338,11 @@ class AsyncApiContractTest {
         if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
             return "integer";
         }
-        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) {
+        if (raw == double.class
+                || raw == Double.class
+                || raw == float.class
+                || raw == Float.class
+                || raw == BigDecimal.class) {
             return "number";
         }
         if (raw == boolean.class || raw == Boolean.class) {
@@ -416,7 +431,10 @@ class AsyncApiContractTest {
         return topics;
     }
 
-    /** The payload records a service publishes: the call sites {@code Record.TYPE.of(payload)} in its main code. */
+    /**
+     * The payload records a service publishes: {@code Record.TYPE.of(payload)} or {@code Record.TYPE::of} in its main
+     * code.
+     */
     private static Set<String> producedRecords(Path module) throws IOException {
         Set<String> records = new TreeSet<>();
         List<Path> sources;
