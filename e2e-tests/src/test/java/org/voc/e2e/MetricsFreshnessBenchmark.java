@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,23 +14,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.voc.events.CloudEventHeaders;
-import org.voc.events.ResponseSubmitted;
-import org.voc.testsupport.EventProducer;
-import org.voc.testsupport.TestInfra;
+import org.voc.testsupport.ReferenceDay;
 import org.voc.testsupport.Tokens;
 
 /**
@@ -316,64 +306,10 @@ class MetricsFreshnessBenchmark {
         String touchpoint = "day-" + UUID.randomUUID().toString().substring(0, 8);
         String analyst = Tokens.user("analyst");
         UUID surveyId = UUID.randomUUID(); // metrics-service counts what voc.responses says; it knows no surveys
-        String[] segments = {"RETAIL", "SME", "PRIVATE", "CORPORATE"};
-        String[] channels = {"WEB", "APP", "BRANCH", "CONTACT_CENTER"};
         Instant day = Instant.now().minus(Duration.ofDays(1));
-        EventProducer json = new EventProducer(); // for its JSON mapper only
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        long start;
-        long produced;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<CompletableFuture<Void>> sends = new ArrayList<>(DAY);
-            start = System.nanoTime();
-            for (int i = 0; i < DAY; i++) {
-                UUID id = UUID.randomUUID();
-                int nps = i % 11;
-                ResponseSubmitted event = new ResponseSubmitted(
-                        id,
-                        surveyId,
-                        1,
-                        touchpoint,
-                        channels[i % channels.length],
-                        "day-" + i,
-                        day.plusMillis(i * 1_000L),
-                        nps,
-                        List.of(
-                                new ResponseSubmitted.Answer("nps", "NPS", nps, null),
-                                new ResponseSubmitted.Answer("csat", "CSAT", 1 + i % 5, null),
-                                new ResponseSubmitted.Answer("ces", "CES", 1 + i % 7, null)),
-                        null,
-                        segments[i % segments.length],
-                        "emp-" + i % 300,
-                        null);
-                ProducerRecord<String, String> record =
-                        new ProducerRecord<>(ResponseSubmitted.TYPE.topic(), id.toString(), json.write(event));
-                header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-                header(record, CloudEventHeaders.ID, id.toString());
-                header(record, CloudEventHeaders.TYPE, ResponseSubmitted.TYPE.type());
-                header(record, CloudEventHeaders.SOURCE, "/benchmark");
-                header(record, CloudEventHeaders.TIME, Instant.now().toString());
-                header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
-                CompletableFuture<Void> sent = new CompletableFuture<>();
-                producer.send(record, (m, e) -> {
-                    if (e == null) {
-                        sent.complete(null);
-                    } else {
-                        sent.completeExceptionally(e);
-                    }
-                });
-                sends.add(sent);
-            }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            produced = System.nanoTime();
-        } finally {
-            json.close();
-        }
+        ReferenceDay.Sent sent = ReferenceDay.send(surveyId, touchpoint, day, DAY);
+        long start = sent.startNanos();
+        long produced = sent.producedNanos();
         long counted = waitUntil(() -> npsCount(analyst, touchpoint) >= DAY, start, Duration.ofMinutes(5));
         String report = String.format(
                 Locale.ROOT,
@@ -438,9 +374,5 @@ class MetricsFreshnessBenchmark {
         Path out = Path.of("target", file);
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

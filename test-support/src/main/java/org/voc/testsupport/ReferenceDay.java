@@ -1,0 +1,97 @@
+package org.voc.testsupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.voc.events.CloudEventHeaders;
+import org.voc.events.ResponseSubmitted;
+
+/**
+ * The reference platform's day for the benchmarks: {@code responses} submitted responses of one survey and
+ * touchpoint (NPS 0–10 in turn, a CSAT and a CES answer each, four segments and four channels, 300 employees), one
+ * a second from {@code from}, put on {@code voc.responses} at once by an asynchronous producer, as CloudEvents the way
+ * response-service's relay writes them. The benchmarks time how long the consumers take to count them.
+ */
+public final class ReferenceDay {
+
+    public static final List<String> SEGMENTS = List.of("RETAIL", "SME", "PRIVATE", "CORPORATE");
+    public static final List<String> CHANNELS = List.of("WEB", "APP", "BRANCH", "CONTACT_CENTER");
+    private static final int EMPLOYEES = 300;
+
+    /** When the first record was handed to the producer and when the broker had acknowledged the last. */
+    public record Sent(long startNanos, long producedNanos) {}
+
+    private ReferenceDay() {}
+
+    public static Sent send(UUID surveyId, String touchpoint, Instant from, int responses) throws Exception {
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<CompletableFuture<Void>> sends = new ArrayList<>(responses);
+            long start = System.nanoTime();
+            for (int i = 0; i < responses; i++) {
+                UUID id = UUID.randomUUID();
+                int nps = i % 11;
+                ResponseSubmitted event = new ResponseSubmitted(
+                        id,
+                        surveyId,
+                        1,
+                        touchpoint,
+                        CHANNELS.get(i % CHANNELS.size()),
+                        "day-" + i,
+                        from.plusMillis(i * 1_000L),
+                        nps,
+                        List.of(
+                                new ResponseSubmitted.Answer("nps", "NPS", nps, null),
+                                new ResponseSubmitted.Answer("csat", "CSAT", 1 + i % 5, null),
+                                new ResponseSubmitted.Answer("ces", "CES", 1 + i % 7, null)),
+                        null,
+                        SEGMENTS.get(i % SEGMENTS.size()),
+                        "emp-" + i % EMPLOYEES,
+                        null);
+                ProducerRecord<String, String> record = new ProducerRecord<>(
+                        ResponseSubmitted.TYPE.topic(), id.toString(), json.writeValueAsString(event));
+                header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+                header(record, CloudEventHeaders.ID, id.toString());
+                header(record, CloudEventHeaders.TYPE, ResponseSubmitted.TYPE.type());
+                header(record, CloudEventHeaders.SOURCE, "/benchmark");
+                header(record, CloudEventHeaders.TIME, Instant.now().toString());
+                header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+                CompletableFuture<Void> sent = new CompletableFuture<>();
+                producer.send(record, (m, e) -> {
+                    if (e == null) {
+                        sent.complete(null);
+                    } else {
+                        sent.completeExceptionally(e);
+                    }
+                });
+                sends.add(sent);
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            return new Sent(start, System.nanoTime());
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
