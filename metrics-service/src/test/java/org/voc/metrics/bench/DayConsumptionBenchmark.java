@@ -18,9 +18,9 @@ import org.voc.testsupport.ReferenceDay;
 /**
  * The reference platform's day, 80,000 responses ({@link ReferenceDay}: NPS, CSAT and CES answers each, four
  * segments and channels, 300 employees, spread over 22 hours), put on {@code voc.responses} at once and timed from
- * the first send until the roll-ups hold all of them: the consumer alone, in this JVM, without the other services of the e2e
- * MetricsFreshnessBenchmark (which measures the same day with the packaged services). Excluded from the test phase;
- * run it with {@code ./mvnw -B test -pl metrics-service -Dtest=DayConsumptionBenchmark
+ * the first send until the roll-ups hold all of them: the consumer alone, in this JVM, without the other services of
+ * the e2e MetricsFreshnessBenchmark (which measures the same day with the packaged services). Excluded from the test
+ * phase; run it with {@code ./mvnw -B test -pl metrics-service -Dtest=DayConsumptionBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.day.responses=…}) and copy the figures into
  * docs/performance.md.
  */
