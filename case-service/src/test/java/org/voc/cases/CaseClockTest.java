@@ -71,7 +71,8 @@ class CaseClockTest {
 
     @Test
     void aCaseRoutedLaterGetsItsTeamsDueTimesCountedFromItsOpening() {
-        try (WorkFixture team = new WorkFixture(teams, touchpoints, List.of("agent"), List.of())) {
+        try (WorkFixture team = new WorkFixture(teams, touchpoints, List.of("agent"), List.of());
+                CaseEvents events = new CaseEvents()) {
             String unknown = "tp-late-" + Events.unique();
             clock.set(berlin("2026-12-04T17:55"));
             ResponseSubmitted response = Events.response(unknown, 2, null);
@@ -90,6 +91,18 @@ class CaseClockTest {
                     .get(0);
             // PT24H of business time from Friday 17:55: 5 minutes, 9 h on Monday and Tuesday, 5:55 on Wednesday.
             assertEquals(berlin("2026-12-09T14:55").toString(), routed.get("firstContactDueAt"));
+
+            // The opened event named no team; the routed event tells the owner team, with its due times.
+            List<CaseEvents.Received> published = events.of((String) unrouted.get("id"), 2);
+            assertEquals("voc.case.opened.v1", published.get(0).type());
+            assertTrue(published.get(0).payload().get("team").isNull());
+            assertEquals("voc.case.routed.v1", published.get(1).type());
+            JsonNode routedEvent = published.get(1).payload();
+            assertEquals(team.team, routedEvent.get("team").asText());
+            assertEquals(unknown, routedEvent.get("touchpointKey").asText());
+            assertEquals(
+                    berlin("2026-12-09T14:55"),
+                    Instant.parse(routedEvent.get("firstContactDueAt").asText()));
         }
     }
 

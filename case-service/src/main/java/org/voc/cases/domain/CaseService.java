@@ -27,6 +27,7 @@ import org.voc.cases.rules.domain.Verdict;
 import org.voc.cases.sla.BusinessCalendar;
 import org.voc.cases.sla.TeamSchedule;
 import org.voc.events.CaseOpened;
+import org.voc.events.CaseRouted;
 import org.voc.events.ResponseSubmitted;
 import org.voc.kit.outbox.Outbox;
 import org.voc.kit.problem.NotFound;
@@ -176,7 +177,9 @@ public class CaseService {
 
     /**
      * Gives cases routed late (their touchpoint's owner arrived after them) their team's due times, counted from
-     * their opening; part of the routing transaction. Cases somebody already works keep theirs.
+     * their opening, and publishes a {@code voc.case.routed.v1} for each, so the owner and the informed teams hear of
+     * a case whose opened event named no team; part of the routing transaction. Cases somebody already works keep
+     * their due times.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void routed(List<CaseRepository.Routed> routed) {
@@ -185,27 +188,38 @@ public class CaseService {
         }
         Map<String, TeamSchedule> schedules = teams.schedulesOf(
                 routed.stream().map(CaseRepository.Routed::team).collect(Collectors.toSet()));
+        Map<String, List<String>> informed = touchpoints.informedTeams(
+                routed.stream().map(CaseRepository.Routed::touchpointKey).collect(Collectors.toSet()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<UUID> ids = new ArrayList<>();
         List<Instant> firstContact = new ArrayList<>();
         List<Instant> resolution = new ArrayList<>();
+        List<CaseRouted> events = new ArrayList<>(routed.size());
         for (CaseRepository.Routed c : routed) {
-            if (c.status() != CaseStatus.OPEN) {
-                continue;
+            Instant firstContactDue = null;
+            Instant resolutionDue = null;
+            if (c.status() == CaseStatus.OPEN) {
+                BusinessCalendar calendar = calendarOf(schedules, c.team());
+                SlaTargets targets = SlaTargets.of(c.priority(), c.firstContactTarget(), c.resolutionTarget(), config);
+                firstContactDue = calendar.dueAt(c.openedAt(), targets.firstContact());
+                resolutionDue = calendar.dueAt(c.openedAt(), targets.resolution());
+                ids.add(c.id());
+                firstContact.add(firstContactDue);
+                resolution.add(resolutionDue);
             }
-            BusinessCalendar calendar = calendarOf(schedules, c.team());
-            SlaTargets targets = SlaTargets.of(c.priority(), c.firstContactTarget(), c.resolutionTarget(), config);
-            ids.add(c.id());
-            firstContact.add(calendar.dueAt(c.openedAt(), targets.firstContact()));
-            resolution.add(calendar.dueAt(c.openedAt(), targets.resolution()));
+            events.add(new CaseRouted(
+                    c.id(),
+                    c.touchpointKey(),
+                    c.team(),
+                    informed.getOrDefault(c.touchpointKey(), List.of()),
+                    now,
+                    firstContactDue,
+                    resolutionDue));
         }
         cases.setDueTimes(ids, firstContact, resolution);
         history.appendAll(
-                routed.stream().map(CaseRepository.Routed::id).toList(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS),
-                SERVICE_ACTOR,
-                "ROUTE",
-                null,
-                null);
+                routed.stream().map(CaseRepository.Routed::id).toList(), now, SERVICE_ACTOR, "ROUTE", null, null);
+        outbox.publishAll(events.stream().map(CaseRouted.TYPE::of).toList());
     }
 
     private static BusinessCalendar calendarOf(Map<String, TeamSchedule> schedules, String team) {

@@ -206,7 +206,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                     + " from unnest(?::text[], ?::text[]) as v(key, team)"
                     + " where c.touchpoint_key = v.key and c.team is null"
                     + " returning c.id, c.team, c.opened_at, c.priority, c.first_contact_target,"
-                    + " c.resolution_target, c.status")) {
+                    + " c.resolution_target, c.status, c.touchpoint_key")) {
                 Array keyArray = connection.createArrayOf("text", keys);
                 Array teamArray = connection.createArrayOf("text", teams);
                 statement.setArray(1, keyArray);
@@ -222,7 +222,8 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                                 CasePriority.valueOf(rows.getString(4)),
                                 duration(rows.getString(5)),
                                 duration(rows.getString(6)),
-                                CaseStatus.valueOf(rows.getString(7))));
+                                CaseStatus.valueOf(rows.getString(7)),
+                                rows.getString(8)));
                     }
                 }
                 return routed;
@@ -238,7 +239,8 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             CasePriority priority,
             Duration firstContactTarget,
             Duration resolutionTarget,
-            CaseStatus status) {}
+            CaseStatus status,
+            String touchpointKey) {}
 
     /**
      * Sets the due times of routed cases that are still open (nobody worked them before they had a team): {@code
