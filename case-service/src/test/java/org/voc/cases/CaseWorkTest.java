@@ -125,6 +125,34 @@ class CaseWorkTest {
     }
 
     @Test
+    void everyOperationOnACaseDocumentsItsNotFoundProblem() {
+        Map<String, Map<String, Map<String, Object>>> paths = io.restassured.RestAssured.given()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        List<String> operations = new ArrayList<>();
+        paths.forEach((path, methods) -> {
+            if (path.startsWith("/api/cases/{id}")) {
+                methods.forEach((method, operation) -> {
+                    operations.add(method + " " + path);
+                    Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+                    Map<?, ?> notFound = (Map<?, ?>) responses.get("404");
+                    assertNotNull(notFound, method + " " + path + " documents 404");
+                    assertTrue(
+                            ((Map<?, ?>) notFound.get("content")).containsKey("application/problem+json"),
+                            method + " " + path + " answers 404 as a problem");
+                    assertNotNull(responses.get("200"), method + " " + path + " keeps its own 200");
+                });
+            }
+        });
+        assertEquals(11, operations.size(), "the case, its history and the nine actions: " + operations);
+    }
+
+    @Test
     void aChangeNeedsTheCurrentEtag() {
         String id = POOL.pop();
         Response read = read("agent", id);

@@ -41,6 +41,14 @@ import org.voc.kit.security.Roles;
  */
 @Path("/api/cases/{id}")
 @Tag(name = "Cases")
+// Every operation here answers 404 the same way: for an id no case has and for a case out of the caller's scope.
+@APIResponse(
+        responseCode = "404",
+        description = "No case has this id, or none the caller may see",
+        content =
+                @Content(
+                        mediaType = Problem.MEDIA_TYPE,
+                        examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
 @Produces(MediaType.APPLICATION_JSON)
 // JSON only: a one-field body record (assign, reopen) would otherwise be built from a text/plain body.
 @Consumes(MediaType.APPLICATION_JSON)
@@ -80,13 +88,6 @@ public class CaseWorkResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CaseView.class),
                             examples = @ExampleObject(name = "case", value = Examples.CASE_VIEW)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No case has this id, or none the caller may see",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public Response get(@Parameter(example = Examples.ID) @PathParam("id") String id) {
         CaseScope scope = caller.scope();
         return view(cases.get(scope, NotFound.uuid("case", id)), scope);
@@ -107,13 +108,6 @@ public class CaseWorkResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CaseHistoryView.class),
                             examples = @ExampleObject(name = "history", value = Examples.HISTORY)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No case has this id, or none the caller may see",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public CaseHistoryView history(@Parameter(example = Examples.ID) @PathParam("id") String id) {
         CaseScope scope = caller.scope();
         UUID uuid = NotFound.uuid("case", id);
@@ -138,10 +132,6 @@ public class CaseWorkResource {
     @APIResponse(
             responseCode = "400",
             description = "The body is invalid; errors[].field names the field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "409",
@@ -173,10 +163,6 @@ public class CaseWorkResource {
             description = "Claimed",
             content = @Content(examples = @ExampleObject(name = "claimed", value = Examples.CASE_VIEW)))
     @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
             responseCode = "409",
             description = "Illegal transition, or not a member of the case's team",
             content =
@@ -201,10 +187,6 @@ public class CaseWorkResource {
             responseCode = "200",
             description = "Assigned",
             content = @Content(examples = @ExampleObject(name = "assigned", value = Examples.CASE_VIEW)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "409",
             description = "Illegal transition, or the team has no members",
@@ -236,10 +218,6 @@ public class CaseWorkResource {
             description = "The body is invalid; errors[].field names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
             responseCode = "409",
             description = "Illegal transition",
             content =
@@ -268,10 +246,6 @@ public class CaseWorkResource {
             description = "Waiting",
             content = @Content(examples = @ExampleObject(name = "waiting", value = Examples.CASE_VIEW)))
     @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
             responseCode = "409",
             description = "Illegal transition",
             content =
@@ -296,10 +270,6 @@ public class CaseWorkResource {
             responseCode = "200",
             description = "Resumed",
             content = @Content(examples = @ExampleObject(name = "resumed", value = Examples.CASE_VIEW)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "409",
             description = "Illegal transition",
@@ -335,10 +305,6 @@ public class CaseWorkResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "amount", value = Examples.BAD_AMOUNT)))
     @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
             responseCode = "409",
             description = "Illegal transition",
             content =
@@ -369,10 +335,6 @@ public class CaseWorkResource {
             description = "Closed",
             content = @Content(examples = @ExampleObject(name = "closed", value = Examples.CASE_VIEW)))
     @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
             responseCode = "409",
             description = "Illegal transition",
             content =
@@ -401,10 +363,6 @@ public class CaseWorkResource {
     @APIResponse(
             responseCode = "400",
             description = "The body is invalid; errors[].field names the field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "404",
-            description = "No case the caller may see has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(
             responseCode = "409",
