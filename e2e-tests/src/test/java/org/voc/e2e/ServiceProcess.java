@@ -10,10 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -23,6 +26,12 @@ import org.awaitility.core.ConditionTimeoutException;
  * with {@code -Dvoc.e2e.images=<tag>}, its OCI image in a container ({@link ServiceImage}).
  */
 final class ServiceProcess implements AutoCloseable {
+
+    /** Where {@link #freePort()} looks: clear of the ephemeral range and of the test infrastructure's ports. */
+    private static final int FIRST_PORT = 21000;
+
+    private static final int PORTS = 3000;
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private final String name;
     private final int port;
@@ -181,11 +190,26 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port nothing listens on, below the kernel's ephemeral range (32768 and up on Linux): a port the kernel hands
+     * out for {@code bind(0)} may be taken as the local port of an outgoing connection (a Kafka or PostgreSQL client
+     * of another service) before the service binds it, and the service would fail to start. Never the same port twice
+     * in one run, since a service binds its port only some seconds after it was handed out.
+     */
+    static synchronized int freePort() {
+        int start = FIRST_PORT + ThreadLocalRandom.current().nextInt(PORTS);
+        for (int i = 0; i < PORTS; i++) {
+            int port = FIRST_PORT + (start - FIRST_PORT + i) % PORTS;
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                HANDED_OUT.add(port);
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try the next one
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port in " + FIRST_PORT + "–" + (FIRST_PORT + PORTS)));
     }
 }
