@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voc.cases.config.SlaConfig;
 import org.voc.cases.domain.TeamReplicaService;
+import org.voc.cases.persistence.CaseHistoryRepository;
 import org.voc.cases.persistence.SlaRepository;
 import org.voc.cases.sla.SlaScheduler;
 import org.voc.events.CaseBreached;
@@ -70,6 +71,9 @@ class SlaSchedulerTest {
 
     @Inject
     SlaRepository repository;
+
+    @Inject
+    CaseHistoryRepository history;
 
     @Inject
     Outbox outbox;
@@ -240,7 +244,7 @@ class SlaSchedulerTest {
         SlaFixture.execute(
                 db, "insert into case_pause (case_id, paused_at) values (?, ?)", id, berlin("2026-12-07T10:30"));
         // A scheduler that claims one breach per transaction: a waiting breach must not be claimed over and over.
-        SlaScheduler oneByOne = new SlaScheduler(repository, teams, outbox, clock, batchOf(1), registry);
+        SlaScheduler oneByOne = new SlaScheduler(repository, history, teams, outbox, clock, batchOf(1), registry);
         clock.set(berlin("2026-12-07T13:00"));
         oneByOne.sweep();
         assertEquals(1, escalations(id).size(), "nothing fires while the case waits");
@@ -309,8 +313,8 @@ class SlaSchedulerTest {
         SlaConfig small = batchOf(3);
         List<SlaScheduler> replicas = List.of(
                 scheduler,
-                new SlaScheduler(repository, teams, outbox, clock, small, registry),
-                new SlaScheduler(repository, teams, outbox, clock, small, registry));
+                new SlaScheduler(repository, history, teams, outbox, clock, small, registry),
+                new SlaScheduler(repository, history, teams, outbox, clock, small, registry));
 
         clock.set(berlin("2026-12-07T10:00"));
         raceAll(replicas);

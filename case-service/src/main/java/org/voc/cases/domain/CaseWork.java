@@ -68,20 +68,19 @@ public class CaseWork {
     /** Gives the case to {@code assignee}, who must be a member of the case's team (a reassignment as well). */
     @Transactional
     public Case assign(CaseScope scope, UUID id, long expected, String actor, String assignee) {
-        return assignTo(scope, id, expected, actor, CaseAction.ASSIGN, e -> assignee);
+        return assignTo(scope, id, expected, actor, CaseAction.ASSIGN, (e, members) -> assignee);
     }
 
     /** The caller takes the case; they must be a member of its team. */
     @Transactional
     public Case claim(CaseScope scope, UUID id, long expected, String actor) {
-        return assignTo(scope, id, expected, actor, CaseAction.CLAIM, e -> actor);
+        return assignTo(scope, id, expected, actor, CaseAction.CLAIM, (e, members) -> actor);
     }
 
     /** Gives the case to the next member of its team in turn. */
     @Transactional
     public Case roundRobin(CaseScope scope, UUID id, long expected, String actor) {
-        return assignTo(scope, id, expected, actor, CaseAction.ROUND_ROBIN, e -> {
-            List<String> members = members(e);
+        return assignTo(scope, id, expected, actor, CaseAction.ROUND_ROBIN, (e, members) -> {
             if (members.isEmpty()) {
                 throw new Conflict(
                         "no-members",
@@ -126,15 +125,15 @@ public class CaseWork {
         });
     }
 
-    /** The case waits on the customer: its running clock (resolution) stops and has no due time until resumed. */
+    /**
+     * The case waits on the customer: its running clock (resolution; a case waits only once in contact, so the
+     * first-contact clock has stopped) stands still and has no due time until resumed.
+     */
     @Transactional
     public Case waitOnCustomer(CaseScope scope, UUID id, long expected, String actor) {
         return change(scope, id, expected, actor, CaseAction.WAIT, (e, now) -> {
             work.pause(e.id, now);
             e.resolutionDueAt = null;
-            if (e.firstContactAt == null) {
-                e.firstContactDueAt = null;
-            }
             return details();
         });
     }
@@ -231,9 +230,10 @@ public class CaseWork {
         Map<String, Object> apply(CaseEntity e, Instant now);
     }
 
+    /** Whom an assignment gives the locked case to, among its team's members. */
     @FunctionalInterface
     private interface Chooser {
-        String assignee(CaseEntity e);
+        String assignee(CaseEntity e, List<String> members);
     }
 
     private Case assignTo(CaseScope scope, UUID id, long expected, String actor, CaseAction action, Chooser chooser) {
@@ -245,8 +245,9 @@ public class CaseWork {
                         "case '" + e.id + "' has no team yet: it is assigned within its team once it is routed",
                         "team");
             }
-            String assignee = chooser.assignee(e);
-            if (assignee == null || !members(e).contains(assignee)) {
+            List<String> members = teams.membersOf(e.team);
+            String assignee = chooser.assignee(e, members);
+            if (assignee == null || !members.contains(assignee)) {
                 throw new Conflict(
                         "not-a-member",
                         "Not a member of the team",
@@ -282,10 +283,6 @@ public class CaseWork {
         e.updatedAt = now;
         history.append(e.id, now, actor, action.name(), from, to, details);
         return cases.toDomain(e);
-    }
-
-    private List<String> members(CaseEntity e) {
-        return teams.membersOf(e.team);
     }
 
     private BusinessCalendar calendar(CaseEntity e) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +75,31 @@ public class CaseHistoryRepository {
                         6,
                         connection.createArrayOf(
                                 "text", caseIds.stream().map(UUID::toString).toArray()));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** A row of what one actor did to many cases at once, each with its own action and details. */
+    public record Entry(UUID caseId, Instant at, String action, Map<String, Object> details) {}
+
+    /** One statement for many rows of one actor (the SLA scheduler's breaches and escalations). */
+    public void appendEach(List<Entry> entries, String actor) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String sql = "insert into case_history (case_id, at, actor, action, details) values "
+                + String.join(", ", Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?::jsonb)"));
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int i = 0;
+                for (Entry entry : entries) {
+                    insert.setObject(++i, entry.caseId());
+                    Jdbc.setInstant(insert, ++i, entry.at());
+                    insert.setString(++i, actor);
+                    insert.setString(++i, entry.action());
+                    insert.setString(++i, write(entry.details()));
+                }
                 insert.executeUpdate();
             }
         });

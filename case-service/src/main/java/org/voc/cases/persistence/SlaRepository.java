@@ -1,7 +1,5 @@
 package org.voc.cases.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -36,15 +34,10 @@ public class SlaRepository {
     public static final String SYSTEM = "system";
 
     private final EntityManager em;
-    private final ObjectMapper json;
 
-    public SlaRepository(EntityManager em, ObjectMapper json) {
+    public SlaRepository(EntityManager em) {
         this.em = em;
-        this.json = json;
     }
-
-    /** A history row to write. */
-    public record HistoryEntry(UUID caseId, Instant at, String action, Map<String, Object> details) {}
 
     /** A ladder step to record as fired. */
     public record Escalation(UUID caseId, CaseClock clock, int step, String label, List<String> recipients) {}
@@ -204,38 +197,42 @@ public class SlaRepository {
         return caseId + "/" + clock + "/" + step;
     }
 
-    /** Moves a claimed breach on: the next step to fire and when it may (null: nothing left to escalate). */
-    public void reschedule(UUID caseId, CaseClock clock, int nextStep, Instant nextEscalationAt) {
-        session().doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update case_breach set next_step = ?,"
-                    + " next_escalation_at = ? where case_id = ? and clock = ?")) {
-                update.setInt(1, nextStep);
-                Jdbc.setInstant(update, 2, nextEscalationAt);
-                update.setObject(3, caseId);
-                update.setString(4, clock.name());
-                update.executeUpdate();
-            }
-        });
-    }
+    /** Where a claimed breach goes on: the next step to fire and when it may (null: nothing left to escalate). */
+    public record Reschedule(UUID caseId, CaseClock clock, int nextStep, Instant nextEscalationAt) {}
 
-    /** Appends rows to the cases' history, as the system. */
-    public void history(List<HistoryEntry> entries) {
-        if (entries.isEmpty()) {
+    /** Moves the claimed breaches on, one statement for the batch. */
+    public void reschedule(List<Reschedule> moves) {
+        if (moves.isEmpty()) {
             return;
         }
-        String sql = "insert into case_history (case_id, at, actor, action, details) values "
-                + String.join(", ", Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?::jsonb)"));
         session().doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                int i = 0;
-                for (HistoryEntry entry : entries) {
-                    insert.setObject(++i, entry.caseId());
-                    Jdbc.setInstant(insert, ++i, entry.at());
-                    insert.setString(++i, SYSTEM);
-                    insert.setString(++i, entry.action());
-                    insert.setString(++i, write(entry.details()));
-                }
-                insert.executeUpdate();
+            try (PreparedStatement update = connection.prepareStatement("update case_breach b set next_step = m.step,"
+                    + " next_escalation_at = m.at from unnest(?::uuid[], ?::text[], ?::int[], ?::text[]::timestamptz[])"
+                    + " as m(case_id, clock, step, at) where b.case_id = m.case_id and b.clock = m.clock")) {
+                update.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid", moves.stream().map(Reschedule::caseId).toArray()));
+                update.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "text",
+                                moves.stream().map(m -> m.clock().name()).toArray()));
+                update.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "int4", moves.stream().map(Reschedule::nextStep).toArray()));
+                // ISO-8601 instants (with Z) cast by PostgreSQL: no JVM time zone between them.
+                update.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "text",
+                                moves.stream()
+                                        .map(m -> m.nextEscalationAt() == null
+                                                ? null
+                                                : m.nextEscalationAt().toString())
+                                        .toArray()));
+                update.executeUpdate();
             }
         });
     }
@@ -260,14 +257,6 @@ public class SlaRepository {
 
     private static String breachedColumn(CaseClock clock) {
         return clock == CaseClock.FIRST_CONTACT ? "first_contact_breached_at" : "resolution_breached_at";
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Session session() {

@@ -19,9 +19,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.voc.cases.config.SlaConfig;
 import org.voc.cases.domain.TeamReplicaService;
+import org.voc.cases.persistence.CaseHistoryRepository;
 import org.voc.cases.persistence.SlaRepository;
 import org.voc.cases.persistence.SlaRepository.Escalation;
-import org.voc.cases.persistence.SlaRepository.HistoryEntry;
 import org.voc.events.CaseBreached;
 import org.voc.events.CaseEscalated;
 import org.voc.events.Event;
@@ -48,6 +48,7 @@ public class SlaScheduler {
     public record Sweep(int breaches, int escalations) {}
 
     private final SlaRepository repository;
+    private final CaseHistoryRepository history;
     private final TeamReplicaService teams;
     private final Outbox outbox;
     private final Clock clock;
@@ -56,12 +57,14 @@ public class SlaScheduler {
 
     public SlaScheduler(
             SlaRepository repository,
+            CaseHistoryRepository history,
             TeamReplicaService teams,
             Outbox outbox,
             Clock clock,
             SlaConfig config,
             MeterRegistry registry) {
         this.repository = repository;
+        this.history = history;
         this.teams = teams;
         this.outbox = outbox;
         this.clock = clock;
@@ -130,7 +133,7 @@ public class SlaScheduler {
             }
         }
         Set<UUID> inserted = repository.insertBreaches(marked, firstStepAt);
-        List<HistoryEntry> history = new ArrayList<>();
+        List<CaseHistoryRepository.Entry> history = new ArrayList<>();
         List<Event<?>> events = new ArrayList<>();
         for (Breach breach : marked) {
             if (!inserted.contains(breach.caseId())) {
@@ -139,7 +142,7 @@ public class SlaScheduler {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("clock", caseClock.name());
             details.put("dueAt", breach.dueAt().toString());
-            history.add(new HistoryEntry(breach.caseId(), now, "BREACHED", details));
+            history.add(new CaseHistoryRepository.Entry(breach.caseId(), now, "BREACHED", details));
             events.add(CaseBreached.TYPE.of(new CaseBreached(
                     breach.caseId(),
                     breach.team(),
@@ -149,7 +152,7 @@ public class SlaScheduler {
                     breach.dueAt(),
                     breach.breachedAt())));
         }
-        repository.history(history);
+        this.history.appendEach(history, SlaRepository.SYSTEM);
         outbox.publishAll(events);
         registry.counter("voc.cases.breaches", "clock", caseClock.name()).increment(events.size());
         return marked.size();
@@ -162,17 +165,19 @@ public class SlaScheduler {
                 claimed.stream().map(OpenBreach::caseId).distinct().toList());
         Map<String, TeamSchedule> schedules = new HashMap<>();
         List<Escalation> toFire = new ArrayList<>();
+        List<SlaRepository.Reschedule> moves = new ArrayList<>(claimed.size());
         Map<String, EscalationLadder.Step> stepOf = new HashMap<>();
         for (OpenBreach breach : claimed) {
             if (breach.met() || FINISHED.contains(breach.status())) {
                 // Met or finished since the breach: nobody needs telling any more.
-                repository.reschedule(breach.caseId(), breach.clock(), breach.nextStep(), null);
+                moves.add(new SlaRepository.Reschedule(breach.caseId(), breach.clock(), breach.nextStep(), null));
                 continue;
             }
             if (WAITING.equals(breach.status())) {
                 // The clock stands still while the case waits; looked at again a little later (not in this sweep,
                 // which would otherwise claim the same breaches again and again).
-                repository.reschedule(breach.caseId(), breach.clock(), breach.nextStep(), now.plus(RECHECK));
+                moves.add(new SlaRepository.Reschedule(
+                        breach.caseId(), breach.clock(), breach.nextStep(), now.plus(RECHECK)));
                 continue;
             }
             TeamSchedule schedule = schedule(schedules, breach.team());
@@ -195,12 +200,13 @@ public class SlaScheduler {
                 // Never due again within this sweep: each sweep claims a breach at most once.
                 nextAt = now.plus(RECHECK);
             }
-            repository.reschedule(breach.caseId(), breach.clock(), next, nextAt);
+            moves.add(new SlaRepository.Reschedule(breach.caseId(), breach.clock(), next, nextAt));
         }
+        repository.reschedule(moves);
         Set<String> fired = repository.insertEscalations(toFire, now);
         Map<String, OpenBreach> byClock = new HashMap<>();
         claimed.forEach(b -> byClock.put(b.caseId() + "/" + b.clock(), b));
-        List<HistoryEntry> history = new ArrayList<>();
+        List<CaseHistoryRepository.Entry> history = new ArrayList<>();
         List<Event<?>> events = new ArrayList<>();
         for (Escalation escalation : toFire) {
             String key = SlaRepository.key(escalation.caseId(), escalation.clock(), escalation.step());
@@ -213,7 +219,7 @@ public class SlaScheduler {
             details.put("step", escalation.step());
             details.put("label", escalation.label());
             details.put("recipients", escalation.recipients());
-            history.add(new HistoryEntry(escalation.caseId(), now, "ESCALATED", details));
+            history.add(new CaseHistoryRepository.Entry(escalation.caseId(), now, "ESCALATED", details));
             events.add(CaseEscalated.TYPE.of(new CaseEscalated(
                     escalation.caseId(),
                     breach.team(),
@@ -229,7 +235,7 @@ public class SlaScheduler {
                             "voc.cases.escalations", "clock", escalation.clock().name())
                     .increment();
         }
-        repository.history(history);
+        this.history.appendEach(history, SlaRepository.SYSTEM);
         outbox.publishAll(events);
         return new int[] {claimed.size(), events.size()};
     }
