@@ -1,0 +1,1 @@
+create table visit (id bigint primary key, invitation_id uuid);
