@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A service's OCI image (built by {@code ./voc images}) run in a container as the chart runs it in a pod: UID 185, a
@@ -20,9 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceImage {
 
-    /** The chart's default {@code jvm.options} (values.yaml), which it puts in JAVA_TOOL_OPTIONS. */
-    private static final String CHART_JVM_OPTIONS =
-            "-XX:MaxRAMPercentage=75 -Dvertx.cacheDirBase=/tmp/vertx -Djava.io.tmpdir=/tmp";
+    /** The chart's default {@code jvm.options}, which it puts in JAVA_TOOL_OPTIONS: read, so the two never drift. */
+    private static final String CHART_JVM_OPTIONS = chartJvmOptions();
 
     private final String service;
     private final String container;
@@ -168,6 +169,20 @@ final class ServiceImage {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String chartJvmOptions() {
+        Path values = Path.of("..", "helm", "voc-platform", "values.yaml");
+        try {
+            Matcher options = Pattern.compile("(?m)^jvm:\\n(?:[ #].*\\n)*?  options: \"([^\"]*)\"")
+                    .matcher(Files.readString(values, StandardCharsets.UTF_8));
+            if (!options.find()) {
+                throw new IllegalStateException("No jvm.options in " + values);
+            }
+            return options.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
