@@ -173,7 +173,7 @@ final class ServiceImage {
     }
 
     private static String chartJvmOptions() {
-        Path values = Path.of("..", "helm", "voc-platform", "values.yaml");
+        Path values = Path.of(System.getProperty("voc.repo.root", ".."), "helm", "voc-platform", "values.yaml");
         try {
             Matcher options = Pattern.compile("(?m)^jvm:\\n(?:[ #].*\\n)*?  options: \"([^\"]*)\"")
                     .matcher(Files.readString(values, StandardCharsets.UTF_8));
