@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Runs the benchmarks kept in the repository against real infrastructure (the `test` profile) and prints their
 # figures; docs/performance.md records them.
-#   ./voc bench [responses|intake|metrics|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
+#   ./voc bench [responses|intake|metrics|cases|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
 # metrics: dashboard queries over roll-ups of 10 M responses, then freshness under 1,000 responses/s and a day's
 # 80,000 responses consumed
+# cases: case rules, then case-service's response consumer alone (a day at once, a backlog, 1,000 responses/s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 which=all
 case ${1:-} in
-  responses | intake | metrics | all) which=$1; shift ;;
+  responses | intake | metrics | cases | all) which=$1; shift ;;
 esac
 case $which in
   responses) tests=ResponseSubmissionBenchmark ;;
   intake) tests=InteractionIntakeBenchmark ;;
   metrics) tests=MetricsFreshnessBenchmark ;;
+  cases) tests= ;;
   all) tests=ResponseSubmissionBenchmark,InteractionIntakeBenchmark,MetricsFreshnessBenchmark ;;
 esac
 
@@ -31,6 +33,11 @@ if [ "$which" = metrics ] || [ "$which" = all ]; then
   # day of 80,000 responses through the consumer alone.
   "$root/mvnw" -B test -pl metrics-service -Dtest=DashboardQueryBenchmark,DayConsumptionBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false "$@" | grep 'METRICS BENCHMARK\|DAY BENCHMARK' || true
+fi
+if [ "$which" = cases ] || [ "$which" = all ]; then
+  # Rule evaluation and the consumer's work per poll, then the consumer fed through the broker (in-process).
+  "$root/mvnw" -B test -pl case-service -Dtest=CaseRuleBenchmark,CaseConsumptionBenchmark \
+    -Dsurefire.failIfNoSpecifiedTests=false "$@" | grep 'CASE RULES BENCHMARK\|CASE CONSUMPTION BENCHMARK' || true
 fi
 [ -z "$tests" ] && exit 0
 rm -f "$root"/e2e-tests/target/benchmark-*.txt

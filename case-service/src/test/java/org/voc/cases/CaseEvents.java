@@ -19,7 +19,10 @@ import org.voc.events.CloudEventHeaders;
 import org.voc.events.Topics;
 import org.voc.testsupport.TestInfra;
 
-/** Reads what case-service published on voc.cases from the real broker: one case's events, in order. */
+/**
+ * Reads what case-service published on voc.cases from the real broker since the reader was created: one case's
+ * events, in order.
+ */
 final class CaseEvents implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +44,11 @@ final class CaseEvents implements AutoCloseable {
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        // From the end as it is now, resolved at once (a lazy seek would skip what comes before the first poll): a
+        // test creates the reader before it acts, and a topic that benchmarks filled with hundreds of thousands of
+        // events could not be read from its beginning within a test's patience.
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
     }
 
     /** The case's events (keyed by its id), once at least {@code count} arrived. */

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,6 +30,9 @@ public final class ReferenceDay {
     public static final List<String> SEGMENTS = List.of("RETAIL", "SME", "PRIVATE", "CORPORATE");
     public static final List<String> CHANNELS = List.of("WEB", "APP", "BRANCH", "CONTACT_CENTER");
     private static final int EMPLOYEES = 300;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** When the first record was handed to the producer and when the broker had acknowledged the last. */
     public record Sent(long startNanos, long producedNanos) {}
@@ -36,59 +40,98 @@ public final class ReferenceDay {
     private ReferenceDay() {}
 
     public static Sent send(UUID surveyId, String touchpoint, Instant from, int responses) throws Exception {
-        ObjectMapper json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        List<ResponseSubmitted> events = new ArrayList<>(responses);
+        for (int i = 0; i < responses; i++) {
+            int nps = i % 11;
+            events.add(new ResponseSubmitted(
+                    UUID.randomUUID(),
+                    surveyId,
+                    1,
+                    touchpoint,
+                    CHANNELS.get(i % CHANNELS.size()),
+                    "day-" + i,
+                    from.plusMillis(i * 1_000L),
+                    nps,
+                    List.of(
+                            new ResponseSubmitted.Answer("nps", "NPS", nps, null),
+                            new ResponseSubmitted.Answer("csat", "CSAT", 1 + i % 5, null),
+                            new ResponseSubmitted.Answer("ces", "CES", 1 + i % 7, null)),
+                    null,
+                    SEGMENTS.get(i % SEGMENTS.size()),
+                    "emp-" + i % EMPLOYEES,
+                    null));
+        }
+        return send(events);
+    }
+
+    /**
+     * Any day of responses, built beforehand so that building them is not timed: all put on {@code voc.responses} at
+     * once, as {@link #send(UUID, String, Instant, int)} does.
+     */
+    public static Sent send(List<ResponseSubmitted> events) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<CompletableFuture<Void>> sends = new ArrayList<>(events.size());
+            long start = System.nanoTime();
+            for (ResponseSubmitted event : events) {
+                sends.add(send(producer, event));
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            return new Sent(start, System.nanoTime());
+        }
+    }
+
+    /**
+     * Responses at a steady rate instead of at once: {@code perSecond} a second for {@code count} responses, each
+     * built by {@code event} when it is due (so it can carry its send time). A pacer wakes every 10 ms and sends what
+     * became due since its last wake, so a late wake catches up instead of lowering the rate.
+     */
+    public static Sent sendPaced(IntFunction<ResponseSubmitted> event, int count, int perSecond) throws Exception {
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<CompletableFuture<Void>> sends = new ArrayList<>(count);
+            long start = System.nanoTime();
+            int sent = 0;
+            while (sent < count) {
+                long due = Math.min(count, (System.nanoTime() - start) * perSecond / 1_000_000_000L + 1);
+                for (; sent < due; sent++) {
+                    sends.add(send(producer, event.apply(sent)));
+                }
+                Thread.sleep(10);
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            return new Sent(start, System.nanoTime());
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<CompletableFuture<Void>> sends = new ArrayList<>(responses);
-            long start = System.nanoTime();
-            for (int i = 0; i < responses; i++) {
-                UUID id = UUID.randomUUID();
-                int nps = i % 11;
-                ResponseSubmitted event = new ResponseSubmitted(
-                        id,
-                        surveyId,
-                        1,
-                        touchpoint,
-                        CHANNELS.get(i % CHANNELS.size()),
-                        "day-" + i,
-                        from.plusMillis(i * 1_000L),
-                        nps,
-                        List.of(
-                                new ResponseSubmitted.Answer("nps", "NPS", nps, null),
-                                new ResponseSubmitted.Answer("csat", "CSAT", 1 + i % 5, null),
-                                new ResponseSubmitted.Answer("ces", "CES", 1 + i % 7, null)),
-                        null,
-                        SEGMENTS.get(i % SEGMENTS.size()),
-                        "emp-" + i % EMPLOYEES,
-                        null);
-                ProducerRecord<String, String> record = new ProducerRecord<>(
-                        ResponseSubmitted.TYPE.topic(), id.toString(), json.writeValueAsString(event));
-                header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-                header(record, CloudEventHeaders.ID, id.toString());
-                header(record, CloudEventHeaders.TYPE, ResponseSubmitted.TYPE.type());
-                header(record, CloudEventHeaders.SOURCE, "/benchmark");
-                header(record, CloudEventHeaders.TIME, Instant.now().toString());
-                header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
-                CompletableFuture<Void> sent = new CompletableFuture<>();
-                producer.send(record, (m, e) -> {
-                    if (e == null) {
-                        sent.complete(null);
-                    } else {
-                        sent.completeExceptionally(e);
-                    }
-                });
-                sends.add(sent);
+        return new KafkaProducer<>(props);
+    }
+
+    private static CompletableFuture<Void> send(KafkaProducer<String, String> producer, ResponseSubmitted event)
+            throws Exception {
+        String id = event.responseId().toString();
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(ResponseSubmitted.TYPE.topic(), id, JSON.writeValueAsString(event));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, id);
+        header(record, CloudEventHeaders.TYPE, ResponseSubmitted.TYPE.type());
+        header(record, CloudEventHeaders.SOURCE, "/benchmark");
+        header(record, CloudEventHeaders.TIME, Instant.now().toString());
+        header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        producer.send(record, (m, e) -> {
+            if (e == null) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(e);
             }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            return new Sent(start, System.nanoTime());
-        }
+        });
+        return sent;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.voc.cases.rules.domain.CaseRule;
 import org.voc.cases.rules.domain.RuleConditions;
 
@@ -24,12 +27,20 @@ public class CaseRuleRepository implements PanacheRepositoryBase<CaseRuleEntity,
         this.json = json;
     }
 
-    /** The generation of the rule set as this transaction sees it. */
+    /**
+     * The generation of the rule set as this transaction sees it. Read on the transaction's JDBC connection: every
+     * poll of the response consumer asks, and a native query through Hibernate cost a tenth of the consumer's CPU in
+     * resolving the result's type from the driver's metadata each time.
+     */
     public long generation() {
-        return ((Number) getEntityManager()
-                        .createNativeQuery("select generation from case_rule_generation where id = 1")
-                        .getSingleResult())
-                .longValue();
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement =
+                            connection.prepareStatement("select generation from case_rule_generation where id = 1");
+                    ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     /** Marks the rule set changed; also serialises concurrent changes of rules on the counter's row. */
