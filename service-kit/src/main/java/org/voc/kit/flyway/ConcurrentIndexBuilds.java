@@ -226,27 +226,35 @@ public final class ConcurrentIndexBuilds implements Callback {
         return builds;
     }
 
+    /**
+     * Reads a migration's SQL. Its script name is relative to its location when Flyway scanned the classpath itself (as
+     * in tests) but already the full resource path in a packaged Quarkus application, which hands Flyway the scripts
+     * it found at build time: both are tried.
+     */
     private static String script(Configuration configuration, MigrationInfo migration) {
+        String script = migration.getScript();
         try {
             String physical = migration.getPhysicalLocation();
             if (physical != null && !physical.isBlank() && Files.isRegularFile(Path.of(physical))) {
                 return Files.readString(Path.of(physical), StandardCharsets.UTF_8);
             }
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
             for (Location location : configuration.getLocations()) {
-                String name = location.getRootPath() + "/" + migration.getScript();
-                if (location.isClassPath()) {
-                    try (InputStream in = configuration.getClassLoader().getResourceAsStream(name)) {
-                        if (in != null) {
-                            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                for (String name : List.of(location.getRootPath() + "/" + script, script)) {
+                    if (location.isClassPath()) {
+                        try (InputStream in = loader.getResourceAsStream(name)) {
+                            if (in != null) {
+                                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                            }
                         }
+                    } else if (location.isFileSystem() && Files.isRegularFile(Path.of(name))) {
+                        return Files.readString(Path.of(name), StandardCharsets.UTF_8);
                     }
-                } else if (location.isFileSystem() && Files.isRegularFile(Path.of(name))) {
-                    return Files.readString(Path.of(name), StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {
-            throw new FlywayException("Cannot read " + migration.getScript() + ": " + e.getMessage(), e);
+            throw new FlywayException("Cannot read " + script + ": " + e.getMessage(), e);
         }
-        throw new FlywayException("Cannot find " + migration.getScript() + " to check its concurrent index builds");
+        throw new FlywayException("Cannot find " + script + " to check its concurrent index builds");
     }
 }
