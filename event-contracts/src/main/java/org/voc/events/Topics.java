@@ -41,6 +41,10 @@ public final class Topics {
     public static final String CASES = "voc.cases";
     /** Metric alerts fired and resolved by metrics-service, keyed by alert rule id. */
     public static final String ALERTS = "voc.alerts";
+    /** Improvement actions of the outer loop marked DONE by case-service, keyed by action id. */
+    public static final String ACTIONS = "voc.actions";
+    /** metrics-service's verdicts on the effect of improvement actions, keyed by action id. */
+    public static final String IMPACT = "voc.impact";
 
     private Topics() {}
 }

@@ -264,6 +264,14 @@ class AsyncApiContractTest {
             out.add(where + ": is never null, but its type " + types + " allows null");
         }
         checkConstraints(where, annotated, expected, schema, out);
+        if (raw.isEnum()) {
+            List<String> constants = Stream.of(raw.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
+                    .toList();
+            if (!strings(schema.path("enum")).equals(constants)) {
+                out.add(where + ": enum must be " + constants + " as " + raw.getSimpleName() + " declares it");
+            }
+        }
         if (raw.isRecord()) {
             checkRecord(where, raw, schema, out);
         } else if (annotated instanceof AnnotatedParameterizedType parameterized) {
@@ -332,7 +340,7 @@ class AsyncApiContractTest {
     }
 
     private static String jsonType(Class<?> raw) {
-        if (raw == String.class || raw == UUID.class || raw == Instant.class) {
+        if (raw == String.class || raw == UUID.class || raw == Instant.class || raw.isEnum()) {
             return "string";
         }
         if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
