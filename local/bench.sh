@@ -11,6 +11,7 @@ cd "$root"
 
 which=all
 case ${1:-} in
+  -h | --help) sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
   responses | intake | metrics | cases | all) which=$1; shift ;;
 esac
 case $which in
