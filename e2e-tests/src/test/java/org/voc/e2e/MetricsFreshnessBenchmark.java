@@ -17,16 +17,20 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.voc.events.ResponseSubmitted;
 import org.voc.testsupport.ReferenceDay;
 import org.voc.testsupport.Tokens;
 
 /**
  * How fresh the metrics stay, against the packaged services as separate processes: (1) under a sustained, paced
- * load of submissions over HTTP ({@link OpenLoad}: the rate does not drop when the system slows), probes measure the
+ * load of submissions over HTTP ({@link OpenLoad}: the rate does not drop when the system slows; or, with
+ * {@code -Dbench.load=kafka}, the same rate put straight on voc.responses), probes measure the
  * time from a probe's 201 until metrics-service counts it and until case-service lists its case, before and after
  * the consumers are killed with SIGKILL and started again halfway through; (2) a day of the
  * reference platform (80,000 responses) put on voc.responses at once, timed until the roll-ups hold all of it.
@@ -42,6 +46,14 @@ class MetricsFreshnessBenchmark {
     /** threads (blocking sends from a pool, the default) or async (sendAsync from the pacer, the first generator). */
     private static final OpenLoad.Mode GENERATOR = OpenLoad.Mode.valueOf(
             System.getProperty("bench.generator", "threads").toUpperCase(Locale.ROOT));
+
+    /**
+     * http (the load submitted to response-service, the default) or kafka (the load put straight on voc.responses
+     * by a producer in this JVM, so the consumers face the full rate while response-service and the generator cost
+     * almost nothing; only the probes go through HTTP).
+     */
+    private static final boolean LOAD_VIA_KAFKA =
+            "kafka".equals(System.getProperty("bench.load", "http").strip().toLowerCase(Locale.ROOT));
 
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 5));
     /** Consumers killed halfway through the load and started again; empty for none. */
@@ -87,19 +99,22 @@ class MetricsFreshnessBenchmark {
         String analyst = Tokens.user("analyst");
         String manager = Tokens.user("manager");
 
-        OpenLoad load = OpenLoad.start(
-                http,
-                GENERATOR,
-                RATE,
-                CONCURRENCY,
-                () -> BenchmarkSurveys.post(
-                        suite,
-                        token,
-                        BenchmarkSurveys.response(
-                                surveyId,
-                                touchpoint,
-                                ThreadLocalRandom.current().nextInt(11),
-                                null)));
+        OpenLoad load = LOAD_VIA_KAFKA
+                ? null
+                : OpenLoad.start(
+                        http,
+                        GENERATOR,
+                        RATE,
+                        CONCURRENCY,
+                        () -> BenchmarkSurveys.post(
+                                suite,
+                                token,
+                                BenchmarkSurveys.response(
+                                        surveyId,
+                                        touchpoint,
+                                        ThreadLocalRandom.current().nextInt(11),
+                                        null)));
+        KafkaLoad kafkaLoad = LOAD_VIA_KAFKA ? KafkaLoad.start(UUID.fromString(surveyId), touchpoint) : null;
         long start = System.nanoTime();
         Thread.sleep(WARM_UP.toMillis()); // JIT and connection pools warm up under the load, unmeasured
         long end = System.nanoTime() + LOAD.toNanos();
@@ -123,41 +138,55 @@ class MetricsFreshnessBenchmark {
                     () -> caseListed(manager, probeTouchpoint, customer)));
             Thread.sleep(100);
         }
-        OpenLoad.Result result = load.stop();
+        OpenLoad.Result result = load == null ? null : load.stop();
+        int produced = kafkaLoad == null ? 0 : kafkaLoad.stop();
         if (restart != null) {
             restart.join();
         }
 
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L - WARM_UP.toSeconds();
         StringBuilder report = new StringBuilder(String.format(
                 Locale.ROOT,
-                """
-                metrics freshness under load (%d responses/s requested for %d s after %d s warm-up, %s generator, \
-                %d senders, %d cores, load average %.1f)
-                  requests due %d, sent %d, accepted (201) %d = %.0f/s, failed %d, dropped (not keeping up) %d
-                  load 201 latency ms (from due)  : p50 %d  p95 %d  p99 %d  max %d
-                  load 201 latency ms (from sent) : p50 %d  p95 %d  p99 %d  max %d
-                """,
+                "metrics freshness under load (%d responses/s requested for %d s after %d s warm-up, %s, %d cores,"
+                        + " load average %.1f)%n",
                 RATE,
-                (System.nanoTime() - start) / 1_000_000_000L - WARM_UP.toSeconds(),
+                seconds,
                 WARM_UP.toSeconds(),
-                GENERATOR.name().toLowerCase(Locale.ROOT),
-                CONCURRENCY,
+                result == null
+                        ? "put on voc.responses by a producer, probes over HTTP"
+                        : "over HTTP, " + GENERATOR.name().toLowerCase(Locale.ROOT) + " generator, " + CONCURRENCY
+                                + " senders",
                 Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                result.due(),
-                result.sent(),
-                result.accepted(),
-                result.acceptedPerSecond(),
-                result.failed(),
-                result.dropped(),
-                OpenLoad.ms(result.lag(), 0.50),
-                OpenLoad.ms(result.lag(), 0.95),
-                OpenLoad.ms(result.lag(), 0.99),
-                OpenLoad.ms(result.lag(), 1.0),
-                OpenLoad.ms(result.service(), 0.50),
-                OpenLoad.ms(result.service(), 0.95),
-                OpenLoad.ms(result.service(), 0.99),
-                OpenLoad.ms(result.service(), 1.0)));
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        if (result == null) {
+            report.append(String.format(
+                    Locale.ROOT,
+                    "  produced %d (%.0f/s over the whole run, warm-up included), every one acknowledged%n",
+                    produced,
+                    produced / ((System.nanoTime() - start) / 1e9)));
+        } else {
+            report.append(String.format(
+                    Locale.ROOT,
+                    """
+                      requests due %d, sent %d, accepted (201) %d = %.0f/s, failed %d, dropped (not keeping up) %d
+                      load 201 latency ms (from due)  : p50 %d  p95 %d  p99 %d  max %d
+                      load 201 latency ms (from sent) : p50 %d  p95 %d  p99 %d  max %d
+                    """,
+                    result.due(),
+                    result.sent(),
+                    result.accepted(),
+                    result.acceptedPerSecond(),
+                    result.failed(),
+                    result.dropped(),
+                    OpenLoad.ms(result.lag(), 0.50),
+                    OpenLoad.ms(result.lag(), 0.95),
+                    OpenLoad.ms(result.lag(), 0.99),
+                    OpenLoad.ms(result.lag(), 1.0),
+                    OpenLoad.ms(result.service(), 0.50),
+                    OpenLoad.ms(result.service(), 0.95),
+                    OpenLoad.ms(result.service(), 0.99),
+                    OpenLoad.ms(result.service(), 1.0)));
+        }
         List<Probe> steady = restart == null
                 ? probes
                 : probes.stream()
@@ -183,7 +212,9 @@ class MetricsFreshnessBenchmark {
                             .toList()));
         }
         report("benchmark-metrics-freshness.txt", report.toString());
-        assertEquals(0, result.failed(), "every submission is accepted");
+        if (result != null) {
+            assertEquals(0, result.failed(), "every submission is accepted");
+        }
     }
 
     /** One probe: nanoTime of its 201, and milliseconds until it was counted in the NPS and its case was listed. */
@@ -242,6 +273,60 @@ class MetricsFreshnessBenchmark {
             return check.getAsBoolean();
         } catch (Exception down) { // RestAssured rethrows ConnectException unchecked
             return false; // connection refused or not ready: the service is restarting
+        }
+    }
+
+    /** The load put straight on voc.responses at {@link #RATE} a second, NPS 0–10 as the HTTP load sends it. */
+    private static final class KafkaLoad {
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final AtomicInteger produced = new AtomicInteger();
+        private final Thread thread;
+        private volatile Exception failure;
+
+        private KafkaLoad(UUID surveyId, String touchpoint) {
+            thread = new Thread(
+                    () -> {
+                        try {
+                            produced.set(ReferenceDay.sendPacedUntil(
+                                    i -> {
+                                        int nps = ThreadLocalRandom.current().nextInt(11);
+                                        return new ResponseSubmitted(
+                                                UUID.randomUUID(),
+                                                surveyId,
+                                                1,
+                                                touchpoint,
+                                                "WEB",
+                                                "load-" + i,
+                                                Instant.now(),
+                                                nps,
+                                                List.of(new ResponseSubmitted.Answer("nps", "NPS", nps, null)),
+                                                null,
+                                                null,
+                                                null,
+                                                null);
+                                    },
+                                    RATE,
+                                    stop::get));
+                        } catch (Exception e) {
+                            failure = e;
+                        }
+                    },
+                    "kafka-load");
+            thread.start();
+        }
+
+        static KafkaLoad start(UUID surveyId, String touchpoint) {
+            return new KafkaLoad(surveyId, touchpoint);
+        }
+
+        /** Stops the load; how many responses it put on the topic. */
+        int stop() throws Exception {
+            stop.set(true);
+            thread.join();
+            if (failure != null) {
+                throw failure;
+            }
+            return produced.get();
         }
     }
 

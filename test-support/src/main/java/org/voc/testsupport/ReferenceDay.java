@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -86,19 +87,41 @@ public final class ReferenceDay {
      * became due since its last wake, so a late wake catches up instead of lowering the rate.
      */
     public static Sent sendPaced(IntFunction<ResponseSubmitted> event, int count, int perSecond) throws Exception {
+        long start = System.nanoTime();
+        pace(event, perSecond, count, () -> false);
+        return new Sent(start, System.nanoTime());
+    }
+
+    /**
+     * Responses at a steady rate, as {@link #sendPaced(IntFunction, int, int)} sends them, until {@code stop} says so;
+     * returns how many were sent (every one acknowledged by the broker).
+     */
+    public static int sendPacedUntil(IntFunction<ResponseSubmitted> event, int perSecond, BooleanSupplier stop)
+            throws Exception {
+        return pace(event, perSecond, Integer.MAX_VALUE, stop);
+    }
+
+    private static int pace(IntFunction<ResponseSubmitted> event, int perSecond, int count, BooleanSupplier stop)
+            throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
-            List<CompletableFuture<Void>> sends = new ArrayList<>(count);
+            List<CompletableFuture<Void>> sends = new ArrayList<>();
             long start = System.nanoTime();
             int sent = 0;
-            while (sent < count) {
+            while (sent < count && !stop.getAsBoolean()) {
                 long due = Math.min(count, (System.nanoTime() - start) * perSecond / 1_000_000_000L + 1);
                 for (; sent < due; sent++) {
                     sends.add(send(producer, event.apply(sent)));
                 }
+                for (CompletableFuture<Void> done : sends) {
+                    if (done.isCompletedExceptionally()) {
+                        done.join(); // a refused send fails the run instead of lowering the rate unseen
+                    }
+                }
+                sends.removeIf(CompletableFuture::isDone); // a long run keeps only what is in flight
                 Thread.sleep(10);
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            return new Sent(start, System.nanoTime());
+            return sent;
         }
     }
 
