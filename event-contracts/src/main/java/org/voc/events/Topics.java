@@ -41,10 +41,15 @@ public final class Topics {
     public static final String CASES = "voc.cases";
     /** Metric alerts fired and resolved by metrics-service, keyed by alert rule id. */
     public static final String ALERTS = "voc.alerts";
-    /** Improvement actions of the outer loop marked DONE by case-service, keyed by action id. */
+    /** Improvement actions of the outer loop marked DONE or VERIFIED by case-service, keyed by action id. */
     public static final String ACTIONS = "voc.actions";
     /** metrics-service's verdicts on the effect of improvement actions, keyed by action id. */
     public static final String IMPACT = "voc.impact";
+    /**
+     * "You said, we did": the customers to tell about a verified improvement action, opt-outs and erasures left out
+     * by survey-service; keyed by action id, read by delivery adapters outside the suite.
+     */
+    public static final String ANNOUNCEMENTS = "voc.announcements";
 
     private Topics() {}
 }

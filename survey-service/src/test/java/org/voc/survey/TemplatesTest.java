@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TemplatesTest {
 
     @Test
-    void theFourStandardTemplatesAreListed() {
+    void theStandardTemplatesAreListed() {
         as("designer")
                 .get("/api/survey-templates")
                 .then()
@@ -26,7 +26,12 @@ class TemplatesTest {
                 .body(
                         "key",
                         containsInAnyOrder(
-                                "relationship-nps", "transactional-csat", "ces-service-request", "loyalty-index"))
+                                "relationship-nps",
+                                "transactional-csat",
+                                "ces-service-request",
+                                "loyalty-index",
+                                "case-recovery"))
+                .body("find { it.key == 'case-recovery' }.questions.type", contains("CSAT", "NPS", "TEXT"))
                 .body(
                         "find { it.key == 'loyalty-index' }.questions.type",
                         contains("NPS", "CLI_REPURCHASE", "CLI_CROSS_BUY", "TEXT"))
@@ -38,7 +43,9 @@ class TemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"relationship-nps", "transactional-csat", "ces-service-request", "loyalty-index"})
+    @ValueSource(
+            strings = {"relationship-nps", "transactional-csat", "ces-service-request", "loyalty-index", "case-recovery"
+            })
     void eachTemplateBecomesAPublishableDraft(String template) {
         String touchpoint = touchpoint();
         String id = as("designer")

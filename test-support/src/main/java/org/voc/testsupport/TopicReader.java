@@ -39,6 +39,12 @@ public final class TopicReader implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map((PartitionInfo p) -> new TopicPartition(topic, p.partition()))
                 .collect(Collectors.toList());
+        if (partitions.isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException(
+                    "topic " + topic + " does not exist: add it to local/kafka-topics.conf and start the infrastructure"
+                            + " again (./local/infra.sh start creates the missing ones)");
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }

@@ -106,7 +106,30 @@ public record CaseView(
         Instant closedAt,
 
         @Schema(description = "How often the case was reopened")
-        int reopenedCount) {
+        int reopenedCount,
+
+        @Schema(
+                description = "The recovery re-survey, when closing the case asked for one (a rule's recoverySurvey);"
+                        + " null otherwise")
+        RecoveryView recovery) {
+
+    /** The recovery re-survey of a closed case and the customer's first answer to it. */
+    @Schema(name = "CaseRecoveryView")
+    public record RecoveryView(
+            @Schema(description = "When closing the case asked survey-service to re-invite the customer")
+            Instant requestedAt,
+
+            @Schema(description = "When the customer answered; null until they do")
+            Instant answeredAt,
+
+            @Schema(description = "The recovery answer's NPS, if it asked one", example = "8")
+            Integer nps,
+
+            @Schema(description = "The recovery answer's CSAT, if it asked one", example = "4")
+            Integer csat,
+
+            @Schema(description = "NPS 7 or more, or CSAT 4 or more; null until the customer answers")
+            Boolean recovered) {}
 
     /** A goodwill gesture: its kind, and optionally an amount in an ISO 4217 currency. */
     @Schema(name = "CaseGestureView")
@@ -154,6 +177,14 @@ public record CaseView(
                                 w.gesture().currency()),
                 w.resolutionBusinessSeconds(),
                 w.closedAt(),
-                w.reopenedCount());
+                w.reopenedCount(),
+                w.recovery() == null
+                        ? null
+                        : new RecoveryView(
+                                w.recovery().requestedAt(),
+                                w.recovery().answeredAt(),
+                                w.recovery().nps(),
+                                w.recovery().csat(),
+                                w.recovery().recovered()));
     }
 }

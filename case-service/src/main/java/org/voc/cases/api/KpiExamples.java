@@ -13,7 +13,8 @@ final class KpiExamples {
              "backlog": {"total": 31, "underOneDay": 9, "oneToThreeDays": 12, "threeToSevenDays": 7,
                          "overSevenDays": 3},
              "breaches": {"firstContact": 16, "resolution": 9},
-             "escalations": {"firstContact": 21, "resolution": 10}}""";
+             "escalations": {"firstContact": 21, "resolution": 10},
+             "recovery": {"requested": 40, "answered": 22, "recovered": 15, "rate": 0.6818}}""";
     static final String BAD_FROM = """
             {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "must be an ISO date such as 2026-11-01 or an ISO instant such as 2026-11-01T09:00:00Z",

@@ -15,7 +15,8 @@ public record KpiView(
         CaseKpis.ClockKpis resolution,
         CaseKpis.Backlog backlog,
         CaseKpis.PerClock breaches,
-        CaseKpis.PerClock escalations) {
+        CaseKpis.PerClock escalations,
+        CaseKpis.Recovery recovery) {
 
     static KpiView of(Instant from, Instant to, Instant asOf, String team, String touchpoint, CaseKpis kpis) {
         return new KpiView(
@@ -29,6 +30,7 @@ public record KpiView(
                 kpis.resolution(),
                 kpis.backlog(),
                 kpis.breaches(),
-                kpis.escalations());
+                kpis.escalations(),
+                kpis.recovery());
     }
 }

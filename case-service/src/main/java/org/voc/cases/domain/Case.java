@@ -34,7 +34,7 @@ public record Case(
     /**
      * The work on a case (V7): its ETag {@code version}, who holds it, its business-hours due times (null while it
      * waits on the customer, kept once met), its first contact, resolution and closing, and the business time each
-     * clock took.
+     * clock took, and the recovery re-survey (null when none was asked for).
      */
     public record Work(
             long version,
@@ -53,7 +53,8 @@ public record Case(
             Long firstContactBusinessSeconds,
             Long resolutionBusinessSeconds,
             int reopenedCount,
-            Instant updatedAt) {
+            Instant updatedAt,
+            Recovery recovery) {
 
         /** A case just opened: nobody holds it, its clocks run to these due times. */
         public static Work opened(Instant firstContactDueAt, Instant resolutionDueAt, Instant at) {
@@ -74,9 +75,16 @@ public record Case(
                     null,
                     null,
                     0,
-                    at);
+                    at,
+                    null);
         }
     }
+
+    /**
+     * The recovery re-survey of a closed case (docs/improvement.md): when closing asked for it, and the customer's
+     * first recovery answer (null until they answer); {@code recovered} when it is NPS 7 or more, or CSAT 4 or more.
+     */
+    public record Recovery(Instant requestedAt, Instant answeredAt, Integer nps, Integer csat, Boolean recovered) {}
 
     /** A goodwill gesture made with a resolution: its kind, and optionally an amount in an ISO 4217 currency. */
     public record Gesture(String type, BigDecimal amount, String currency) {}

@@ -10,7 +10,8 @@ public record CaseKpis(
         ClockKpis resolution,
         Backlog backlog,
         PerClock breaches,
-        PerClock escalations) {
+        PerClock escalations,
+        Recovery recovery) {
 
     /**
      * One SLA clock over the cases opened in the window: {@code met} within its due time, {@code missed} after it
@@ -25,12 +26,26 @@ public record CaseKpis(
     public record Backlog(
             long total, long underOneDay, long oneToThreeDays, long threeToSevenDays, long overSevenDays) {}
 
+    /**
+     * Recovery re-surveys asked for in the window (docs/improvement.md): {@code requested} when the cases were
+     * closed, {@code answered} by the customer so far, {@code recovered} among them (NPS 7 or more, or CSAT 4 or
+     * more); {@code rate} is recovered / answered, null while none has answered.
+     */
+    public record Recovery(long requested, long answered, long recovered, Double rate) {}
+
     /** A count per SLA clock. */
     public record PerClock(long firstContact, long resolution) {}
 
     /** The figures of no case at all. */
     public static CaseKpis none() {
         ClockKpis nothing = new ClockKpis(0, 0, 0, null, null, null);
-        return new CaseKpis(0, nothing, nothing, new Backlog(0, 0, 0, 0, 0), new PerClock(0, 0), new PerClock(0, 0));
+        return new CaseKpis(
+                0,
+                nothing,
+                nothing,
+                new Backlog(0, 0, 0, 0, 0),
+                new PerClock(0, 0),
+                new PerClock(0, 0),
+                new Recovery(0, 0, 0, null));
     }
 }

@@ -21,6 +21,7 @@ import org.voc.cases.config.CaseConfig;
 import org.voc.cases.persistence.CaseHistoryRepository;
 import org.voc.cases.persistence.CaseRepository;
 import org.voc.cases.persistence.TouchpointReplicaRepository;
+import org.voc.cases.recovery.domain.RecoverySurveys;
 import org.voc.cases.rules.domain.RuleBook;
 import org.voc.cases.rules.domain.RuleSet;
 import org.voc.cases.rules.domain.Verdict;
@@ -51,6 +52,7 @@ public class CaseService {
     private final RuleBook rules;
     private final CaseConfig config;
     private final Outbox outbox;
+    private final RecoverySurveys recoveries;
     private final Clock clock;
     private final Counter opened;
 
@@ -62,6 +64,7 @@ public class CaseService {
             RuleBook rules,
             CaseConfig config,
             Outbox outbox,
+            RecoverySurveys recoveries,
             Clock clock,
             MeterRegistry registry) {
         this.cases = cases;
@@ -71,6 +74,7 @@ public class CaseService {
         this.rules = rules;
         this.config = config;
         this.outbox = outbox;
+        this.recoveries = recoveries;
         this.clock = clock;
         this.opened = registry.counter("voc.cases.opened");
     }
@@ -80,10 +84,19 @@ public class CaseService {
      * the batch; a response matching several rules opens one case (see {@link Verdict}). A response that already has
      * a case (a redelivery or a replay) opens nothing. Each case gets its business-hours due times from its team's
      * calendar (read once per team and batch), a history entry and a {@code voc.case.opened.v1} naming the
-     * touchpoint's RACI informed teams, in the same transaction. Returns how many were opened.
+     * touchpoint's RACI informed teams, in the same transaction. Recovery answers among the responses are recorded
+     * on their cases first (they may open a case of their own, like any response). Returns how many were opened.
      */
     @Transactional
     public int open(List<ResponseSubmitted> responses) {
+        Set<UUID> recovered = recoveries.record(responses);
+        history.appendAll(
+                recovered,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                SERVICE_ACTOR,
+                "RECOVERY_ANSWER",
+                null,
+                null);
         RuleSet ruleSet = rules.current();
         Map<UUID, ResponseSubmitted> matching = new LinkedHashMap<>();
         Map<UUID, Verdict> verdicts = new HashMap<>();

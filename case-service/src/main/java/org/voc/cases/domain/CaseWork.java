@@ -14,6 +14,7 @@ import org.voc.cases.persistence.CaseEntity;
 import org.voc.cases.persistence.CaseHistoryRepository;
 import org.voc.cases.persistence.CaseRepository;
 import org.voc.cases.persistence.CaseWorkRepository;
+import org.voc.cases.recovery.domain.RecoverySurveys;
 import org.voc.cases.sla.BusinessCalendar;
 import org.voc.events.CaseAssigned;
 import org.voc.events.CaseClosed;
@@ -40,6 +41,7 @@ public class CaseWork {
     private final TeamReplicaService teams;
     private final CaseConfig config;
     private final Outbox outbox;
+    private final RecoverySurveys recoveries;
     private final Clock clock;
 
     public CaseWork(
@@ -49,6 +51,7 @@ public class CaseWork {
             TeamReplicaService teams,
             CaseConfig config,
             Outbox outbox,
+            RecoverySurveys recoveries,
             Clock clock) {
         this.cases = cases;
         this.history = history;
@@ -56,6 +59,7 @@ public class CaseWork {
         this.teams = teams;
         this.config = config;
         this.outbox = outbox;
+        this.recoveries = recoveries;
         this.clock = clock;
     }
 
@@ -192,7 +196,7 @@ public class CaseWork {
         return change(scope, id, expected, actor, CaseAction.CLOSE, (e, now) -> {
             e.closedAt = now;
             outbox.publish(CaseClosed.TYPE.of(new CaseClosed(e.id, e.team, e.assignee, now)));
-            return details();
+            return recoveries.requestOnClose(e, now) ? details("recoverySurvey", true) : details();
         });
     }
 

@@ -125,6 +125,23 @@ public class CaseEntity extends PanacheEntityBase {
     @Column(name = "reopened_count", nullable = false)
     public int reopenedCount;
 
+    /** When closing asked survey-service to re-invite the customer (docs/improvement.md, "Recovery re-survey"). */
+    @Column(name = "recovery_requested_at")
+    public Instant recoveryRequestedAt;
+
+    /** The recovery answer's columns are written by {@code RecoveryRepository} in SQL, never through the entity. */
+    @Column(name = "recovery_answered_at", insertable = false, updatable = false)
+    public Instant recoveryAnsweredAt;
+
+    @Column(name = "recovery_nps", insertable = false, updatable = false)
+    public Integer recoveryNps;
+
+    @Column(name = "recovery_csat", insertable = false, updatable = false)
+    public Integer recoveryCsat;
+
+    @Column(insertable = false, updatable = false)
+    public Boolean recovered;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -328,7 +328,15 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
                         e.firstContactBusinessSeconds,
                         e.resolutionBusinessSeconds,
                         e.reopenedCount,
-                        e.updatedAt));
+                        e.updatedAt,
+                        e.recoveryRequestedAt == null
+                                ? null
+                                : new Case.Recovery(
+                                        e.recoveryRequestedAt,
+                                        e.recoveryAnsweredAt,
+                                        e.recoveryNps,
+                                        e.recoveryCsat,
+                                        e.recovered)));
     }
 
     /** The case as the domain reads it. */

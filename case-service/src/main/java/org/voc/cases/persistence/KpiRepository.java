@@ -17,8 +17,9 @@ import org.voc.kit.jdbc.Jdbc;
 
 /**
  * The closed-loop KPIs in one SQL statement: the cohort opened in the window (through the opening-time index), the
- * unfinished backlog (a partial index), and the breaches and escalations recorded in the window (their time indexes),
- * each narrowed by the same team, touchpoint and scope filter.
+ * unfinished backlog (a partial index), the breaches and escalations recorded in the window (their time indexes) and
+ * the recovery re-surveys asked for in the window (a partial index), each narrowed by the same team, touchpoint and
+ * scope filter.
  */
 @ApplicationScoped
 public class KpiRepository {
@@ -73,6 +74,13 @@ public class KpiRepository {
         perClock(sql, binds, "case_breach", "breached_at", "breaches", query);
         sql.append(", ");
         perClock(sql, binds, "case_escalation", "escalated_at", "escalations", query);
+        sql.append(", (select count(*) as recovery_requested, count(c.recovery_answered_at) as recovery_answered,"
+                + " count(*) filter (where c.recovered) as recovery_recovered from customer_case c"
+                + " where c.recovery_requested_at >= ? and c.recovery_requested_at <= ?");
+        binds.add((s, i) -> Jdbc.setInstant(s, i, query.from()));
+        binds.add((s, i) -> Jdbc.setInstant(s, i, query.to()));
+        filter(sql, binds, query);
+        sql.append(") recovery");
         return session().doReturningWork(connection -> read(connection, sql.toString(), binds));
     }
 
@@ -193,9 +201,20 @@ public class KpiRepository {
                         new CaseKpis.PerClock(
                                 row.getLong("breaches_first_contact"), row.getLong("breaches_resolution")),
                         new CaseKpis.PerClock(
-                                row.getLong("escalations_first_contact"), row.getLong("escalations_resolution")));
+                                row.getLong("escalations_first_contact"), row.getLong("escalations_resolution")),
+                        recovery(row));
             }
         }
+    }
+
+    private static CaseKpis.Recovery recovery(ResultSet row) throws SQLException {
+        long answered = row.getLong("recovery_answered");
+        long recovered = row.getLong("recovery_recovered");
+        return new CaseKpis.Recovery(
+                row.getLong("recovery_requested"),
+                answered,
+                recovered,
+                answered == 0 ? null : (double) recovered / answered);
     }
 
     private static CaseKpis.ClockKpis clockOf(ResultSet row, String name, long opened) throws SQLException {

@@ -255,7 +255,8 @@ class CaseConsumptionBenchmark {
                         CasePriority.HIGH,
                         Duration.ofHours(4),
                         Duration.ofDays(2),
-                        null),
+                        null,
+                        false),
                 new CaseRuleService.Fields(
                         "bench " + run + " high effort",
                         true,
@@ -264,7 +265,8 @@ class CaseConsumptionBenchmark {
                         CasePriority.NORMAL,
                         Duration.ofHours(24),
                         Duration.ofDays(5),
-                        null),
+                        null,
+                        false),
                 new CaseRuleService.Fields(
                         "bench " + run + " premium csat",
                         true,
@@ -272,7 +274,8 @@ class CaseConsumptionBenchmark {
                         CasePriority.HIGH,
                         Duration.ofHours(8),
                         Duration.ofDays(3),
-                        null));
+                        null,
+                        false));
     }
 
     private static List<ResponseSubmitted> day(Random random, List<String> touchpoints, UUID survey, int n) {

@@ -79,6 +79,7 @@ class CaseRuleBenchmark {
                     fields.firstContactTarget(),
                     fields.resolutionTarget(),
                     null,
+                    false,
                     0,
                     Instant.EPOCH,
                     Instant.EPOCH));
@@ -182,7 +183,8 @@ class CaseRuleBenchmark {
                 i % 2 == 0 ? CasePriority.HIGH : CasePriority.NORMAL,
                 Duration.ofHours(4),
                 Duration.ofDays(3),
-                null);
+                null,
+                false);
     }
 
     private static CaseRule defaultRule(String name, int nps, CasePriority priority) {
@@ -195,6 +197,7 @@ class CaseRuleBenchmark {
                 Duration.ofHours(24),
                 Duration.ofDays(5),
                 null,
+                false,
                 0,
                 Instant.EPOCH,
                 Instant.EPOCH);

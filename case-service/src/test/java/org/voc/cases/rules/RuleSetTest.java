@@ -80,6 +80,7 @@ class RuleSetTest {
                 Duration.ofHours(1),
                 Duration.ofHours(1),
                 null,
+                false,
                 0,
                 Instant.EPOCH,
                 Instant.EPOCH);
@@ -141,6 +142,7 @@ class RuleSetTest {
                 Duration.parse(first),
                 Duration.parse(resolution),
                 team,
+                false,
                 0,
                 Instant.EPOCH,
                 Instant.EPOCH);

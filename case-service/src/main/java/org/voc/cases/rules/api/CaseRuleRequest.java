@@ -49,7 +49,14 @@ public record CaseRuleRequest(
         @Pattern(
                 regexp = "[a-z0-9][a-z0-9-]{1,79}",
                 message = "must be a lower-case slug of 2 to 80 letters, digits and dashes")
-        String team) {
+        String team,
+
+        @Schema(
+                description = "Re-invite the customer with a recovery survey when a case this rule opened is closed:"
+                        + " an interaction of the case-closure touchpoint goes to survey-service's distribution, which"
+                        + " applies its rules, contact governance and opt-outs (docs/improvement.md); omitted: false",
+                example = "true")
+        Boolean recoverySurvey) {
 
     static final int MAX_ENTRIES = 50;
     static final int MAX_ENTRY = 200;

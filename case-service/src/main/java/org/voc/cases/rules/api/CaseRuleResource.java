@@ -192,7 +192,8 @@ public class CaseRuleResource {
                 r.priority(),
                 duration("firstContactTarget", r.firstContactTarget()),
                 duration("resolutionTarget", r.resolutionTarget()),
-                r.team());
+                r.team(),
+                Boolean.TRUE.equals(r.recoverySurvey()));
     }
 
     private static int orDefault(Integer value, int byDefault) {

@@ -16,6 +16,7 @@ public record CaseRuleView(
         String firstContactTarget,
         String resolutionTarget,
         String team,
+        boolean recoverySurvey,
         long revision,
         Instant createdAt,
         Instant updatedAt) {
@@ -42,6 +43,7 @@ public record CaseRuleView(
                 r.firstContactTarget().toString(),
                 r.resolutionTarget().toString(),
                 r.team(),
+                r.recoverySurvey(),
                 r.revision(),
                 r.createdAt(),
                 r.updatedAt());

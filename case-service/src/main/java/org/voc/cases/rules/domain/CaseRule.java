@@ -7,7 +7,8 @@ import org.voc.cases.domain.CasePriority;
 
 /**
  * A rule that opens a case for the responses that meet its conditions, with the priority and SLA targets it sets;
- * {@code team} (optional) overrides the touchpoint's owner team. {@code revision} is the ETag.
+ * {@code team} (optional) overrides the touchpoint's owner team; {@code recoverySurvey} re-invites the customer
+ * with a recovery survey when a case it opened is closed. {@code revision} is the ETag.
  */
 public record CaseRule(
         UUID id,
@@ -18,6 +19,7 @@ public record CaseRule(
         Duration firstContactTarget,
         Duration resolutionTarget,
         String team,
+        boolean recoverySurvey,
         long revision,
         Instant createdAt,
         Instant updatedAt) {}

@@ -39,7 +39,8 @@ public class CaseRuleService {
             CasePriority priority,
             Duration firstContactTarget,
             Duration resolutionTarget,
-            String team) {}
+            String team,
+            boolean recoverySurvey) {}
 
     private final CaseRuleRepository rules;
     private final EntityManager em;
@@ -115,6 +116,7 @@ public class CaseRuleService {
         rule.firstContactTarget = f.firstContactTarget().toString();
         rule.resolutionTarget = f.resolutionTarget().toString();
         rule.team = f.team();
+        rule.recoverySurvey = f.recoverySurvey();
         rule.updatedAt = now();
     }
 

@@ -46,6 +46,9 @@ public class CaseRuleEntity extends PanacheEntityBase {
 
     public String team;
 
+    @Column(name = "recovery_survey", nullable = false)
+    public boolean recoverySurvey;
+
     @Version
     public long version;
 

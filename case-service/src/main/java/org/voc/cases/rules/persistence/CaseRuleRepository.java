@@ -77,6 +77,7 @@ public class CaseRuleRepository implements PanacheRepositoryBase<CaseRuleEntity,
                     Duration.parse(e.firstContactTarget),
                     Duration.parse(e.resolutionTarget),
                     e.team,
+                    e.recoverySurvey,
                     e.version,
                     e.createdAt,
                     e.updatedAt);

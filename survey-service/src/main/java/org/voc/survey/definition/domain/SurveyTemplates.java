@@ -121,7 +121,32 @@ public final class SurveyTemplates {
                                     "reason",
                                     QuestionType.TEXT,
                                     false,
-                                    en("What is the main reason for your answers?")))));
+                                    en("What is the main reason for your answers?")))),
+            new Template(
+                    "case-recovery",
+                    "Case recovery",
+                    "Sent when a case opened from an unhappy answer is closed (the case-closure touchpoint): was the"
+                            + " concern handled, and would the customer recommend us now. Case-service records the"
+                            + " answer on the case: NPS 7 or more, or CSAT 4 or more, is a recovery.",
+                    definition(
+                            "Case recovery",
+                            new Question(
+                                    "csat",
+                                    QuestionType.CSAT,
+                                    true,
+                                    en("We recently followed up on your feedback. How satisfied are you with how"
+                                            + " we handled it, on a scale from 1 to 5 (5 = very satisfied)?")),
+                            new Question(
+                                    "nps",
+                                    QuestionType.NPS,
+                                    false,
+                                    en("How likely are you now to recommend us to a friend or colleague?")),
+                            shownIf(
+                                    new Question(
+                                            "still-wrong", QuestionType.TEXT, false, en("What is still not right?")),
+                                    "csat",
+                                    Operator.LE,
+                                    3))));
 
     private SurveyTemplates() {}
 
