@@ -269,6 +269,24 @@ class ImprovementActionTest {
     }
 
     @Test
+    void aVerdictThatCanNeverBeAppliedGoesToTheDeadLetterTopic() {
+        String key = UUID.randomUUID().toString();
+        // No verdict, no windows: invalid against the contract, so it can never be applied.
+        fixture.events.send(
+                Topics.IMPACT,
+                null,
+                key,
+                ActionImpactAssessed.TYPE.type(),
+                "{\"actionId\": \"" + key + "\"}",
+                UUID.randomUUID().toString());
+        try (TopicReader reader = new TopicReader(Topics.IMPACT + ".dlq")) {
+            List<TopicReader.Event> dead = reader.awaitMatching(e -> key.equals(e.key()), Duration.ofSeconds(60));
+            assertEquals(1, dead.size(), "dead-lettered once: " + dead);
+            assertEquals(Topics.IMPACT, dead.get(0).headers().get("dlq-topic"));
+        }
+    }
+
+    @Test
     void anAgentProposesAnActionFromACaseOfTheirTeam() {
         String caseId = fixture.openOne();
         Response proposed = as("agent")
