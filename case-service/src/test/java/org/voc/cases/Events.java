@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.voc.events.ActionImpactAssessed;
 import org.voc.events.CloudEventHeaders;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.TeamState;
@@ -138,6 +139,11 @@ final class Events implements AutoCloseable {
 
     void publish(ResponseSubmitted response, Integer partition) {
         publish(response, partition, UUID.randomUUID().toString());
+    }
+
+    /** Publishes metrics-service's verdict with the given CloudEvents id (the same id twice is a redelivery). */
+    void publish(ActionImpactAssessed verdict, String ceId) {
+        send(Topics.IMPACT, null, verdict.actionId().toString(), ActionImpactAssessed.TYPE.type(), json(verdict), ceId);
     }
 
     void send(String topic, Integer partition, String key, String type, String value, String ceId) {

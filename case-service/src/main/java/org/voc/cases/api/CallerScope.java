@@ -31,7 +31,7 @@ public class CallerScope {
     }
 
     /** Every case for managers, admins and analysts; a case agent's own teams' cases otherwise. */
-    CaseScope scope() {
+    public CaseScope scope() {
         return caller.holdsAny(Roles.ADMIN, Roles.MANAGER, Roles.ANALYST)
                 ? CaseScope.ALL
                 : teams.scopeOf(caller.username());
@@ -43,7 +43,7 @@ public class CallerScope {
     }
 
     /** Who the history names: the user name, or the token's subject when it carries none. */
-    String actor() {
+    public String actor() {
         String name = caller.username();
         return name != null ? name : identity.getPrincipal().getName();
     }
@@ -52,7 +52,7 @@ public class CallerScope {
      * Customer data in clear for voc-pii and case managers, and for a case agent on their own teams' cases (they
      * call the customer back); pseudonymised for everyone else, voc-admin included.
      */
-    Function<Case, Disclosure> disclosure(CaseScope scope) {
+    public Function<Case, Disclosure> disclosure(CaseScope scope) {
         if (privacy.callerHoldsPii() || caller.holdsAny(Roles.MANAGER)) {
             return c -> Disclosure.CLEAR;
         }

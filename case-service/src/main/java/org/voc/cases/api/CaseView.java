@@ -138,7 +138,7 @@ public record CaseView(
             @Schema(example = "15.00") BigDecimal amount,
             @Schema(example = "EUR") String currency) {}
 
-    static CaseView of(Case c, Disclosure disclosure) {
+    public static CaseView of(Case c, Disclosure disclosure) {
         Case.Work w = c.work();
         return new CaseView(
                 c.id(),
