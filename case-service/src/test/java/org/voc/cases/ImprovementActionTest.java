@@ -242,6 +242,39 @@ class ImprovementActionTest {
     }
 
     @Test
+    void verifiedIsPublishedWithTheLinkedCasesCustomersForTheAnnouncement() throws Exception {
+        String id = create("analyst", write("Announced", fixture.touchpoint));
+        List<String> cases = fixture.open(2);
+        done("manager", id, "cases", "{\"caseIds\": [\"" + cases.get(0) + "\", \"" + cases.get(1) + "\"]}");
+        List<String> customers = new ArrayList<>();
+        for (String caseId : cases) {
+            customers.add(as("manager").get("/api/cases/" + caseId).jsonPath().getString("customerRef"));
+        }
+        Instant doneAt = doneAction(id);
+        fixture.events.publish(
+                verdict(id, doneAt, "IMPROVED", 1), UUID.randomUUID().toString());
+        awaitVerdict(id);
+        try (TopicReader reader = new TopicReader(Topics.ACTIONS)) {
+            done("manager", id, "verify", null);
+            List<TopicReader.Event> events = reader.awaitAll(
+                    e -> id.equals(e.key())
+                            && "voc.action.verified.v1".equals(e.headers().get("ce_type")),
+                    1,
+                    Duration.ofSeconds(60));
+            assertEquals(1, events.size(), "one part: " + events);
+            JsonNode verified = JSON.readTree(events.get(0).value());
+            assertEquals("Announced", verified.path("title").asText());
+            assertEquals(
+                    fixture.touchpoint, verified.path("touchpointKeys").get(0).asText());
+            List<String> published = new ArrayList<>();
+            verified.path("customerRefs").forEach(c -> published.add(c.asText()));
+            assertEquals(new java.util.TreeSet<>(customers), new java.util.TreeSet<>(published));
+            assertEquals(1, verified.path("part").asInt());
+            assertEquals(1, verified.path("parts").asInt());
+        }
+    }
+
+    @Test
     void verifiedWithoutImprovedNeedsAnOverrideThatIsRecorded() {
         String id = create("analyst", write("Not improved", fixture.touchpoint));
         Instant doneAt = doneAction(id);

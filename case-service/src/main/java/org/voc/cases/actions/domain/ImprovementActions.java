@@ -21,6 +21,7 @@ import org.voc.cases.domain.CaseScope;
 import org.voc.cases.domain.CaseService;
 import org.voc.events.ActionDone;
 import org.voc.events.ActionImpactAssessed;
+import org.voc.events.ActionVerified;
 import org.voc.kit.outbox.Outbox;
 import org.voc.kit.problem.Conflict;
 import org.voc.kit.problem.Invalid;
@@ -30,7 +31,8 @@ import org.voc.kit.problem.Revisions;
 /**
  * Improvement actions of the outer loop (docs/cases.md, "Improvement actions"): every change locks the action,
  * checks the caller's ETag and the transition table ({@link ActionWorkflow}), changes it, raises its version and
- * appends its history in one transaction; DONE publishes {@link ActionDone} through the outbox in that transaction,
+ * appends its history in one transaction; DONE publishes {@link ActionDone} and VERIFIED {@link ActionVerified} through
+ * the outbox in that transaction,
  * and metrics-service's verdicts come back through {@link #applyVerdicts}.
  */
 @ApplicationScoped
@@ -202,8 +204,31 @@ public class ImprovementActions {
                 details.put("override", true);
                 details.put("reason", override.reason());
             }
+            announce(e.id, e.title, now);
             return details;
         });
+    }
+
+    /**
+     * "You said, we did" (docs/improvement.md): the customers of the linked cases (erased ones have none left), in
+     * parts of at most {@value ActionVerified#MAX_CUSTOMERS}, for survey-service to announce to those it may contact.
+     */
+    private void announce(UUID id, String title, Instant now) {
+        List<String> touchpoints = actions.find(id).orElseThrow().touchpointKeys();
+        List<String> customers = actions.linkedCustomers(id);
+        int parts = Math.max(1, (customers.size() + ActionVerified.MAX_CUSTOMERS - 1) / ActionVerified.MAX_CUSTOMERS);
+        for (int part = 0; part < parts; part++) {
+            outbox.publish(ActionVerified.TYPE.of(new ActionVerified(
+                    id,
+                    title,
+                    touchpoints,
+                    customers.subList(
+                            part * ActionVerified.MAX_CUSTOMERS,
+                            Math.min(customers.size(), (part + 1) * ActionVerified.MAX_CUSTOMERS)),
+                    part + 1,
+                    parts,
+                    now)));
+        }
     }
 
     /** Links cases (400 naming caseIds for an id no case has); a case already linked stays linked once. */

@@ -65,6 +65,25 @@ public class ActionRepository {
         return toDomain(List.of(e)).get(0);
     }
 
+    /** The distinct customers of the action's linked cases, in the order they were linked; erased ones have none. */
+    public List<String> linkedCustomers(UUID id) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select c.customer_ref from improvement_action_case l join customer_case c on c.id = l.case_id"
+                            + " where l.action_id = ? and c.customer_ref is not null"
+                            + " group by c.customer_ref order by min(l.linked_at), c.customer_ref")) {
+                select.setObject(1, id);
+                List<String> customers = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        customers.add(rows.getString(1));
+                    }
+                }
+                return customers;
+            }
+        });
+    }
+
     /** Replaces the action's touchpoints and root causes. */
     public void replaceTargets(UUID id, Collection<String> touchpointKeys, Collection<UUID> rootCauseIds) {
         session().doWork(connection -> {
