@@ -6,8 +6,8 @@ import java.util.Map;
 import org.voc.metrics.stats.Interval;
 
 /**
- * What alerts need from the metrics: a metric's headline value under filters in two time ranges, and the test of
- * their difference. Implemented over the score roll-ups, so an alert sees exactly what the query API shows.
+ * What alerts and impact studies need from the metrics: a metric's headline value under filters in two time ranges,
+ * and the test of their difference. Implemented over the score roll-ups, so both see exactly what the query API shows.
  */
 public interface MetricWindows {
 

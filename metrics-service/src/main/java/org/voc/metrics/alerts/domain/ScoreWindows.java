@@ -21,7 +21,10 @@ import org.voc.metrics.scores.domain.ScoreQuery;
 @ApplicationScoped
 public class ScoreWindows implements MetricWindows {
 
-    /** Only decides the engine's {@code significant} flag, which alerts do not read: they apply their own alpha. */
+    /**
+     * Only decides the engine's {@code significant} flag, which alerts and impact studies do not read: they apply
+     * their own alpha.
+     */
     private static final double ENGINE_ALPHA = 0.05;
 
     private final ScoreEngine engine;
