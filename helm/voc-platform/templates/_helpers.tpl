@@ -27,7 +27,7 @@ response-service:
   calls: [survey-service]
 metrics-service:
   key: metricsService
-  paths: [/api/metrics, /api/alert-rules, /api/alerts]
+  paths: [/api/metrics, /api/alert-rules, /api/alerts, /api/impact]
 case-service:
   key: caseService
   paths: [/api/cases, /api/case-rules, /api/improvement-actions]
@@ -230,6 +230,9 @@ Non-secret settings that only one service reads, as ConfigMap entries (a key the
 {{- $_ := set $data "VOC_METRICS_REPORTING_ZONE" $v.reporting.zone -}}
 {{- $_ := set $data "VOC_METRICS_MIN_SAMPLE" ($v.reporting.minSample | toString) -}}
 {{- $_ := set $data "VOC_ALERTS_INTERVAL" $v.alerts.interval -}}
+{{- $_ := set $data "VOC_IMPACT_INTERVAL" $v.impact.interval -}}
+{{- $_ := set $data "VOC_IMPACT_ALPHA" ($v.impact.alpha | toString) -}}
+{{- $_ := set $data "VOC_IMPACT_SETTLE" $v.impact.settle -}}
 {{- else if eq .component "case-service" -}}
 {{- $_ := set $data "VOC_CASES_SLA_INTERVAL" $v.sla.interval -}}
 {{- $_ := set $data "VOC_CASES_RECOVERY_TOUCHPOINT" $v.recovery.touchpointKey -}}

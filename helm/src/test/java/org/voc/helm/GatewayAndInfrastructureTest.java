@@ -40,6 +40,7 @@ class GatewayAndInfrastructureTest {
         }
         required.put("/api/responses", "voc-response-service");
         required.put("/api/metrics", "voc-metrics-service");
+        required.put("/api/impact", "voc-metrics-service");
         required.put("/api/cases", "voc-case-service");
         required.forEach(
                 (path, service) -> assertEquals(service, main.get(path), path + " routes to " + main.get(path)));

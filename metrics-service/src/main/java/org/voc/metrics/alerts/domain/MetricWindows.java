@@ -3,10 +3,11 @@ package org.voc.metrics.alerts.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.voc.metrics.stats.Interval;
 
 /**
- * What alerts need from the metrics: a metric's headline value under filters in two time ranges, and the test of
- * their difference. Implemented over the score roll-ups, so an alert sees exactly what the query API shows.
+ * What alerts and impact studies need from the metrics: a metric's headline value under filters in two time ranges,
+ * and the test of their difference. Implemented over the score roll-ups, so both see exactly what the query API shows.
  */
 public interface MetricWindows {
 
@@ -28,7 +29,8 @@ public interface MetricWindows {
 
     /**
      * Both sides with their sample sizes; {@code difference} = current − baseline, null when a side has no
-     * responses; {@code pValue} two-sided; {@code higherIsWorse} for metrics where a rise is bad (CES effort).
+     * responses; {@code pValue} two-sided; {@code higherIsWorse} for metrics where a rise is bad (CES effort). The
+     * intervals are the values' 95 % confidence intervals as the metric endpoints report them (null when n is 0).
      */
     record Comparison(
             long currentN,
@@ -37,5 +39,7 @@ public interface MetricWindows {
             Double baseline,
             Double difference,
             Double pValue,
-            boolean higherIsWorse) {}
+            boolean higherIsWorse,
+            Interval currentInterval,
+            Interval baselineInterval) {}
 }

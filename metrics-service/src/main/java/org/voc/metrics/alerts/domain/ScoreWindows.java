@@ -14,14 +14,17 @@ import org.voc.metrics.scores.domain.ScoreEngine;
 import org.voc.metrics.scores.domain.ScoreQuery;
 
 /**
- * Alerts over the score query engine: the same roll-ups, figures and tests as {@code GET /api/metrics/{metric}} and
- * its {@code /compare}. The headline figure is the metric's value (NPS, CSAT % satisfied, CES mean, CLI mean, rating
- * mean) and the first test the comparison makes of it.
+ * Alerts and impact studies over the score query engine: the same roll-ups, figures and tests as
+ * {@code GET /api/metrics/{metric}} and its {@code /compare}. The headline figure is the metric's value (NPS, CSAT %
+ * satisfied, CES mean, CLI mean, rating mean) with its interval, and the first test the comparison makes of it.
  */
 @ApplicationScoped
 public class ScoreWindows implements MetricWindows {
 
-    /** Only decides the engine's {@code significant} flag, which alerts do not read: they apply their own alpha. */
+    /**
+     * Only decides the engine's {@code significant} flag, which alerts and impact studies do not read: they apply
+     * their own alpha.
+     */
     private static final double ENGINE_ALPHA = 0.05;
 
     private final ScoreEngine engine;
@@ -68,7 +71,9 @@ public class ScoreWindows implements MetricWindows {
                 c.baseline().value(),
                 bothValued ? c.current().value() - c.baseline().value() : null,
                 headline == null ? null : headline.pValue(),
-                m == Metric.CES);
+                m == Metric.CES,
+                c.current().interval(),
+                c.baseline().interval());
     }
 
     /** [from, to) as the engine's inclusive range: every hour bucket that starts before {@code to}. */
