@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.voc.cases.causes.domain.CauseRef;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseStatus;
@@ -106,7 +107,19 @@ public record CaseView(
         Instant closedAt,
 
         @Schema(description = "How often the case was reopened")
-        int reopenedCount) {
+        int reopenedCount,
+
+        @Schema(
+                description = "Why the customer was unhappy: the root causes the agent gave (docs/improvement.md), in"
+                        + " their order; empty until resolved with causes, and again after a reopening")
+        List<CauseView> rootCauses) {
+
+    /** A root cause of the case: its id, code and current name. */
+    @Schema(name = "CaseRootCause")
+    public record CauseView(
+            UUID id,
+            @Schema(example = "COURIER_LATE") String code,
+            @Schema(example = "Courier late") String name) {}
 
     /** A goodwill gesture: its kind, and optionally an amount in an ISO 4217 currency. */
     @Schema(name = "CaseGestureView")
@@ -115,7 +128,7 @@ public record CaseView(
             @Schema(example = "15.00") BigDecimal amount,
             @Schema(example = "EUR") String currency) {}
 
-    static CaseView of(Case c, Disclosure disclosure) {
+    static CaseView of(Case c, Disclosure disclosure, List<CauseRef> causes) {
         Case.Work w = c.work();
         return new CaseView(
                 c.id(),
@@ -154,6 +167,9 @@ public record CaseView(
                                 w.gesture().currency()),
                 w.resolutionBusinessSeconds(),
                 w.closedAt(),
-                w.reopenedCount());
+                w.reopenedCount(),
+                causes.stream()
+                        .map(r -> new CauseView(r.id(), r.code(), r.name()))
+                        .toList());
     }
 }
