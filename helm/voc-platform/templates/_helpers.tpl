@@ -232,6 +232,7 @@ Non-secret settings that only one service reads, as ConfigMap entries (a key the
 {{- $_ := set $data "VOC_ALERTS_INTERVAL" $v.alerts.interval -}}
 {{- else if eq .component "case-service" -}}
 {{- $_ := set $data "VOC_CASES_SLA_INTERVAL" $v.sla.interval -}}
+{{- $_ := set $data "VOC_CASES_ROOT_CAUSE_REQUIRED" ($v.rootCauses.required | toString) -}}
 {{- with $v.retention.closedCases -}}
 {{- $_ := set $data "VOC_RETENTION_CLOSED_CASES" . -}}
 {{- end -}}
