@@ -185,6 +185,18 @@ class ParetoApiTest {
                 .jsonPath();
         assertEquals("2026-11-01", defaults.getString("from"), "28 days, both ends included");
         assertEquals("cases", defaults.getString("rankBy"));
+        JsonPath today = Cases.as("analyst")
+                .get("/api/root-causes/pareto")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                27,
+                java.time.temporal.ChronoUnit.DAYS.between(
+                        java.time.LocalDate.parse(today.getString("from")),
+                        java.time.LocalDate.parse(today.getString("to"))),
+                "by default the last 28 days up to today");
         assertEquals(403, Cases.as("designer").get("/api/root-causes/pareto").statusCode());
     }
 

@@ -120,7 +120,7 @@ public class ParetoResource {
         }
         LocalDate last = day(to, "to");
         if (last == null) {
-            last = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+            last = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         }
         LocalDate first = day(from, "from");
         if (first == null) {
