@@ -30,7 +30,7 @@ metrics-service:
   paths: [/api/metrics, /api/alert-rules, /api/alerts]
 case-service:
   key: caseService
-  paths: [/api/cases, /api/case-rules]
+  paths: [/api/cases, /api/case-rules, /api/root-causes]
 {{- end -}}
 
 {{/* Names of the enabled services, in catalog order, as a YAML list. */}}
