@@ -30,7 +30,7 @@ metrics-service:
   paths: [/api/metrics, /api/alert-rules, /api/alerts, /api/impact]
 case-service:
   key: caseService
-  paths: [/api/cases, /api/case-rules, /api/improvement-actions]
+  paths: [/api/cases, /api/case-rules, /api/improvement-actions, /api/root-causes]
 {{- end -}}
 
 {{/* Names of the enabled services, in catalog order, as a YAML list. */}}
@@ -237,6 +237,7 @@ Non-secret settings that only one service reads, as ConfigMap entries (a key the
 {{- $_ := set $data "VOC_CASES_SLA_INTERVAL" $v.sla.interval -}}
 {{- $_ := set $data "VOC_CASES_RECOVERY_TOUCHPOINT" $v.recovery.touchpointKey -}}
 {{- $_ := set $data "VOC_CASES_RECOVERY_CHANNEL" $v.recovery.channel -}}
+{{- $_ := set $data "VOC_CASES_ROOT_CAUSE_REQUIRED" ($v.rootCauses.required | toString) -}}
 {{- with $v.retention.closedCases -}}
 {{- $_ := set $data "VOC_RETENTION_CLOSED_CASES" . -}}
 {{- end -}}

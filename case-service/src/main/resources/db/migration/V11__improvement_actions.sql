@@ -43,11 +43,10 @@ create table improvement_action_touchpoint (
 );
 create index improvement_action_touchpoint_key on improvement_action_touchpoint (touchpoint_key);
 
--- Root causes by id only: the taxonomy (root_cause) is another release's table, so there is no foreign key here;
--- RootCauseCatalog is where an id is checked.
+-- The root causes an action answers for (the taxonomy of V10; a cause is never deleted, only retired).
 create table improvement_action_root_cause (
     action_id     uuid not null references improvement_action (id) on delete cascade,
-    root_cause_id uuid not null,
+    root_cause_id uuid not null references root_cause (id),
     primary key (action_id, root_cause_id)
 );
 create index improvement_action_root_cause_id on improvement_action_root_cause (root_cause_id);

@@ -65,6 +65,9 @@ class CaseWorkTest {
         LEGAL.put(
                 CaseAction.REOPEN,
                 Map.of(CaseStatus.RESOLVED, CaseStatus.ASSIGNED, CaseStatus.CLOSED, CaseStatus.ASSIGNED));
+        LEGAL.put(
+                CaseAction.ROOT_CAUSES,
+                Map.of(CaseStatus.RESOLVED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.CLOSED));
     }
 
     private static WorkFixture fixture;
@@ -108,7 +111,13 @@ class CaseWorkTest {
     void everyTransitionOfTheTableAndNoOther(CaseAction action, CaseStatus from) {
         String id = POOL.pop();
         bringTo(id, from);
-        Response response = act("manager", id, path(action), body(action));
+        // Setting root causes replaces a list, so it is a PUT; every other action is a POST.
+        Response response = action == CaseAction.ROOT_CAUSES
+                ? WorkFixture.as("manager")
+                        .header("If-Match", WorkFixture.etag(id))
+                        .body("{\"rootCauses\": []}")
+                        .put("/api/cases/" + id + "/root-causes")
+                : act("manager", id, path(action), body(action));
         CaseStatus to = LEGAL.get(action).get(from);
         if (to == null) {
             assertEquals(409, response.statusCode(), response.asString());
@@ -152,9 +161,10 @@ class CaseWorkTest {
             }
         });
         assertEquals(
-                12,
+                13,
                 operations.size(),
-                "the case, its history, the nine actions and proposing an improvement action: " + operations);
+                "the case, its history, the nine actions, its root causes and proposing an improvement action: "
+                        + operations);
     }
 
     @Test

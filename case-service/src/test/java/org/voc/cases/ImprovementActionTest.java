@@ -380,9 +380,14 @@ class ImprovementActionTest {
     void linkedDetractorsRankTheActionsAndFiltersNarrowTheList() {
         String touchpoint = fixture.touchpoint;
         List<String> cases = fixture.open(3);
-        String rootCause = UUID.randomUUID().toString();
+        String rootCause = CauseFixture.created(CauseFixture.code("ACTION"), "Courier late", null);
         String body = "{\"title\": \"Two\", \"ownerTeam\": \"%s\", \"touchpointKeys\": [\"%s\"],"
                 + " \"rootCauseIds\": [\"%s\"]}";
+        Response unknownCause = as("analyst")
+                .body(body.formatted(fixture.team, touchpoint, UUID.randomUUID()))
+                .post("/api/improvement-actions");
+        assertEquals(400, unknownCause.statusCode(), unknownCause.asString());
+        assertEquals("rootCauseIds", unknownCause.jsonPath().getString("errors[0].field"));
         String two = create("analyst", body.formatted(fixture.team, touchpoint, rootCause));
         String one = create("analyst", write("One", touchpoint));
         String none = create("analyst", write("None", touchpoint));

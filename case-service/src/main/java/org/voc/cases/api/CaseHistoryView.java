@@ -25,7 +25,8 @@ public record CaseHistoryView(List<Entry> items) {
 
             @Schema(
                     description =
-                            "OPEN, ROUTE, ASSIGN, CLAIM, ROUND_ROBIN, CONTACT, WAIT, RESUME, RESOLVE, CLOSE, REOPEN"
+                            "OPEN, ROUTE, ASSIGN, CLAIM, ROUND_ROBIN, CONTACT, WAIT, RESUME, RESOLVE, CLOSE, REOPEN,"
+                                    + " ROOT_CAUSES"
                                     + " (and BREACHED, ESCALATED from the SLA scheduler)",
                     example = "CLAIM")
             String action,

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.cases.causes.domain.CaseCauses;
+import org.voc.cases.causes.domain.CauseRef;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseCursor;
 import org.voc.cases.domain.CaseFilter;
@@ -45,10 +49,12 @@ public class CaseResource {
             + " voc-pii or case-manager, or is a case-agent of the case's team.";
 
     private final CaseService service;
+    private final CaseCauses causes;
     private final CallerScope caller;
 
-    public CaseResource(CaseService service, CallerScope caller) {
+    public CaseResource(CaseService service, CaseCauses causes, CallerScope caller) {
         this.service = service;
+        this.causes = causes;
         this.caller = caller;
     }
 
@@ -117,8 +123,13 @@ public class CaseResource {
                         page.get(page.size() - 1).id())
                 : null;
         Function<Case, Disclosure> disclosure = caller.disclosure(scope);
+        Map<UUID, List<CauseRef>> rootCauses =
+                causes.of(page.stream().map(Case::id).toList());
         return new CasePage(
-                page.stream().map(c -> CaseView.of(c, disclosure.apply(c))).toList(), next);
+                page.stream()
+                        .map(c -> CaseView.of(c, disclosure.apply(c), rootCauses.getOrDefault(c.id(), List.of())))
+                        .toList(),
+                next);
     }
 
     private static String blankToNull(String value) {

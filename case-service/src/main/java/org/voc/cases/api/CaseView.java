@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.voc.cases.causes.domain.CauseRef;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CasePriority;
 import org.voc.cases.domain.CaseStatus;
@@ -109,9 +110,21 @@ public record CaseView(
         int reopenedCount,
 
         @Schema(
+                description = "Why the customer was unhappy: the root causes the agent gave (docs/improvement.md), in"
+                        + " their order; empty until resolved with causes, and again after a reopening")
+        List<CauseView> rootCauses,
+
+        @Schema(
                 description = "The recovery re-survey, when closing the case asked for one (a rule's recoverySurvey);"
                         + " null otherwise")
         RecoveryView recovery) {
+
+    /** A root cause of the case: its id, code and current name. */
+    @Schema(name = "CaseRootCause")
+    public record CauseView(
+            UUID id,
+            @Schema(example = "COURIER_LATE") String code,
+            @Schema(example = "Courier late") String name) {}
 
     /** The recovery re-survey of a closed case and the customer's first answer to it. */
     @Schema(name = "CaseRecoveryView")
@@ -138,7 +151,7 @@ public record CaseView(
             @Schema(example = "15.00") BigDecimal amount,
             @Schema(example = "EUR") String currency) {}
 
-    public static CaseView of(Case c, Disclosure disclosure) {
+    public static CaseView of(Case c, Disclosure disclosure, List<CauseRef> causes) {
         Case.Work w = c.work();
         return new CaseView(
                 c.id(),
@@ -178,6 +191,9 @@ public record CaseView(
                 w.resolutionBusinessSeconds(),
                 w.closedAt(),
                 w.reopenedCount(),
+                causes.stream()
+                        .map(r -> new CauseView(r.id(), r.code(), r.name()))
+                        .toList(),
                 w.recovery() == null
                         ? null
                         : new RecoveryView(

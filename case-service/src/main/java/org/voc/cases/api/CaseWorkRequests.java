@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.voc.cases.domain.ContactChannel;
 import org.voc.cases.domain.ContactOutcome;
@@ -17,6 +19,7 @@ import org.voc.cases.domain.ContactOutcome;
 final class CaseWorkRequests {
 
     static final int MAX_NOTE = 2000;
+    static final int MAX_CAUSES = 10;
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
     static final String CODE_MESSAGE = "must be a code of 1 to 64 letters, digits, '_', '.' and '-'";
 
@@ -56,7 +59,25 @@ final class CaseWorkRequests {
             String note,
 
             @Schema(description = "A goodwill gesture made to the customer, if any") @Valid
-            Gesture gesture) {}
+            Gesture gesture,
+
+            @Schema(
+                    description = "Why the customer was unhappy: ids of active root causes (GET /api/root-causes), at"
+                            + " most 10, in order of weight; repeats count once. Optional; required before closing"
+                            + " when the desk turns voc.cases.root-cause-required on",
+                    example = "[\"6c0e6a52-3f5e-4a8e-9a59-3d1f4f0e7b21\"]")
+            @Size(max = MAX_CAUSES)
+            List<@NotNull UUID> rootCauses) {}
+
+    @Schema(name = "CaseRootCausesRequest")
+    record RootCauses(
+            @Schema(
+                    description = "Ids of active root causes, at most 10, replacing those the case has; empty removes"
+                            + " them (refused on a closed case while a root cause is required)",
+                    example = "[\"6c0e6a52-3f5e-4a8e-9a59-3d1f4f0e7b21\"]")
+            @NotNull
+            @Size(max = MAX_CAUSES)
+            List<@NotNull UUID> rootCauses) {}
 
     @Schema(name = "CaseGesture")
     record Gesture(

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.voc.cases.causes.domain.CaseCauses;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseScope;
 import org.voc.cases.domain.CaseService;
@@ -66,11 +68,13 @@ public class CaseWorkResource {
 
     private final CaseService cases;
     private final CaseWork work;
+    private final CaseCauses causes;
     private final CallerScope caller;
 
-    public CaseWorkResource(CaseService cases, CaseWork work, CallerScope caller) {
+    public CaseWorkResource(CaseService cases, CaseWork work, CaseCauses causes, CallerScope caller) {
         this.cases = cases;
         this.work = work;
+        this.causes = causes;
         this.caller = caller;
     }
 
@@ -289,9 +293,11 @@ public class CaseWorkResource {
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MANAGER})
     @Operation(
             summary = "Resolve a case",
-            description = "IN_CONTACT → RESOLVED, with a code, a note and an optional goodwill gesture (an amount"
-                    + " requires its currency). The resolution clock stops (resolvedAt, resolutionBusinessSeconds). "
-                    + CHANGE + SCOPE)
+            description = "IN_CONTACT → RESOLVED, with a code, a note, an optional goodwill gesture (an amount"
+                    + " requires its currency) and optional root causes (active ones, at most 10: an unknown id is a"
+                    + " 400, a retired cause a 409 root-cause-retired). The resolution clock stops (resolvedAt,"
+                    + " resolutionBusinessSeconds); the causes are in the case's rootCauses, the RESOLVE history entry"
+                    + " and the event's rootCauseCodes. " + CHANGE + SCOPE)
     @RequestBody(content = @Content(examples = @ExampleObject(name = "resolve", value = Examples.RESOLVE)))
     @APIResponse(
             responseCode = "200",
@@ -306,11 +312,14 @@ public class CaseWorkResource {
                             examples = @ExampleObject(name = "amount", value = Examples.BAD_AMOUNT)))
     @APIResponse(
             responseCode = "409",
-            description = "Illegal transition",
+            description = "Illegal transition, or a root cause that is retired",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "illegal", value = Examples.ILLEGAL)))
+                            examples = {
+                                @ExampleObject(name = "illegal", value = Examples.ILLEGAL),
+                                @ExampleObject(name = "retired cause", value = Examples.RETIRED_CAUSE)
+                            }))
     public Response resolve(
             @Parameter(example = Examples.ID) @PathParam("id") String id,
             @Parameter(description = "The case's ETag", example = "\"2\"") @HeaderParam(HttpHeaders.IF_MATCH)
@@ -321,7 +330,10 @@ public class CaseWorkResource {
             throw Invalid.field("gesture.currency", "is required with an amount");
         }
         CaseWork.Resolution resolution = new CaseWork.Resolution(
-                body.code(), body.note(), g == null ? null : new Case.Gesture(g.type(), g.amount(), g.currency()));
+                body.code(),
+                body.note(),
+                g == null ? null : new Case.Gesture(g.type(), g.amount(), g.currency()),
+                body.rootCauses());
         return act(
                 id, ifMatch, (scope, uuid, version) -> work.resolve(scope, uuid, version, caller.actor(), resolution));
     }
@@ -329,18 +341,24 @@ public class CaseWorkResource {
     @POST
     @Path("/close")
     @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MANAGER})
-    @Operation(summary = "Close a resolved case", description = "RESOLVED → CLOSED. " + CHANGE + SCOPE)
+    @Operation(
+            summary = "Close a resolved case",
+            description = "RESOLVED → CLOSED. When the desk requires root causes (voc.cases.root-cause-required), a"
+                    + " case without one is a 409 root-cause-required. " + CHANGE + SCOPE)
     @APIResponse(
             responseCode = "200",
             description = "Closed",
             content = @Content(examples = @ExampleObject(name = "closed", value = Examples.CASE_VIEW)))
     @APIResponse(
             responseCode = "409",
-            description = "Illegal transition",
+            description = "Illegal transition, or no root cause while one is required",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "illegal", value = Examples.ILLEGAL)))
+                            examples = {
+                                @ExampleObject(name = "illegal", value = Examples.ILLEGAL),
+                                @ExampleObject(name = "root cause required", value = Examples.CAUSE_REQUIRED)
+                            }))
     public Response close(
             @Parameter(example = Examples.ID) @PathParam("id") String id,
             @Parameter(description = "The case's ETag", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH)
@@ -382,6 +400,47 @@ public class CaseWorkResource {
                 (scope, uuid, version) -> work.reopen(scope, uuid, version, caller.actor(), body.reason()));
     }
 
+    @PUT
+    @Path("/root-causes")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENT, Roles.MANAGER})
+    @Operation(
+            summary = "Set a resolved or closed case's root causes",
+            description = "Replaces the case's root causes (active ones, at most 10; an empty list removes them) when"
+                    + " they are found out after resolving; the status stays and a ROOT_CAUSES history entry names"
+                    + " the causes and those they replace. Only a RESOLVED or CLOSED case (409 otherwise); emptying a"
+                    + " closed case's causes while the desk requires them is a 409 root-cause-required. "
+                    + CHANGE + SCOPE)
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "root causes", value = Examples.ROOT_CAUSES)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Set",
+            content = @Content(examples = @ExampleObject(name = "set", value = Examples.CASE_VIEW)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The body is invalid (more than 10, or an id that is no root cause's); errors[].field names"
+                    + " it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not resolved or closed, a retired root cause, or none while one is required",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = {
+                                @ExampleObject(name = "illegal", value = Examples.ILLEGAL),
+                                @ExampleObject(name = "retired cause", value = Examples.RETIRED_CAUSE)
+                            }))
+    public Response rootCauses(
+            @Parameter(example = Examples.ID) @PathParam("id") String id,
+            @Parameter(description = "The case's ETag", example = "\"4\"") @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @Valid @NotNull CaseWorkRequests.RootCauses body) {
+        return act(
+                id,
+                ifMatch,
+                (scope, uuid, version) -> work.setRootCauses(scope, uuid, version, caller.actor(), body.rootCauses()));
+    }
+
     @FunctionalInterface
     private interface Action {
         Case apply(CaseScope scope, UUID id, long version);
@@ -397,7 +456,7 @@ public class CaseWorkResource {
 
     private Response view(Case c, CaseScope scope) {
         Function<Case, org.voc.kit.privacy.Disclosure> disclosure = caller.disclosure(scope);
-        return Response.ok(CaseView.of(c, disclosure.apply(c)))
+        return Response.ok(CaseView.of(c, disclosure.apply(c), causes.of(c.id())))
                 .tag(Revisions.etag(c.work().version()))
                 .build();
     }

@@ -17,7 +17,7 @@ final class Examples {
              "resolutionDueAt": "2026-12-11T11:55:00Z", "firstContactAt": "2026-11-30T08:40:00Z",
              "contactChannel": "PHONE", "contactOutcome": "REACHED", "firstContactBusinessSeconds": 2700,
              "resolvedAt": null, "resolutionCode": null, "resolutionNote": null, "gesture": null,
-             "resolutionBusinessSeconds": null, "closedAt": null, "reopenedCount": 0}""";
+             "resolutionBusinessSeconds": null, "closedAt": null, "reopenedCount": 0, "rootCauses": []}""";
     private static final String NEXT_CURSOR =
             "MjAyNi0xMS0yNVQwOTowMDowMi4xMjM0NTZafDBiN2UzYzUyLThkMGYtNGE1NS1hMWY2LTNjMmI5ZTdkNGExMA";
     static final String CASE_PAGE = "{\"items\": [" + CASE_VIEW + "], \"nextCursor\": \"" + NEXT_CURSOR + "\"}";
@@ -47,7 +47,23 @@ final class Examples {
              "note": "Apologised for the delay; the card goes out by courier tomorrow"}""";
     static final String RESOLVE = """
             {"code": "REISSUED_CARD", "note": "Card reissued with express delivery",
-             "gesture": {"type": "FEE_REFUND", "amount": 15.00, "currency": "EUR"}}""";
+             "gesture": {"type": "FEE_REFUND", "amount": 15.00, "currency": "EUR"},
+             "rootCauses": ["6c0e6a52-3f5e-4a8e-9a59-3d1f4f0e7b21"]}""";
+    static final String ROOT_CAUSES = "{\"rootCauses\": [\"6c0e6a52-3f5e-4a8e-9a59-3d1f4f0e7b21\"]}";
+    static final String RETIRED_CAUSE = """
+            {"type": "urn:voc:problem:root-cause-retired", "title": "Root cause retired", "status": 409,
+             "detail": "root cause 'COURIER_LATE' is retired: choose an active one",
+             "instance": "/api/cases/0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10/resolve",
+             "errors": [{"field": "rootCauses[0]",
+                         "message": "root cause 'COURIER_LATE' is retired: choose an active one"}]}""";
+    static final String CAUSE_REQUIRED = """
+            {"type": "urn:voc:problem:root-cause-required", "title": "Root cause required", "status": 409,
+             "detail": "case '0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10' has no root cause: set one\
+             (PUT /api/cases/{id}/root-causes) before closing it",
+             "instance": "/api/cases/0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10/close",
+             "errors": [{"field": "rootCauses", "message": "case '0b7e3c52-8d0f-4a55-a1f6-3c2b9e7d4a10' has no root\
+             cause: set one (PUT /api/cases/{id}/root-causes) before closing it"}]}""";
+
     static final String REOPEN = "{\"reason\": \"Customer called: the new card has not arrived either\"}";
     static final String ILLEGAL = """
             {"type": "urn:voc:problem:illegal-transition", "title": "Illegal transition", "status": 409,

@@ -26,4 +26,11 @@ public interface CaseConfig {
     /** Resolution target of a NORMAL-priority case without a rule's target: the default detractor rule's. */
     @WithDefault("PT240H")
     Duration resolutionSlaNormal();
+
+    /**
+     * Whether a case must have a root cause before it is closed (a 409 root-cause-required otherwise): off by
+     * default, so desks adopt the taxonomy before it is enforced (docs/improvement.md).
+     */
+    @WithDefault("false")
+    boolean rootCauseRequired();
 }

@@ -17,5 +17,7 @@ public enum CaseAction {
     RESOLVE,
     CLOSE,
     /** A resolved or closed case goes back to its assignee. */
-    REOPEN
+    REOPEN,
+    /** A resolved or closed case is given other root causes; its status stays. */
+    ROOT_CAUSES
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.voc.cases.causes.domain.ResponseTally;
 import org.voc.cases.config.CaseConfig;
 import org.voc.cases.persistence.CaseHistoryRepository;
 import org.voc.cases.persistence.CaseRepository;
@@ -50,6 +51,7 @@ public class CaseService {
     private final TouchpointReplicaRepository touchpoints;
     private final TeamReplicaService teams;
     private final RuleBook rules;
+    private final ResponseTally tally;
     private final CaseConfig config;
     private final Outbox outbox;
     private final RecoverySurveys recoveries;
@@ -62,6 +64,7 @@ public class CaseService {
             TouchpointReplicaRepository touchpoints,
             TeamReplicaService teams,
             RuleBook rules,
+            ResponseTally tally,
             CaseConfig config,
             Outbox outbox,
             RecoverySurveys recoveries,
@@ -72,6 +75,7 @@ public class CaseService {
         this.touchpoints = touchpoints;
         this.teams = teams;
         this.rules = rules;
+        this.tally = tally;
         this.config = config;
         this.outbox = outbox;
         this.recoveries = recoveries;
@@ -84,11 +88,13 @@ public class CaseService {
      * the batch; a response matching several rules opens one case (see {@link Verdict}). A response that already has
      * a case (a redelivery or a replay) opens nothing. Each case gets its business-hours due times from its team's
      * calendar (read once per team and batch), a history entry and a {@code voc.case.opened.v1} naming the
-     * touchpoint's RACI informed teams, in the same transaction. Recovery answers among the responses are recorded
-     * on their cases first (they may open a case of their own, like any response). Returns how many were opened.
+     * touchpoint's RACI informed teams, in the same transaction, as is the responses' tally per touchpoint and day
+     * (every response, case or not: {@link ResponseTally}). Recovery answers among the responses are recorded on
+     * their cases first (they may open a case of their own, like any response). Returns how many were opened.
      */
     @Transactional
     public int open(List<ResponseSubmitted> responses) {
+        tally.count(responses);
         Set<UUID> recovered = recoveries.record(responses);
         history.appendAll(
                 recovered,

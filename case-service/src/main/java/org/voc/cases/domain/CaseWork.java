@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.voc.cases.causes.domain.CaseCauses;
+import org.voc.cases.causes.domain.CauseRef;
 import org.voc.cases.config.CaseConfig;
 import org.voc.cases.persistence.CaseEntity;
 import org.voc.cases.persistence.CaseHistoryRepository;
@@ -39,6 +41,7 @@ public class CaseWork {
     private final CaseHistoryRepository history;
     private final CaseWorkRepository work;
     private final TeamReplicaService teams;
+    private final CaseCauses causes;
     private final CaseConfig config;
     private final Outbox outbox;
     private final RecoverySurveys recoveries;
@@ -49,6 +52,7 @@ public class CaseWork {
             CaseHistoryRepository history,
             CaseWorkRepository work,
             TeamReplicaService teams,
+            CaseCauses causes,
             CaseConfig config,
             Outbox outbox,
             RecoverySurveys recoveries,
@@ -57,6 +61,7 @@ public class CaseWork {
         this.history = history;
         this.work = work;
         this.teams = teams;
+        this.causes = causes;
         this.config = config;
         this.outbox = outbox;
         this.recoveries = recoveries;
@@ -66,8 +71,8 @@ public class CaseWork {
     /** What happened at first contact with the customer; the note stays in the case's history only. */
     public record Contact(String channel, String outcome, String note) {}
 
-    /** How a case was resolved. */
-    public record Resolution(String code, String note, Case.Gesture gesture) {}
+    /** How a case was resolved, and why the customer was unhappy: the ids of its root causes (maybe none). */
+    public record Resolution(String code, String note, Case.Gesture gesture, List<UUID> rootCauses) {}
 
     /** Gives the case to {@code assignee}, who must be a member of the case's team (a reassignment as well). */
     @Transactional
@@ -155,7 +160,10 @@ public class CaseWork {
         });
     }
 
-    /** Resolves the case: the resolution clock stops; the business time it took, waits excluded, is kept. */
+    /**
+     * Resolves the case: the resolution clock stops; the business time it took, waits excluded, is kept. Its root
+     * causes, if given, are stored, written in the history entry and named by code in the event.
+     */
     @Transactional
     public Case resolve(CaseScope scope, UUID id, long expected, String actor, Resolution resolution) {
         return change(scope, id, expected, actor, CaseAction.RESOLVE, (e, now) -> {
@@ -169,12 +177,16 @@ public class CaseWork {
             e.gestureType = gesture == null ? null : gesture.type();
             e.gestureAmount = gesture == null ? null : gesture.amount();
             e.gestureCurrency = gesture == null ? null : gesture.currency();
+            List<CauseRef> rootCauses = causes.set(e.id, resolution.rootCauses());
             Map<String, Object> details = details("code", resolution.code());
             if (resolution.note() != null) {
                 details.put("note", resolution.note());
             }
             if (gesture != null) {
                 details.put("gesture", gesture);
+            }
+            if (!rootCauses.isEmpty()) {
+                details.put("rootCauses", rootCauses);
             }
             outbox.publish(CaseResolved.TYPE.of(new CaseResolved(
                     e.id,
@@ -186,14 +198,37 @@ public class CaseWork {
                             : new CaseResolved.Gesture(gesture.type(), gesture.amount(), gesture.currency()),
                     now,
                     e.resolutionBusinessSeconds,
-                    e.resolutionDueAt == null || !now.isAfter(e.resolutionDueAt))));
+                    e.resolutionDueAt == null || !now.isAfter(e.resolutionDueAt),
+                    rootCauses.stream().map(CauseRef::code).toList())));
             return details;
         });
     }
 
+    /**
+     * Gives a resolved or closed case other root causes (found out after resolving); a history entry {@code
+     * ROOT_CAUSES} names them and those they replace. No event: the Pareto reads the cases themselves.
+     */
+    @Transactional
+    public Case setRootCauses(CaseScope scope, UUID id, long expected, String actor, List<UUID> rootCauses) {
+        return change(scope, id, expected, actor, CaseAction.ROOT_CAUSES, (e, now) -> {
+            List<CauseRef> previous = causes.of(e.id);
+            List<CauseRef> set = causes.set(e.id, rootCauses);
+            if (set.isEmpty() && e.status == CaseStatus.CLOSED && config.rootCauseRequired()) {
+                throw rootCauseRequired(e);
+            }
+            Map<String, Object> details = details("rootCauses", set);
+            details.put("previousRootCauses", previous);
+            return details;
+        });
+    }
+
+    /** Closes a resolved case; with {@code voc.cases.root-cause-required} only one that has a root cause. */
     @Transactional
     public Case close(CaseScope scope, UUID id, long expected, String actor) {
         return change(scope, id, expected, actor, CaseAction.CLOSE, (e, now) -> {
+            if (config.rootCauseRequired() && causes.of(e.id).isEmpty()) {
+                throw rootCauseRequired(e);
+            }
             e.closedAt = now;
             outbox.publish(CaseClosed.TYPE.of(new CaseClosed(e.id, e.team, e.assignee, now)));
             return recoveries.requestOnClose(e, now) ? details("recoverySurvey", true) : details();
@@ -211,6 +246,12 @@ public class CaseWork {
             if (e.resolutionNote != null) {
                 details.put("note", e.resolutionNote);
             }
+            // The causes belong to the resolution: the next one names them again.
+            List<CauseRef> previous = causes.of(e.id);
+            if (!previous.isEmpty()) {
+                details.put("previousRootCauses", previous);
+                causes.set(e.id, List.of());
+            }
             e.reopenedCount++;
             e.resolutionClockFrom = now;
             e.resolutionDueAt = calendar(e).dueAt(now, targets(e).resolution());
@@ -226,6 +267,14 @@ public class CaseWork {
                     e.id, e.team, e.assignee, CaseStatus.ASSIGNED.name(), e.reopenedCount, now, e.resolutionDueAt)));
             return details;
         });
+    }
+
+    private static Conflict rootCauseRequired(CaseEntity e) {
+        return new Conflict(
+                "root-cause-required",
+                "Root cause required",
+                "case '" + e.id + "' has no root cause: set one (PUT /api/cases/{id}/root-causes) before closing it",
+                "rootCauses");
     }
 
     /** What an action does to the locked case, at {@code now}; returns the history entry's details. */

@@ -36,6 +36,8 @@ public final class CaseWorkflow {
         TABLE.put(CaseAction.CLOSE, Map.of(RESOLVED, CLOSED));
         // Back to whoever held it: they know the customer; the resolution clock restarts (CaseWork.reopen).
         TABLE.put(CaseAction.REOPEN, Map.of(RESOLVED, ASSIGNED, CLOSED, ASSIGNED));
+        // Causes are found out on resolving, or later by looking back at finished cases.
+        TABLE.put(CaseAction.ROOT_CAUSES, Map.of(RESOLVED, RESOLVED, CLOSED, CLOSED));
     }
 
     private CaseWorkflow() {}

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +37,8 @@ import org.voc.cases.actions.domain.ImprovementAction;
 import org.voc.cases.actions.domain.ImprovementActions;
 import org.voc.cases.api.CallerScope;
 import org.voc.cases.api.CaseView;
+import org.voc.cases.causes.domain.CaseCauses;
+import org.voc.cases.causes.domain.CauseRef;
 import org.voc.cases.domain.Case;
 import org.voc.cases.domain.CaseScope;
 import org.voc.kit.paging.PageCursor;
@@ -66,9 +69,11 @@ public class ImprovementActionResource {
 
     private final ImprovementActions actions;
     private final CallerScope caller;
+    private final CaseCauses causes;
 
-    public ImprovementActionResource(ImprovementActions actions, CallerScope caller) {
+    public ImprovementActionResource(ImprovementActions actions, CallerScope caller, CaseCauses causes) {
         this.actions = actions;
+        this.causes = causes;
         this.caller = caller;
     }
 
@@ -434,10 +439,16 @@ public class ImprovementActionResource {
                         page.get(page.size() - 1).linked().id())
                 : null;
         Function<Case, Disclosure> disclosure = caller.disclosure(scope);
+        Map<UUID, List<CauseRef>> rootCauses =
+                causes.of(page.stream().map(l -> l.linked().id()).toList());
         return new LinkedCasePage(
                 page.stream()
                         .map(l -> new LinkedCasePage.Item(
-                                l.linkedAt(), CaseView.of(l.linked(), disclosure.apply(l.linked()))))
+                                l.linkedAt(),
+                                CaseView.of(
+                                        l.linked(),
+                                        disclosure.apply(l.linked()),
+                                        rootCauses.getOrDefault(l.linked().id(), List.of()))))
                         .toList(),
                 next);
     }

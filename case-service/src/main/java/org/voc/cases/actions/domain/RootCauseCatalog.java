@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Where the root causes an action names are checked against the taxonomy. Actions keep the ids in a table of their
- * own without a foreign key, because the taxonomy ({@code root_cause}) is built alongside this feature.
+ * Where the root causes an action names are checked against the taxonomy (implemented by the causes feature), so
+ * that a wrong id is a 400 naming the field rather than the foreign key's failure.
  */
 public interface RootCauseCatalog {
 
