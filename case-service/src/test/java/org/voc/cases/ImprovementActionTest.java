@@ -274,6 +274,51 @@ class ImprovementActionTest {
         }
     }
 
+    /**
+     * Recurrence: four detractors answered on 2026-11-25 at a touchpoint of its own, two of their cases resolved with
+     * the action's cause; the action went live at the start of the next day, windows of one day: before, 2 cases of 4
+     * responses (500 per 1,000); after, nothing yet.
+     */
+    @Test
+    void recurrenceCountsTheCausesCasesPerThousandResponsesInBothWindows() {
+        WorkFixture own = new WorkFixture(teams, touchpoints, List.of("agent", "manager"), List.of());
+        try (own) {
+            String cause = CauseFixture.created(CauseFixture.code("RECUR"), "Courier late", null);
+            List<String> cases = own.open(4);
+            for (String caseId : cases.subList(0, 2)) {
+                WorkFixture.done("manager", caseId, "claim", null);
+                WorkFixture.done("manager", caseId, "contact", WorkFixture.CONTACT);
+                WorkFixture.done(
+                        "manager", caseId, "resolve", "{\"code\": \"FIXED\", \"rootCauses\": [\"" + cause + "\"]}");
+            }
+            String id = create(
+                    "analyst",
+                    "{\"title\": \"Recurrence\", \"ownerTeam\": \"%s\", \"touchpointKeys\": [\"%s\"],"
+                                    .formatted(own.team, own.touchpoint)
+                            + " \"rootCauseIds\": [\"" + cause + "\"], \"impactWindowDays\": 1}");
+            assertNull(read("analyst", id).jsonPath().get("recurrence"), "not before DONE");
+            bringTo(id, ActionStatus.IN_PROGRESS);
+            done("manager", id, "done", "{\"doneAt\": \"2026-11-26T00:00:00Z\"}");
+            JsonPath recurrence = read("analyst", id).jsonPath().setRootPath("recurrence");
+            assertEquals("2026-11-25T00:00:00Z", recurrence.getString("before.from"));
+            assertEquals("2026-11-26T00:00:00Z", recurrence.getString("before.to"));
+            assertEquals(2, recurrence.getInt("before.cases"));
+            assertEquals(4, recurrence.getInt("before.responses"));
+            assertEquals(500.0, recurrence.getDouble("before.perThousand"), 1e-9);
+            assertEquals("2026-11-27T00:00:00Z", recurrence.getString("after.to"));
+            assertEquals(0, recurrence.getInt("after.cases"));
+            assertEquals(0, recurrence.getInt("after.responses"));
+            assertNull(recurrence.get("after.perThousand"));
+            assertNull(
+                    as("analyst")
+                            .queryParam("touchpoint", own.touchpoint)
+                            .get("/api/improvement-actions")
+                            .jsonPath()
+                            .get("items[0].recurrence"),
+                    "lists leave it out");
+        }
+    }
+
     @Test
     void verifiedWithoutImprovedNeedsAnOverrideThatIsRecorded() {
         String id = create("analyst", write("Not improved", fixture.touchpoint));

@@ -18,11 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -687,21 +684,6 @@ class VocLoopIT {
     }
 
     private static Response await(Supplier<Response> call, Predicate<Response> done, String what) {
-        AtomicReference<Response> last = new AtomicReference<>();
-        try {
-            return Awaitility.await(what)
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(
-                            () -> {
-                                last.set(call.get());
-                                return last.get();
-                            },
-                            done);
-        } catch (ConditionTimeoutException e) {
-            Response seen = last.get();
-            throw new AssertionError("timed out waiting until " + what + "; last answer: "
-                    + (seen == null ? "none" : seen.statusCode() + " " + seen.asString()));
-        }
+        return Polls.await(call, done, what, Duration.ofSeconds(60));
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.voc.cases.actions.domain.ActionStatus;
 import org.voc.cases.actions.domain.ImpactVerdict;
 import org.voc.cases.actions.domain.ImprovementAction;
+import org.voc.cases.actions.domain.Recurrence;
 
 /** An improvement action as the API shows it. */
 @Schema(name = "ImprovementAction")
@@ -47,7 +48,13 @@ public record ActionView(
         long suggestedPriority,
 
         @Schema(description = "metrics-service's latest verdict for the current doneAt; null until one arrives")
-        Verdict verdict) {
+        Verdict verdict,
+
+        @Schema(
+                description = "How often the action's root causes recurred at its touchpoints, in cases per 1,000"
+                        + " responses, over the verdict's two windows (docs/improvement.md, \"Recurrence\"); on the"
+                        + " single read of a DONE or VERIFIED action only, null otherwise")
+        Recurrence recurrence) {
 
     @Schema(name = "ImprovementActionExpectedEffect")
     public record Effect(String metric, String question, Double target) {}
@@ -75,6 +82,10 @@ public record ActionView(
             Instant assessedAt) {}
 
     static ActionView of(ImprovementAction a) {
+        return of(a, null);
+    }
+
+    static ActionView of(ImprovementAction a, Recurrence recurrence) {
         ImpactVerdict v = a.verdict();
         return new ActionView(
                 a.id(),
@@ -109,6 +120,7 @@ public record ActionView(
                                 v.pValue(),
                                 v.targetMet(),
                                 v.insufficientSample(),
-                                v.assessedAt()));
+                                v.assessedAt()),
+                recurrence);
     }
 }

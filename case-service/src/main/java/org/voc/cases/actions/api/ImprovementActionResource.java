@@ -170,7 +170,10 @@ public class ImprovementActionResource {
                             examples = @ExampleObject(name = "action", value = ActionExamples.VIEW)))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@Parameter(example = ActionExamples.ID) @PathParam("id") String id) {
-        return view(actions.get(NotFound.uuid("improvement action", id)));
+        ImprovementAction action = actions.get(NotFound.uuid("improvement action", id));
+        return Response.ok(ActionView.of(action, actions.recurrence(action)))
+                .tag(Revisions.etag(action.version()))
+                .build();
     }
 
     @PUT

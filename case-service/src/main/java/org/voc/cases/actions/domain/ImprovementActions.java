@@ -3,6 +3,7 @@ package org.voc.cases.actions.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -257,6 +258,21 @@ public class ImprovementActions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImprovementAction get(UUID id) {
         return actions.find(id).orElseThrow(() -> NotFound.of("improvement action", id.toString()));
+    }
+
+    /**
+     * How often the action's root causes recurred at its touchpoints in the verdict's two windows; null before the
+     * action is DONE. The after window may still be open: it counts what has come so far.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Recurrence recurrence(ImprovementAction a) {
+        if (a.doneAt() == null) {
+            return null;
+        }
+        Duration window = Duration.ofDays(a.windowDays());
+        Instant from = a.doneAt().minus(window);
+        Instant to = a.doneAt().plus(window);
+        return new Recurrence(actions.recurrence(a.id(), from, a.doneAt()), actions.recurrence(a.id(), a.doneAt(), to));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import org.voc.cases.actions.domain.ActionFilter;
 import org.voc.cases.actions.domain.ActionOrder;
 import org.voc.cases.actions.domain.ImpactVerdict;
 import org.voc.cases.actions.domain.ImprovementAction;
+import org.voc.cases.actions.domain.Recurrence;
 import org.voc.cases.domain.CaseScope;
 import org.voc.kit.jdbc.Jdbc;
 
@@ -63,6 +66,40 @@ public class ActionRepository {
     public ImprovementAction toDomain(ActionEntity e) {
         em.flush();
         return toDomain(List.of(e)).get(0);
+    }
+
+    /**
+     * One window of {@link Recurrence}: cases at the action's touchpoints naming one of its root causes, by the time
+     * of their response in [from, to), and the responses tallied at those touchpoints on the UTC days from the day of
+     * {@code from} to the day before that of {@code to} (a window starting mid-day counts its first day whole).
+     */
+    public Recurrence.Window recurrence(UUID id, Instant from, Instant to) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select (select count(distinct c.id) from customer_case c
+                              join case_root_cause r on r.case_id = c.id
+                             where r.root_cause_id in
+                                   (select root_cause_id from improvement_action_root_cause where action_id = ?)
+                               and c.touchpoint_key in
+                                   (select touchpoint_key from improvement_action_touchpoint where action_id = ?)
+                               and c.responded_at >= ? and c.responded_at < ?),
+                           (select coalesce(sum(t.responses), 0) from response_tally t
+                             where t.touchpoint_key in
+                                   (select touchpoint_key from improvement_action_touchpoint where action_id = ?)
+                               and t.day >= ? and t.day < ?)""")) {
+                select.setObject(1, id);
+                select.setObject(2, id);
+                Jdbc.setInstant(select, 3, from);
+                Jdbc.setInstant(select, 4, to);
+                select.setObject(5, id);
+                select.setObject(6, LocalDate.ofInstant(from, ZoneOffset.UTC));
+                select.setObject(7, LocalDate.ofInstant(to, ZoneOffset.UTC));
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return Recurrence.Window.of(from, to, row.getLong(1), row.getLong(2));
+                }
+            }
+        });
     }
 
     /** The distinct customers of the action's linked cases, in the order they were linked; erased ones have none. */
