@@ -315,7 +315,8 @@ class OuterLoopIT {
                 .body("""
                 {"enabled": true, "minGapPerCustomer": "P0D",
                  "rules": [{"touchpointKeys": ["%s"], "channels": ["CONTACT_CENTER"], "samplingRate": 1.0,
-                            "invitationTtl": "P7D", "deliveryChannel": "EMAIL", "priority": 100}]}""".formatted(RECOVERY_TOUCHPOINT))
+                            "invitationTtl": "P7D", "deliveryChannel": "EMAIL", "priority": 100}]}
+                """.formatted(RECOVERY_TOUCHPOINT))
                 .put("/api/surveys/" + id + "/distribution")
                 .then()
                 .statusCode(200);
@@ -337,7 +338,8 @@ class OuterLoopIT {
                 () -> as(ingest, "response-service")
                         .body("""
                         {"surveyId": "%s", "channel": "BRANCH", "customerRef": "%s", "respondedAt": "%s",
-                         "answers": [{"questionId": "nps", "score": %d}]}""".formatted(surveyId, customer, respondedAt, score))
+                         "answers": [{"questionId": "nps", "score": %d}]}
+                        """.formatted(surveyId, customer, respondedAt, score))
                         .post("/api/responses"),
                 r -> r.statusCode() == 201,
                 "response-service accepts " + customer + "'s answer");
