@@ -29,7 +29,20 @@ public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
 
+    /** A reader of everything on the topic, from its beginning. */
     public TopicReader(String topic) {
+        this(topic, false);
+    }
+
+    /**
+     * A reader of what arrives on the topic from now on: for topics that benchmarks or earlier runs filled with more
+     * than a test could read from the beginning within its patience. Create it before the step whose events it reads.
+     */
+    public static TopicReader fromNow(String topic) {
+        return new TopicReader(topic, true);
+    }
+
+    private TopicReader(String topic, boolean fromNow) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -46,7 +59,12 @@ public final class TopicReader implements AutoCloseable {
                             + " again (./local/infra.sh start creates the missing ones)");
         }
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        if (fromNow) {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolved now: a lazy seek would skip what comes before a poll
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
     }
 
     /** Polls until an event matches or the timeout passes; returns every match seen so far. */
