@@ -237,6 +237,8 @@ Non-secret settings that only one service reads, as ConfigMap entries (a key the
 {{- $_ := set $data "VOC_CASES_SLA_INTERVAL" $v.sla.interval -}}
 {{- $_ := set $data "VOC_CASES_RECOVERY_TOUCHPOINT" $v.recovery.touchpointKey -}}
 {{- $_ := set $data "VOC_CASES_RECOVERY_CHANNEL" $v.recovery.channel -}}
+{{- $_ := set $data "VOC_CASES_ACTIONS_IMPACT_WINDOW_DAYS" ($v.improvementActions.impactWindowDays | toString) -}}
+{{- $_ := set $data "VOC_CASES_ACTIONS_MIN_SAMPLE" ($v.improvementActions.minSample | toString) -}}
 {{- $_ := set $data "VOC_CASES_ROOT_CAUSE_REQUIRED" ($v.rootCauses.required | toString) -}}
 {{- with $v.retention.closedCases -}}
 {{- $_ := set $data "VOC_RETENTION_CLOSED_CASES" . -}}
