@@ -34,18 +34,13 @@ final class CaseEvents implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     CaseEvents() {
-        this(Topics.CASES);
-    }
-
-    /** A reader of another topic the service publishes on. */
-    CaseEvents(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASES).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -56,8 +51,7 @@ final class CaseEvents implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
-    /** The events keyed by {@code caseId} (a case's id; a customer reference on voc.interactions), once at least
-     * {@code count} arrived. */
+    /** The case's events (keyed by its id), once at least {@code count} arrived. */
     List<Received> of(String caseId, int count) {
         return await().atMost(Duration.ofSeconds(60))
                 .until(

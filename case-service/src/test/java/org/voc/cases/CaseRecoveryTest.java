@@ -24,6 +24,7 @@ import org.voc.cases.domain.TeamReplicaService;
 import org.voc.cases.persistence.TouchpointReplicaRepository;
 import org.voc.events.ResponseSubmitted;
 import org.voc.events.Topics;
+import org.voc.testsupport.TopicReader;
 
 /**
  * Recovery re-surveys (docs/improvement.md, "Recovery re-survey"): closing a case whose rule asks for one publishes an
@@ -106,17 +107,18 @@ class CaseRecoveryTest {
         String recovers = ids.get(0);
         String stays = ids.get(1);
         String customer = read("manager", recovers).jsonPath().getString("customerRef");
-        try (CaseEvents interactions = new CaseEvents(Topics.INTERACTIONS)) {
+        try (TopicReader interactions = TopicReader.fromNow(Topics.INTERACTIONS)) {
             CaseWorkTest.bringTo(recovers, CaseStatus.CLOSED);
-            CaseEvents.Received asked = interactions.of(customer, 1).get(0);
-            assertEquals("voc.interaction.v1", asked.type());
-            assertEquals(
-                    "case-closure:" + recovers + ":0",
-                    asked.payload().get("interactionId").asText());
-            assertEquals(customer, asked.payload().get("customerRef").asText());
-            assertEquals("case-closure", asked.payload().get("touchpointKey").asText());
-            assertEquals("CONTACT_CENTER", asked.payload().get("channel").asText());
-            assertEquals("case:" + recovers, asked.payload().get("processRef").asText());
+            List<TopicReader.Event> asked =
+                    interactions.awaitAll(e -> customer.equals(e.key()), 1, WorkFixture.TIMEOUT);
+            assertEquals(1, asked.size(), "one interaction for the closed case: " + asked);
+            assertEquals("voc.interaction.v1", asked.get(0).headers().get("ce_type"));
+            JsonPath payload = JsonPath.from(asked.get(0).value());
+            assertEquals("case-closure:" + recovers + ":0", payload.getString("interactionId"));
+            assertEquals(customer, payload.getString("customerRef"));
+            assertEquals("case-closure", payload.getString("touchpointKey"));
+            assertEquals("CONTACT_CENTER", payload.getString("channel"));
+            assertEquals("case:" + recovers, payload.getString("processRef"));
         }
         CaseWorkTest.bringTo(stays, CaseStatus.CLOSED);
         JsonPath closed = read("manager", recovers).jsonPath();

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +47,14 @@ public class Announcements {
         int announced = 0;
         for (ActionVerified part : parts) {
             Set<String> customers = new LinkedHashSet<>(part.customerRefs());
-            Set<String> optedOut = contacts.optedOut(customers).keySet();
+            Set<String> excludedRefs =
+                    new HashSet<>(contacts.optedOut(customers).keySet());
             Map<String, String> byHash = new HashMap<>();
             customers.forEach(ref -> byHash.put(hash.of(ref), ref));
-            Set<String> erased = announcements.erased(byHash.keySet());
-            List<String> told = new ArrayList<>(customers.size());
-            for (String ref : customers) {
-                if (!optedOut.contains(ref) && !erased.contains(hash.of(ref))) {
-                    told.add(ref);
-                }
-            }
+            announcements.erased(byHash.keySet()).forEach(h -> excludedRefs.add(byHash.get(h)));
+            List<String> told = customers.stream()
+                    .filter(ref -> !excludedRefs.contains(ref))
+                    .toList();
             int excluded = customers.size() - told.size();
             if (!announcements.claim(
                     part.actionId(), part.verifiedAt(), part.part(), part.parts(), told.size(), excluded, now)) {
