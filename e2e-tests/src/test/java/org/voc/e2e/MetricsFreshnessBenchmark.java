@@ -10,16 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +61,18 @@ class MetricsFreshnessBenchmark {
     private static final boolean LOAD_VIA_KAFKA =
             "kafka".equals(System.getProperty("bench.load", "http").strip().toLowerCase(Locale.ROOT));
 
-    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 5));
+    /**
+     * bank (the default: 55 % promoters, 27 % passives, 18 % detractors, so about a fifth of the load opens a case, as
+     * in the case benchmarks) or uniform (NPS 0–10 alike: 64 % open a case).
+     */
+    private static final boolean UNIFORM_SCORES =
+            "uniform".equals(System.getProperty("bench.mix", "bank").strip().toLowerCase(Locale.ROOT));
+
+    /**
+     * Unmeasured, under the load: four JVMs sharing 2 cores take this long to compile their hot paths (probes in the
+     * first 5 s took seconds). A cold start under load is what the restart below measures.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warm-up-seconds", 15));
     /** Consumers killed halfway through the load and started again; empty for none. */
     private static final List<String> RESTART = Arrays.stream(
                     System.getProperty("bench.restart", "metrics-service,case-service")
@@ -110,18 +127,23 @@ class MetricsFreshnessBenchmark {
                                 suite,
                                 token,
                                 BenchmarkSurveys.response(
-                                        surveyId,
-                                        touchpoint,
-                                        ThreadLocalRandom.current().nextInt(11),
-                                        null)));
+                                        surveyId, touchpoint, ReferenceDay.npsScore(UNIFORM_SCORES), null)));
         KafkaLoad kafkaLoad = LOAD_VIA_KAFKA ? KafkaLoad.start(UUID.fromString(surveyId), touchpoint) : null;
         long start = System.nanoTime();
-        Thread.sleep(WARM_UP.toMillis()); // JIT and connection pools warm up under the load, unmeasured
+        // JIT and connection pools warm up under the load, unmeasured; so do this JVM's own polls (the first
+        // RestAssured request loads Groovy, which took 2 s and made the first probe look slow on both paths).
+        long warmedUp = System.nanoTime() + WARM_UP.toNanos();
+        while (System.nanoTime() < warmedUp) {
+            answers(() -> npsCount(analyst, probeTouchpoint) < 0);
+            answers(() -> caseListed(manager, probeTouchpoint, "nobody"));
+            Thread.sleep(POLL_MS);
+        }
         long end = System.nanoTime() + LOAD.toNanos();
         // Halfway through, the consumers are killed (SIGKILL: no clean shutdown, uncommitted offsets) and started
         // again while the load goes on; probes keep going, and their freshness shows the catch-up.
         ConsumerRestart restart = RESTART.isEmpty() ? null : ConsumerRestart.after(LOAD.dividedBy(2), RESTART);
         List<Probe> probes = new ArrayList<>();
+        ProbeStages stages = ProbeStages.watch(probeTouchpoint);
         int probe = 0;
         while (System.nanoTime() < end || (restart != null && !restart.windowOver())) {
             String customer = "probe-" + probe + "-" + UUID.randomUUID();
@@ -131,13 +153,18 @@ class MetricsFreshnessBenchmark {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, r.statusCode(), r.body());
             long acceptedAt = System.nanoTime();
+            long acceptedWall = System.currentTimeMillis();
             int expected = ++probe;
             probes.add(visible(
                     acceptedAt,
+                    acceptedWall,
+                    customer,
                     () -> npsCount(analyst, probeTouchpoint) >= expected,
                     () -> caseListed(manager, probeTouchpoint, customer)));
             Thread.sleep(100);
         }
+        Thread.sleep(1000); // the last case's voc.cases record may trail its listing
+        stages.close();
         OpenLoad.Result result = load == null ? null : load.stop();
         int produced = kafkaLoad == null ? 0 : kafkaLoad.stop();
         if (restart != null) {
@@ -147,11 +174,12 @@ class MetricsFreshnessBenchmark {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L - WARM_UP.toSeconds();
         StringBuilder report = new StringBuilder(String.format(
                 Locale.ROOT,
-                "metrics freshness under load (%d responses/s requested for %d s after %d s warm-up, %s, %d cores,"
-                        + " load average %.1f)%n",
+                "metrics freshness under load (%d responses/s requested for %d s after %d s warm-up, %s scores, %s,"
+                        + " %d cores, load average %.1f)%n",
                 RATE,
                 seconds,
                 WARM_UP.toSeconds(),
+                UNIFORM_SCORES ? "uniform" : "bank-like",
                 result == null
                         ? "put on voc.responses by a producer, probes over HTTP"
                         : "over HTTP, " + GENERATOR.name().toLowerCase(Locale.ROOT) + " generator, " + CONCURRENCY
@@ -187,12 +215,13 @@ class MetricsFreshnessBenchmark {
                     OpenLoad.ms(result.service(), 0.99),
                     OpenLoad.ms(result.service(), 1.0)));
         }
+        // Steady: seen on both paths before the kill. A probe the kill caught half-way waits out the restart and is
+        // reported with those accepted while the consumers were down.
         List<Probe> steady = restart == null
                 ? probes
-                : probes.stream()
-                        .filter(p -> p.acceptedAt() < restart.killedAt())
-                        .toList();
+                : probes.stream().filter(p -> p.seenAt() < restart.killedAt()).toList();
         report.append(freshness("steady", steady));
+        report.append(stageReport(steady, stages));
         if (restart != null) {
             report.append(String.format(
                     Locale.ROOT,
@@ -200,9 +229,9 @@ class MetricsFreshnessBenchmark {
                     String.join(" and ", RESTART),
                     TimeUnit.NANOSECONDS.toMillis(restart.readyAt() - restart.killedAt())));
             report.append(freshness(
-                    "accepted while down",
+                    "caught by the kill or accepted while down",
                     probes.stream()
-                            .filter(p -> p.acceptedAt() >= restart.killedAt() && p.acceptedAt() < restart.readyAt())
+                            .filter(p -> p.seenAt() >= restart.killedAt() && p.acceptedAt() < restart.readyAt())
                             .toList()));
             report.append(freshness(
                     "first " + AFTER_RESTART.toSeconds() + " s after ready",
@@ -217,8 +246,100 @@ class MetricsFreshnessBenchmark {
         }
     }
 
-    /** One probe: nanoTime of its 201, and milliseconds until it was counted in the NPS and its case was listed. */
-    private record Probe(long acceptedAt, long inMetricsMs, long caseListedMs) {}
+    /**
+     * One probe: nanoTime and wall-clock milliseconds of its 201, its customer, and milliseconds until it was counted
+     * in the NPS and its case was listed.
+     */
+    private record Probe(long acceptedAt, long acceptedWall, String customer, long inMetricsMs, long caseListedMs) {
+        /** nanoTime when the probe was last seen: counted and listed. */
+        long seenAt() {
+            return acceptedAt + TimeUnit.MILLISECONDS.toNanos(Math.max(inMetricsMs, caseListedMs));
+        }
+    }
+
+    /**
+     * A probe's path split at what the topics show (ProbeStages), in ms; {@link #UNSEEN} where a moment was not seen.
+     * A stage may be slightly negative: the relay can send a response's event before its 201 reaches this JVM.
+     */
+    private record Split(Probe probe, long relay, long caseOpen, long caseRelay, long caseListed, long counted) {
+        static final long UNSEEN = Long.MIN_VALUE;
+
+        static Split of(Probe probe, ProbeStages.Stages at) {
+            long accepted = probe.acceptedWall();
+            return new Split(
+                    probe,
+                    between(accepted, at.relayed()),
+                    between(at.relayed(), at.caseOpened()),
+                    between(at.caseOpened(), at.caseRelayed()),
+                    between(at.caseRelayed(), accepted + probe.caseListedMs()),
+                    between(at.relayed(), accepted + probe.inMetricsMs()));
+        }
+
+        private static long between(long from, long to) {
+            return from < 0 || to < 0 ? UNSEEN : to - from;
+        }
+    }
+
+    /**
+     * The steady probes' time by stage, and every probe slower than {@link #SLOW_MS} on either path with its split
+     * and wall-clock time, to put beside the services' GC logs (target/e2e-logs/*-gc-*.log) and PostgreSQL's log.
+     */
+    private static String stageReport(List<Probe> probes, ProbeStages stages) {
+        List<Split> splits =
+                probes.stream().map(p -> Split.of(p, stages.of(p.customer()))).toList();
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                """
+                  by stage, steady probes (ms; p50 / p95 / p99 / max; %d of %d probes seen on both topics):
+                    201 -> on voc.responses (response-service relay)        : %s
+                    on voc.responses -> counted in NPS (metrics + poll)     : %s
+                    on voc.responses -> case opened (case-service consumer) : %s
+                    case opened -> on voc.cases (case-service commit+relay) : %s
+                    on voc.cases -> case listed (query + poll)              : %s
+                    polls of GET /api/metrics/nps: %s; of GET /api/cases: %s (then %d ms apart)
+                """,
+                splits.stream().filter(s -> s.caseRelay() != Split.UNSEEN).count(),
+                splits.size(),
+                quantiles(splits.stream().mapToLong(Split::relay)),
+                quantiles(splits.stream().mapToLong(Split::counted)),
+                quantiles(splits.stream().mapToLong(Split::caseOpen)),
+                quantiles(splits.stream().mapToLong(Split::caseRelay)),
+                quantiles(splits.stream().mapToLong(Split::caseListed)),
+                METRIC_QUERIES.mean(),
+                CASE_QUERIES.mean(),
+                POLL_MS));
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+        for (Split s : splits) {
+            if (s.probe().inMetricsMs() > SLOW_MS || s.probe().caseListedMs() > SLOW_MS) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "    slow probe, 201 at %s UTC: counted %d, listed %d = relay %d | metrics %d | case open %d"
+                                + " + relay %d + listed %d%n",
+                        clock.format(Instant.ofEpochMilli(s.probe().acceptedWall())),
+                        s.probe().inMetricsMs(),
+                        s.probe().caseListedMs(),
+                        s.relay(),
+                        s.counted(),
+                        s.caseOpen(),
+                        s.caseRelay(),
+                        s.caseListed()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static final long SLOW_MS = Long.getLong("bench.slow-ms", 500);
+
+    private static String quantiles(LongStream values) {
+        long[] sorted = values.filter(v -> v != Split.UNSEEN).sorted().toArray();
+        return String.format(
+                Locale.ROOT,
+                "%d / %d / %d / %d",
+                at(sorted, 0.50),
+                at(sorted, 0.95),
+                at(sorted, 0.99),
+                at(sorted, 1.0));
+    }
 
     private static String freshness(String phase, List<Probe> probes) {
         long[] metrics = probes.stream().mapToLong(Probe::inMetricsMs).sorted().toArray();
@@ -243,29 +364,58 @@ class MetricsFreshnessBenchmark {
     }
 
     /**
-     * Polls metrics-service and case-service in turn until both show the probe, so neither wait delays the other's
-     * figure. A service that does not answer (killed, restarting) has not shown it yet.
+     * Polls metrics-service and case-service each on its own thread until both show the probe, so neither request's
+     * time widens the other's figure. A service that does not answer (killed, restarting) has not shown it yet.
      */
-    private static Probe visible(long acceptedAt, BooleanSupplier counted, BooleanSupplier cased)
-            throws InterruptedException {
+    private static Probe visible(
+            long acceptedAt, long acceptedWall, String customer, BooleanSupplier counted, BooleanSupplier cased)
+            throws Exception {
+        Future<Long> inCases = POLLER.submit(() -> await(acceptedAt, cased, CASE_QUERIES));
+        long inMetrics = await(acceptedAt, counted, METRIC_QUERIES);
+        return new Probe(acceptedAt, acceptedWall, customer, inMetrics, inCases.get());
+    }
+
+    private static final ExecutorService POLLER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "case-poller");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** How many polls each path made and how long they took in all: the share of a figure that is the poll itself. */
+    private record Polling(LongAdder count, LongAdder nanos) {
+        Polling() {
+            this(new LongAdder(), new LongAdder());
+        }
+
+        boolean timed(BooleanSupplier check) {
+            long start = System.nanoTime();
+            try {
+                return answers(check);
+            } finally {
+                nanos.add(System.nanoTime() - start);
+                count.increment();
+            }
+        }
+
+        String mean() {
+            return String.format(
+                    Locale.ROOT, "%d polls, %.0f ms each", count.sum(), nanos.sum() / 1e6 / Math.max(1, count.sum()));
+        }
+    }
+
+    private static final Polling METRIC_QUERIES = new Polling();
+    private static final Polling CASE_QUERIES = new Polling();
+
+    /** Milliseconds from {@code acceptedAt} until {@code shown} answers true. */
+    private static long await(long acceptedAt, BooleanSupplier shown, Polling polling) throws InterruptedException {
         long deadline = acceptedAt + PATIENCE.toNanos();
-        long inMetrics = -1;
-        long caseListed = -1;
-        while (inMetrics < 0 || caseListed < 0) {
+        while (!polling.timed(shown)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("probe not visible within " + PATIENCE);
             }
-            if (inMetrics < 0 && answers(counted)) {
-                inMetrics = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedAt);
-            }
-            if (caseListed < 0 && answers(cased)) {
-                caseListed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedAt);
-            }
-            if (inMetrics < 0 || caseListed < 0) {
-                Thread.sleep(POLL_MS); // RestAssured polls cost CPU the load generator shares
-            }
+            Thread.sleep(POLL_MS); // RestAssured polls cost CPU the load generator shares
         }
-        return new Probe(acceptedAt, inMetrics, caseListed);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acceptedAt);
     }
 
     private static boolean answers(BooleanSupplier check) {
@@ -289,7 +439,7 @@ class MetricsFreshnessBenchmark {
                         try {
                             produced.set(ReferenceDay.sendPacedUntil(
                                     i -> {
-                                        int nps = ThreadLocalRandom.current().nextInt(11);
+                                        int nps = ReferenceDay.npsScore(UNIFORM_SCORES);
                                         return new ResponseSubmitted(
                                                 UUID.randomUUID(),
                                                 surveyId,
@@ -428,7 +578,7 @@ class MetricsFreshnessBenchmark {
                 .auth()
                 .oauth2(manager)
                 .queryParam("touchpoint", touchpoint)
-                .queryParam("limit", 500)
+                .queryParam("limit", 10) // newest first: the probe's case leads while it is the newest
                 .get("/api/cases")
                 .jsonPath()
                 .getList("items.customerRef")

@@ -62,7 +62,9 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         try {
             Files.createDirectories(logDir);
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBin(), "-Xmx256m", "-jar", jar.toString()))
+            // Pauses (GC and every other safepoint) in a file per process, to set beside a slow request.
+            String pauses = "-Xlog:gc,safepoint:file=" + logDir.resolve(name + "-pauses-%p.log") + ":time,uptime";
+            ProcessBuilder builder = new ProcessBuilder(List.of(javaBin(), "-Xmx256m", pauses, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart appends
             Map<String, String> env = builder.environment();

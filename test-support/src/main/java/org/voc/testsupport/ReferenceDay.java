@@ -40,6 +40,19 @@ public final class ReferenceDay {
 
     private ReferenceDay() {}
 
+    /**
+     * An NPS answer as a bank's surveys give them, the mix the case benchmarks use: 55 % promoters, 27 % passives and
+     * 18 % detractors. {@code uniform} gives 0–10 alike instead: 64 % detractors, a harsher load for case-service.
+     */
+    public static int npsScore(boolean uniform) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        if (uniform) {
+            return random.nextInt(11);
+        }
+        double kind = random.nextDouble();
+        return kind < 0.55 ? 9 + random.nextInt(2) : kind < 0.82 ? 7 + random.nextInt(2) : random.nextInt(7);
+    }
+
     public static Sent send(UUID surveyId, String touchpoint, Instant from, int responses) throws Exception {
         List<ResponseSubmitted> events = new ArrayList<>(responses);
         for (int i = 0; i < responses; i++) {
