@@ -137,7 +137,13 @@ build_service() {
   buildah "${buildah_opts[@]}" images -q --filter "reference=localhost/voc-$service" | sort -u \
     | xargs -r buildah "${buildah_opts[@]}" rmi -f > /dev/null 2>&1 || true
   c=$(buildah "${buildah_opts[@]}" from --pull-never "$(base_image)")
-  buildah "${buildah_opts[@]}" copy --chown 185:185 "$c" "$app" /deployments > /dev/null
+  # Not app-cds.jsa: the class-data archive only maps into the JVM build that made it, and the image's JDK is
+  # Debian's current one, not necessarily the build machine's (docs/performance.md, "Start").
+  local part
+  for part in app lib quarkus quarkus-run.jar quarkus-app-dependencies.txt; do
+    [ -e "$app/$part" ] || continue
+    buildah "${buildah_opts[@]}" copy --chown 185:185 "$c" "$app/$part" "/deployments/$part" > /dev/null
+  done
   local annotations=(
     "org.opencontainers.image.title=voc-$service"
     "org.opencontainers.image.description=VoC platform $service (Quarkus, Java 17)"

@@ -18,12 +18,21 @@ port_of() {
 
 jar_of() { echo "$root/$1/target/quarkus-app/quarkus-run.jar"; }
 
+# Runs the service's JVM in its quarkus-app dir: the class-data archive (app-cds.jsa, made by the build) names the
+# jar relative to it. -Dvoc.service marks the process as this service's (running_pid). exec: the PID is the JVM's.
+launch() {
+  local name=$1 cds=()
+  cd "$root/$name/target/quarkus-app" || exit 1
+  [ -f app-cds.jsa ] && cds=(-XX:SharedArchiveFile=app-cds.jsa)
+  exec setsid java "-Dvoc.service=$name" -Xmx256m -XX:+UseSerialGC "${cds[@]}" -jar quarkus-run.jar
+}
+
 # A PID file counts only while its process is alive and still runs this service's jar.
 running_pid() {
   local name=$1 pid
   [ -f "$run/$name.pid" ] || return 1
   pid=$(cat "$run/$name.pid")
-  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF "$(jar_of "$name")"; then
+  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "-Dvoc.service=$name "; then
     echo "$pid"
     return 0
   fi
@@ -58,8 +67,7 @@ start_service() {
     VOC_PII_PSEUDONYM_KEY="$(cat "$pii_file")" \
     VOC_DISTRIBUTION_LINK_BASE_URL="http://localhost:$(port_of response-service 18083)" \
     VOC_INVITATIONS_JWKS_URL="http://localhost:$(port_of survey-service 18082)/api/invitation-keys/jwks" \
-    setsid java -Xmx256m -XX:+UseSerialGC -jar "$(jar_of "$name")" \
-    > "$logs/$name.log" 2>&1 < /dev/null &
+    launch "$name" > "$logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$run/$name.pid"
   echo "    $name starting on :$port (log $logs/$name.log)"
 }

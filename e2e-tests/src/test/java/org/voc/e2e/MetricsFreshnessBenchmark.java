@@ -240,6 +240,7 @@ class MetricsFreshnessBenchmark {
                                     && p.acceptedAt() < restart.readyAt() + AFTER_RESTART.toNanos())
                             .toList()));
         }
+        report.append(footprint());
         report("benchmark-metrics-freshness.txt", report.toString());
         if (result != null) {
             assertEquals(0, result.failed(), "every submission is accepted");
@@ -324,6 +325,23 @@ class MetricsFreshnessBenchmark {
                         s.caseRelay(),
                         s.caseListed()));
             }
+        }
+        return out.toString();
+    }
+
+    /** Each service's start to ready (the last start: a restarted consumer's was under the load) and peak RSS. */
+    private static String footprint() {
+        StringBuilder out = new StringBuilder("  services (JVM mode, -Xmx256m; start to ready, peak RSS):\n");
+        for (ServiceProcess service : suite.running()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "    %-17s %5.1f s  %4s MiB%n",
+                    service.name(),
+                    service.readyAfter().toMillis() / 1000.0,
+                    service.peakRssMib().stream()
+                            .mapToObj(Long::toString)
+                            .findFirst()
+                            .orElse("?")));
         }
         return out.toString();
     }
@@ -496,9 +514,7 @@ class MetricsFreshnessBenchmark {
                             for (String service : services) {
                                 suite.kill(service);
                             }
-                            for (String service : services) {
-                                suite.restart(service);
-                            }
+                            suite.restart(services);
                             readyAt = System.nanoTime();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();

@@ -10,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -54,17 +56,25 @@ final class ServiceProcess implements AutoCloseable {
         if (ServiceImage.enabled()) {
             return startImage(name, port, logDir, settings);
         }
-        Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
+        Path app = repoRoot.resolve(name).resolve("target/quarkus-app");
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(
-                    jar + " is missing: the service must be packaged before the end-to-end test");
+                    app + "/quarkus-run.jar is missing: the service must be packaged before the end-to-end test");
         }
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(name + ".log").toAbsolutePath();
         try {
             Files.createDirectories(logDir);
+            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m"));
             // Pauses (GC and every other safepoint) in a file per process, to set beside a slow request.
-            String pauses = "-Xlog:gc,safepoint:file=" + logDir.resolve(name + "-pauses-%p.log") + ":time,uptime";
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBin(), "-Xmx256m", pauses, "-jar", jar.toString()))
+            command.add("-Xlog:gc,safepoint:file=" + logDir.toAbsolutePath().resolve(name + "-pauses-%p.log")
+                    + ":time,uptime");
+            // The build's class-data archive names the jar relative to quarkus-app, where the JVM must run.
+            if (Files.isRegularFile(app.resolve("app-cds.jsa"))) {
+                command.add("-XX:SharedArchiveFile=app-cds.jsa");
+            }
+            command.addAll(List.of("-jar", "quarkus-run.jar"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(app.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart appends
             Map<String, String> env = builder.environment();
@@ -105,6 +115,21 @@ final class ServiceProcess implements AutoCloseable {
     /** Time from the start of the process (or container) until /q/health/ready first answered 200. */
     Duration readyAfter() {
         return readyAfter;
+    }
+
+    /** The JVM's peak resident memory so far (VmHWM), in MiB; empty for an image or a process that has ended. */
+    OptionalLong peakRssMib() {
+        if (image != null || !process.isAlive()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                    .findFirst();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
     }
 
     String baseUrl() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,9 +86,18 @@ final class Suite implements AutoCloseable {
 
     /** Starts a service again on its port (after {@link #kill}) and waits until it is ready. */
     void restart(String service) {
-        ServiceProcess again = launch(service);
-        running.put(service, again);
-        again.awaitReady(Duration.ofSeconds(300));
+        restart(List.of(service));
+    }
+
+    /** Starts services again side by side, as their pods would be, and waits until every one is ready. */
+    void restart(List<String> services) {
+        List<ServiceProcess> again = new ArrayList<>();
+        for (String service : services) {
+            ServiceProcess process = launch(service);
+            running.put(service, process);
+            again.add(process);
+        }
+        again.forEach(process -> process.awaitReady(Duration.ofSeconds(300)));
     }
 
     /** Base URL of a service of the suite (also of one not started: nothing answers there). */
