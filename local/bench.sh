@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
 # Runs the benchmarks kept in the repository against real infrastructure (the `test` profile) and prints their
 # figures; docs/performance.md records them.
-#   ./voc bench [responses|intake|metrics|cases|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
+#   ./voc bench [responses|intake|metrics|cases|replay|all] [maven args, e.g. -Dbench.clients=32 -Dbench.seconds=60]
 # metrics: dashboard queries over roll-ups of 10 M responses, then freshness under 1,000 responses/s and a day's
 # 80,000 responses consumed
 # cases: case rules, then case-service's response consumer alone (a day at once, a backlog, 1,000 responses/s)
+# replay: a day of 80,000 responses as bulk imports over HTTP until accepted, counted and cased
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 which=all
 case ${1:-} in
-  -h | --help) sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  responses | intake | metrics | cases | all) which=$1; shift ;;
+  -h | --help) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  responses | intake | metrics | cases | replay | all) which=$1; shift ;;
 esac
 case $which in
   responses) tests=ResponseSubmissionBenchmark ;;
   intake) tests=InteractionIntakeBenchmark ;;
   metrics) tests=MetricsFreshnessBenchmark ;;
   cases) tests= ;;
-  all) tests=ResponseSubmissionBenchmark,InteractionIntakeBenchmark,MetricsFreshnessBenchmark ;;
+  replay) tests=DayReplayBenchmark ;;
+  all) tests=ResponseSubmissionBenchmark,InteractionIntakeBenchmark,MetricsFreshnessBenchmark,DayReplayBenchmark ;;
 esac
 
 "$root/local/infra.sh" start --profile test
@@ -43,7 +45,7 @@ fi
 [ -z "$tests" ] && exit 0
 rm -f "$root"/e2e-tests/target/benchmark-*.txt
 "$root/mvnw" -B verify -pl e2e-tests -Dit.test="$tests" -Dfailsafe.failIfNoSpecifiedTests=false "$@"
-for report in response-submission interaction-intake metrics-freshness metrics-day; do
+for report in response-submission interaction-intake metrics-freshness metrics-day day-replay; do
   [ -f "$root/e2e-tests/target/benchmark-$report.txt" ] && cat "$root/e2e-tests/target/benchmark-$report.txt"
 done
 exit 0

@@ -10,6 +10,30 @@ final class Examples {
              "processRef": "card-order-5521",
              "answers": [{"questionId": "nps", "score": 3},
                          {"questionId": "reason", "text": "The card came a week late"}]}""";
+    static final String BATCH_REQUEST = """
+            {"responses": [
+              {"id": "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b", "surveyId": "5f0c2a9e-8b1d-4c3e-a7f6-2d9e8c7b6a50",
+               "touchpointKey": "card-delivery", "channel": "BRANCH", "customerRef": "cust-0042",
+               "respondedAt": "2026-11-25T10:00:00Z", "answers": [{"questionId": "nps", "score": 3}]},
+              {"id": "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6", "surveyId": "5f0c2a9e-8b1d-4c3e-a7f6-2d9e8c7b6a50",
+               "touchpointKey": "card-delivery", "channel": "WEB", "customerRef": "cust-0043",
+               "respondedAt": "2026-11-25T10:02:00Z", "answers": [{"questionId": "nps", "score": 10}]}]}""";
+    static final String BATCH_STORED = """
+            {"responses": [
+              {"status": 201, "id": "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b",
+               "surveyId": "5f0c2a9e-8b1d-4c3e-a7f6-2d9e8c7b6a50", "surveyVersion": 1, "touchpointKey": "card-delivery",
+               "channel": "BRANCH", "customerRef": "cust-0042", "respondedAt": "2026-11-25T10:00:00Z",
+               "receivedAt": "2026-11-25T10:05:00.120Z", "nps": 3,
+               "answers": [{"questionId": "nps", "type": "NPS", "score": 3}]},
+              {"status": 409, "problem": {"type": "urn:voc:problem:conflict", "title": "Id already used",
+               "status": 409,
+               "detail": "response 7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6 was already submitted with a different body",
+               "instance": "/api/responses/batch", "errors": [{"field": "id", "message":
+               "response 7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6 was already submitted with a different body"}]}}]}""";
+    static final String BATCH_INVALID = """
+            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "responses[1].answers[0].score must be between 0 and 10", "instance": "/api/responses/batch",
+             "errors": [{"field": "responses[1].answers[0].score", "message": "must be between 0 and 10"}]}""";
     static final String RESPONSE_VIEW = """
             {"id": "0b7e4c1a-5d2f-4f7e-9a51-3c1d2e4f5a6b", "surveyId": "5f0c2a9e-8b1d-4c3e-a7f6-2d9e8c7b6a50",
              "surveyVersion": 1, "touchpointKey": "card-delivery", "channel": "BRANCH", "customerRef": "cust-0042",

@@ -12,13 +12,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,6 +33,7 @@ import org.voc.kit.privacy.Privacy;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
 import org.voc.kit.problem.Problem;
+import org.voc.kit.problem.ProblemMapper;
 import org.voc.kit.problem.Violation;
 import org.voc.kit.security.Roles;
 import org.voc.response.domain.InvitationVerifier;
@@ -118,6 +122,61 @@ public class ResponseResource {
                 // Hands the answer to a worker thread at once: the single writer thread must not serialise responses.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(ResponseResource::answer);
+    }
+
+    @POST
+    @Path("/batch")
+    @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.INGEST})
+    @Operation(
+            summary = "Submit up to 1000 responses (bulk import)",
+            description = "Checks every response first, as one submission is checked: if any is invalid the answer "
+                    + "is 400 naming it (responses[3].answers[0].score) and nothing is stored. Otherwise the "
+                    + "responses are stored by the same group commit as single submissions, and the answer is 200 "
+                    + "once every one has settled, with one item per response in request order: the stored response "
+                    + "plus status 201 (stored now) or 200 (stored before under this id, a retry); or only a status "
+                    + "and a problem: 404 or 410 (its invitationToken), 409 (id used with another body, invitation "
+                    + "already answered) or 503 (not stored: send that one again, same id). Give every response an "
+                    + "id, so a retried batch stores nothing twice.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "two responses", value = Examples.BATCH_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Every response settled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "stored and refused", value = Examples.BATCH_STORED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A response is invalid (each one at fault is named) or there are more than 1000",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "second response", value = Examples.BATCH_INVALID)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The queue cannot take the batch; retry after Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<BatchResponsesView> submitAll(@Valid @NotNull ResponseBatchRequest request, @Context UriInfo uri) {
+        String path = uri.getRequestUri().getRawPath();
+        List<Supplier<Submission>> submissions = request.responses().stream()
+                .map(r -> (Supplier<Submission>) () -> submission(r))
+                .toList();
+        return Uni.createFrom()
+                .completionStage(intake.submitAll(submissions, "responses"))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(items -> new BatchResponsesView(items.stream()
+                        .map(item -> item.result() != null
+                                ? new BatchResponsesView.Item(
+                                        item.result().created() ? 201 : 200,
+                                        ResponseView.of(item.result().response(), Disclosure.CLEAR),
+                                        null)
+                                : new BatchResponsesView.Item(
+                                        ProblemMapper.status(item.problem()),
+                                        null,
+                                        ProblemMapper.problem(item.problem(), path)))
+                        .toList()));
     }
 
     @GET

@@ -23,8 +23,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.voc.kit.commit.Settled;
+import org.voc.kit.problem.DomainException;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.NotFound;
+import org.voc.kit.problem.Unavailable;
 import org.voc.kit.problem.Violation;
 import org.voc.response.config.IngestConfig;
 import org.voc.response.persistence.ResponseRepository;
@@ -35,6 +39,9 @@ import org.voc.response.persistence.ResponseRepository;
  */
 @ApplicationScoped
 public class ResponseIntake {
+
+    /** Most responses one batch request takes: a bulk import sends its file in requests of this size. */
+    public static final int MAX_BATCH = 1000;
 
     /** Clocks of kiosks and phones drift; a response from further in the future than this is a client bug. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -66,6 +73,44 @@ public class ResponseIntake {
     public CompletableFuture<Outcome> submit(Submission submission) {
         // PostgreSQL keeps microseconds: the 201 body must show what a later GET will.
         return writer.write(validate(submission, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    /**
+     * Validates a batch whole, then queues it: one invalid response makes the batch an {@code Invalid} naming each
+     * one at fault under {@code field[i].}, and nothing is stored. Each valid response then settles on its own, in
+     * request order: stored (or found stored under its id), or refused for itself (its invitation unknown, expired or
+     * answered, its id reused with another body, or not stored in time: each safe to resend alone).
+     */
+    public CompletableFuture<List<Settled<Outcome>>> submitAll(List<Supplier<Submission>> submissions, String field) {
+        if (submissions.size() > MAX_BATCH) {
+            throw Invalid.field(
+                    field, "holds " + submissions.size() + " responses; at most " + MAX_BATCH + " are taken at once");
+        }
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Violation> violations = new ArrayList<>();
+        List<Supplier<CompletableFuture<Outcome>>> writes = new ArrayList<>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            String at = field + "[" + i + "]";
+            try {
+                StoredResponse valid = validate(submissions.get(i).get(), receivedAt);
+                writes.add(() -> writer.write(valid));
+            } catch (Invalid e) {
+                e.violations().forEach(v -> violations.add(new Violation(at + "." + v.field(), v.message())));
+                if (e.violations().isEmpty()) {
+                    violations.add(new Violation(at, e.detail()));
+                }
+            } catch (DomainException refused) {
+                writes.add(() -> CompletableFuture.failedFuture(refused));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw Invalid.of(violations);
+        }
+        if (writer.remainingCapacity() < writes.size()) {
+            throw new Unavailable("too many responses are waiting to be stored", config.retryAfter());
+        }
+        // The queue may fill up meanwhile: what is queued is stored; the rest is Unavailable (retry is safe).
+        return Settled.all(writes, Supplier::get, config.retryAfter());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -51,6 +51,11 @@ public class ResponseWriter {
         commit.stop();
     }
 
+    /** Room left in the queue: a batch that does not fit is refused whole rather than half queued. */
+    public int remainingCapacity() {
+        return commit.remainingCapacity();
+    }
+
     /**
      * Queues a validated response; the future completes once it is committed (or found stored under the same id).
      * {@code Unavailable} when the queue is full or the commit is too slow: both are safe to retry with the same id.

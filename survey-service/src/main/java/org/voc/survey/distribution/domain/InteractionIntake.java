@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.voc.events.Interaction;
-import org.voc.kit.problem.DomainException;
+import org.voc.kit.commit.Settled;
 import org.voc.kit.problem.Invalid;
 import org.voc.kit.problem.Unavailable;
 import org.voc.kit.problem.Violation;
@@ -20,9 +19,6 @@ import org.voc.kit.problem.Violation;
 public class InteractionIntake {
 
     public static final int MAX_BATCH = 1000;
-
-    /** One item of a batch: its decision, or why it has none (a Conflict: id reused; Unavailable: not stored). */
-    public record Item(DecisionResult result, DomainException problem) {}
 
     private final DecisionWriter writer;
     private final DistributionConfig config;
@@ -40,8 +36,11 @@ public class InteractionIntake {
         return writer.decide(interaction);
     }
 
-    /** Decisions in the order of the interactions; {@code field} names the list in problem paths. */
-    public CompletableFuture<List<Item>> submitAll(List<Interaction> interactions, String field) {
+    /**
+     * Decisions in the order of the interactions, each settled on its own: its decision, or why it has none (a
+     * Conflict: id reused; Unavailable: not stored). {@code field} names the list in problem paths.
+     */
+    public CompletableFuture<List<Settled<DecisionResult>>> submitAll(List<Interaction> interactions, String field) {
         if (interactions.size() > MAX_BATCH) {
             throw Invalid.field(
                     field,
@@ -63,28 +62,7 @@ public class InteractionIntake {
         if (writer.remainingCapacity() < interactions.size()) {
             throw new Unavailable("too many interactions are waiting to be decided", config.retryAfter());
         }
-        List<CompletableFuture<Item>> items = new ArrayList<>(interactions.size());
-        for (Interaction interaction : interactions) {
-            CompletableFuture<Item> item;
-            try {
-                item = writer.decide(interaction)
-                        .handle((result, failure) ->
-                                result != null ? new Item(result, null) : new Item(null, problem(failure)));
-            } catch (DomainException e) {
-                // The queue filled up meanwhile: what is queued is decided; the rest is Unavailable (retry is safe).
-                item = CompletableFuture.completedFuture(new Item(null, e));
-            }
-            items.add(item);
-        }
-        return CompletableFuture.allOf(items.toArray(CompletableFuture[]::new))
-                .thenApply(done -> items.stream().map(CompletableFuture::join).toList());
-    }
-
-    private DomainException problem(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof DomainException p
-                ? p
-                : new Unavailable("the decision could not be stored", config.retryAfter());
+        // The queue may fill up meanwhile: what is queued is decided; the rest is Unavailable (retry is safe).
+        return Settled.all(interactions, writer::decide, config.retryAfter());
     }
 }
