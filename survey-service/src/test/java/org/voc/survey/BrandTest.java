@@ -34,7 +34,8 @@ class BrandTest {
 
     static String brand(String accent) {
         return """
-                {"name": "Bank & Co", "logoUrl": "https://cdn.example.com/bank-logo.svg", "accentColor": "%s"}""".formatted(accent);
+                {"name": "Bank & Co", "logoUrl": "https://cdn.example.com/bank-logo.svg",
+                 "accentColor": "%s"}""".formatted(accent);
     }
 
     @Test
