@@ -13,6 +13,15 @@ else
   echo "[test] shellcheck is not installed (apt-get install shellcheck): the scripts are not linted" >&2
 fi
 
+# The browser tests drive the machine's headless Chromium; say what to install before anything starts.
+for tool in chromium chromedriver; do
+  if ! command -v "$tool" > /dev/null; then
+    echo "[test] $tool is missing: the browser tests need Debian's Chromium and its driver" \
+      "(apt-get install chromium chromium-driver)" >&2
+    exit 1
+  fi
+done
+
 "$root/local/infra.sh" start --profile test
 if [ "${VOC_KEEP_INFRA:-0}" != 1 ]; then
   trap '"$root/local/infra.sh" stop --profile test' EXIT

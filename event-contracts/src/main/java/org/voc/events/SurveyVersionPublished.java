@@ -11,8 +11,8 @@ import java.util.UUID;
 /**
  * {@code voc.survey.version-published.v1} on {@value Topics#SURVEYS}: one immutable published survey
  * version, with everything a response needs to be validated without asking survey-service. Fields added after v1
- * was first published ({@code locales}, and the question fields after {@code text}) are optional: absent in
- * older records, and readers must treat absent as "not used".
+ * was first published ({@code locales}, {@code brand}, and the question fields after {@code text}) are optional:
+ * absent in older records, and readers must treat absent as "not used".
  */
 public record SurveyVersionPublished(
         @NotNull UUID surveyId,
@@ -22,7 +22,8 @@ public record SurveyVersionPublished(
         String defaultLocale,
         @NotNull List<@NotNull @Valid Question> questions,
         @NotNull Instant publishedAt,
-        List<String> locales) {
+        List<String> locales,
+        @Valid Brand brand) {
 
     /** The type of this event: topic, {@code ce_type} and record key. */
     public static final EventType<SurveyVersionPublished> TYPE = EventType.of(
@@ -40,7 +41,20 @@ public record SurveyVersionPublished(
             String defaultLocale,
             List<Question> questions,
             Instant publishedAt) {
-        this(surveyId, version, name, touchpointKeys, defaultLocale, questions, publishedAt, null);
+        this(surveyId, version, name, touchpointKeys, defaultLocale, questions, publishedAt, null, null);
+    }
+
+    /** The shape before {@code brand}. */
+    public SurveyVersionPublished(
+            UUID surveyId,
+            int version,
+            String name,
+            List<String> touchpointKeys,
+            String defaultLocale,
+            List<Question> questions,
+            Instant publishedAt,
+            List<String> locales) {
+        this(surveyId, version, name, touchpointKeys, defaultLocale, questions, publishedAt, locales, null);
     }
 
     /**
@@ -74,4 +88,11 @@ public record SurveyVersionPublished(
      * {@code value} for score questions, or IN with option ids in {@code values} for choice questions.
      */
     public record Condition(String questionId, String operator, Integer value, List<String> values) {}
+
+    /**
+     * How the respondent page presents the survey, each part optional: the brand's {@code name} (also the logo's
+     * alternative text), an https {@code logoUrl}, and an {@code accentColor} {@code #rrggbb} that survey-service
+     * checked to contrast at least 4.5:1 with white.
+     */
+    public record Brand(String name, String logoUrl, String accentColor) {}
 }

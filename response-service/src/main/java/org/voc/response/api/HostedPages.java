@@ -41,16 +41,22 @@ public class HostedPages {
     }
 
     Response survey(int status, HostedPage.Survey page) {
-        return html(status, Templates.survey(page).render(), page.nonce());
+        return html(status, Templates.survey(page).render(), page.nonce(), page.look());
     }
 
     Response message(int status, RespondentText t, String title, String body) {
+        return message(status, t, HostedPage.Look.PLAIN, title, body);
+    }
+
+    /** A page about one survey (thanks, already answered) wears its brand. */
+    Response message(int status, RespondentText t, HostedPage.Look look, String title, String body) {
         String nonce = nonce();
         return html(
                 status,
-                Templates.message(new HostedPage.Message(t.lang(), nonce, t, title, body))
+                Templates.message(new HostedPage.Message(t.lang(), nonce, t, look, title, body))
                         .render(),
-                nonce);
+                nonce,
+                look);
     }
 
     /** The friendly page for a problem the respondent's link ran into. */
@@ -70,10 +76,15 @@ public class HostedPages {
                 .build();
     }
 
-    /** The CSP of a page: only its own nonce'd style and script, posting only to itself. */
-    String policy(String nonce) {
+    /**
+     * The CSP of a page: only its own nonce'd style and script, posting only to itself; images only from the origin
+     * of the survey's logo, when it has one.
+     */
+    String policy(String nonce, HostedPage.Look look) {
+        String images = look.logoOrigin() == null ? "'none'" : look.logoOrigin();
         return "default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-" + nonce + "'; "
-                + "img-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors " + config.frameAncestors();
+                + "img-src " + images + "; form-action 'self'; base-uri 'none'; frame-ancestors "
+                + config.frameAncestors();
     }
 
     /** For responses that are not one of our pages (a 404 from routing): nothing at all may load. */
@@ -81,11 +92,11 @@ public class HostedPages {
         return "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors " + config.frameAncestors();
     }
 
-    private Response html(int status, String body, String nonce) {
+    private Response html(int status, String body, String nonce, HostedPage.Look look) {
         return Response.status(status)
                 .type(HTML)
                 .entity(body)
-                .header("Content-Security-Policy", policy(nonce))
+                .header("Content-Security-Policy", policy(nonce, look))
                 .build();
     }
 }

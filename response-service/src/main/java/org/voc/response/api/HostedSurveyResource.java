@@ -61,6 +61,11 @@ public class HostedSurveyResource {
     static final String RESPONSE_ID = "responseId";
     /** Form fields of answers: {@code q.<questionId>}, repeated for the options of a multiple choice. */
     static final String ANSWER_PREFIX = "q.";
+    /**
+     * Points of a scale that share one row at 360 CSS px, each still at least 24 px wide (WCAG 2.5.8): an NPS
+     * scale's eleven. Longer RATING scales wrap into rows of larger buttons.
+     */
+    static final int ONE_ROW = 11;
 
     private final InvitationResponses invitations;
     private final HostedPages pages;
@@ -109,7 +114,8 @@ public class HostedSurveyResource {
         }
         RespondentText t = RespondentText.of(opened.survey().locale());
         if (opened.status() == InvitationResponses.Status.ANSWERED) {
-            return pages.message(409, t, t.answeredTitle(), t.answeredBody());
+            return pages.message(
+                    409, t, HostedPage.Look.of(opened.survey().brand()), t.answeredTitle(), t.answeredBody());
         }
         return pages.survey(
                 200, form(token, opened.survey(), t, UUID.randomUUID().toString(), Map.of(), Map.of(), null));
@@ -209,8 +215,9 @@ public class HostedSurveyResource {
             RespondentText t = browser(headers);
             return pages.message(200, t, t.thanksTitle(), t.thanksBody());
         }
-        RespondentText t = RespondentText.of(invitations.survey(invitation).locale());
-        return pages.message(200, t, t.thanksTitle(), t.thanksBody());
+        SurveyContent.Localized survey = invitations.survey(invitation);
+        RespondentText t = RespondentText.of(survey.locale());
+        return pages.message(200, t, HostedPage.Look.of(survey.brand()), t.thanksTitle(), t.thanksBody());
     }
 
     /** A link that cannot be read tells no locale: the browser's preferred language is the next best guess. */
@@ -379,6 +386,7 @@ public class HostedSurveyResource {
                     q.id(),
                     domId,
                     kind,
+                    choices.size() > ONE_ROW,
                     ANSWER_PREFIX + q.id(),
                     lq.text(),
                     q.required(),
@@ -396,6 +404,14 @@ public class HostedSurveyResource {
                                     : String.valueOf(c.value())));
         }
         String error = errors.isEmpty() ? null : formError;
-        return new HostedPage.Survey(survey.locale(), pages.nonce(), t, "/s/" + token, responseId, error, fields);
+        return new HostedPage.Survey(
+                survey.locale(),
+                pages.nonce(),
+                t,
+                HostedPage.Look.of(survey.brand()),
+                "/s/" + token,
+                responseId,
+                error,
+                fields);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The respondent-facing wording that is not the designer's: page chrome, error pages and the end labels of score
- * scales, in English and French; any other locale falls back to English. Designers' own texts come from the
+ * scales, in English, French and Russian; any other locale falls back to English. Designers' own texts come from the
  * survey version.
  */
 public record RespondentText(
@@ -95,7 +95,36 @@ public record RespondentText(
             "Pas du tout d'accord",
             "Tout à fait d'accord");
 
-    private static final Map<String, RespondentText> BY_LANGUAGE = Map.of("en", EN, "fr", FR);
+    private static final RespondentText RU = new RespondentText(
+            "ru",
+            "Ваше мнение",
+            "Отправить ответы",
+            "Пожалуйста, ответьте на этот вопрос.",
+            "необязательно",
+            "Пожалуйста, проверьте этот ответ.",
+            "Некоторые ответы требуют вашего внимания.",
+            "Спасибо!",
+            "Ваши ответы получены.",
+            "Вы уже ответили",
+            "Вы уже ответили на этот опрос. Спасибо, что уделили нам время!",
+            "Опрос закрыт",
+            "Этот опрос больше не принимает ответы. Спасибо за интерес.",
+            "Опрос не найден",
+            "Эта ссылка не ведёт к опросу. Проверьте, что она скопирована целиком.",
+            "Слишком много запросов",
+            "Пожалуйста, подождите немного и попробуйте снова.",
+            "Пожалуйста, попробуйте чуть позже",
+            "Сейчас опрос нельзя показать. Попробуйте ещё раз через минуту.",
+            "Ваши ответы слишком длинные",
+            "Пожалуйста, сократите ответы и отправьте их снова.",
+            "Совсем маловероятно",
+            "Очень вероятно",
+            "Совсем не удовлетворён",
+            "Полностью удовлетворён",
+            "Совсем не согласен",
+            "Полностью согласен");
+
+    private static final Map<String, RespondentText> BY_LANGUAGE = Map.of("en", EN, "fr", FR, "ru", RU);
 
     /** The wording for a locale tag ({@code fr-CA} → French), English when there is none. */
     static RespondentText of(String locale) {

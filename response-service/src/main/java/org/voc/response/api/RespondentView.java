@@ -37,7 +37,23 @@ public record RespondentView(InvitationView invitation, SurveyView survey) {
                     example = "fr")
             String locale,
 
-            List<QuestionView> questions) {}
+            List<QuestionView> questions,
+
+            @Schema(description = "The survey's brand for the app to wear; absent when it has none")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            BrandView brand) {}
+
+    /** The survey's brand: each part optional; the accent contrasts at least 4.5:1 with white. */
+    @Schema(name = "RespondentBrand")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BrandView(
+            String name,
+
+            @Schema(example = "https://cdn.example.com/bank-logo.svg")
+            String logoUrl,
+
+            @Schema(description = "#rrggbb, for buttons and selected answers with white text", example = "#0b5cad")
+            String accentColor) {}
 
     /** One question, ready to render; {@code showIf} hides it until an earlier answer meets the condition. */
     @Schema(name = "RespondentQuestion")
@@ -80,7 +96,18 @@ public record RespondentView(InvitationView invitation, SurveyView survey) {
                         opened.invitation().locale(),
                         opened.status()),
                 new SurveyView(
-                        survey.definition().surveyId(), survey.definition().version(), survey.locale(), questions));
+                        survey.definition().surveyId(),
+                        survey.definition().version(),
+                        survey.locale(),
+                        questions,
+                        brand(survey.brand())));
+    }
+
+    private static BrandView brand(SurveyContent.Brand brand) {
+        return brand == null
+                ? null
+                : new BrandView(
+                        brand.name(), brand.logo() == null ? null : brand.logo().toString(), brand.accentColor());
     }
 
     private static QuestionView question(SurveyContent.LocalizedQuestion localized, RespondentText text) {

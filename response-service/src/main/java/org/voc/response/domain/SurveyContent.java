@@ -1,15 +1,69 @@
 package org.voc.response.domain;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a respondent sees of one published survey version: its questions with their wordings in every locale.
  * {@link #in} picks one locale for a page or a widget.
  */
 public record SurveyContent(
-        SurveyDefinition definition, String defaultLocale, List<String> locales, List<QuestionText> questions) {
+        SurveyDefinition definition,
+        String defaultLocale,
+        List<String> locales,
+        List<QuestionText> questions,
+        Brand brand) {
+
+    /** A version published before brands existed, or without one. */
+    public SurveyContent(
+            SurveyDefinition definition, String defaultLocale, List<String> locales, List<QuestionText> questions) {
+        this(definition, defaultLocale, locales, questions, null);
+    }
+
+    /**
+     * The survey's brand on the respondent page, each part optional. survey-service checked it on publish; it is
+     * read again here because the accent goes into a style sheet and the logo's origin into a header, so
+     * {@link #of} keeps only an exact {@code #rrggbb} and an https URL with a host, whatever a record on the topic
+     * says.
+     */
+    public record Brand(String name, URI logo, String accentColor) {
+
+        private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+        /** The parts that are safe to render; null when none is. */
+        public static Brand of(String name, String logoUrl, String accentColor) {
+            String shownName = name == null || name.isBlank() ? null : name.strip();
+            URI logo = https(logoUrl);
+            String accent = accentColor != null && COLOUR.matcher(accentColor).matches()
+                    ? accentColor.toLowerCase(Locale.ROOT)
+                    : null;
+            return shownName == null && logo == null && accent == null ? null : new Brand(shownName, logo, accent);
+        }
+
+        /** {@code https://host[:port]}, what the page's Content-Security-Policy names for the logo. */
+        public String logoOrigin() {
+            return logo == null ? null : "https://" + logo.getRawAuthority();
+        }
+
+        private static URI https(String url) {
+            if (url == null) {
+                return null;
+            }
+            try {
+                URI uri = new URI(url);
+                boolean plain = url.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '\'' || c == ';' || c > '~');
+                return "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null && plain
+                        ? uri
+                        : null;
+            } catch (URISyntaxException e) {
+                return null;
+            }
+        }
+    }
 
     /** The wordings of one question (and of its options), by locale tag. */
     public record QuestionText(String id, Map<String, String> text, List<OptionText> options) {}
@@ -23,8 +77,12 @@ public record SurveyContent(
     /** One option in one locale. */
     public record LocalizedOption(String id, String text) {}
 
-    /** The survey in one locale: {@code locale} is the one actually used, after any fallback. */
-    public record Localized(SurveyDefinition definition, String locale, List<LocalizedQuestion> questions) {}
+    /**
+     * The survey in one locale: {@code locale} is the one actually used, after any fallback; {@code brand} is null
+     * when the version has none.
+     */
+    public record Localized(
+            SurveyDefinition definition, String locale, List<LocalizedQuestion> questions, Brand brand) {}
 
     public SurveyContent {
         locales = locales == null ? List.of() : List.copyOf(locales);
@@ -50,7 +108,7 @@ public record SurveyContent(
                                         .map(o -> new LocalizedOption(o.id(), word(o.text(), locale, o.id())))
                                         .toList()))
                 .toList();
-        return new Localized(definition, locale, localized);
+        return new Localized(definition, locale, localized, brand);
     }
 
     private String supported(String wanted) {

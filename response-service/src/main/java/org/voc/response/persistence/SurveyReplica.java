@@ -106,7 +106,10 @@ public class SurveyReplica {
         return published(surveyId, version).map(SurveyReplica::definition);
     }
 
-    /** The version with its wordings, for the respondent pages; the replica keeps the published JSON whole. */
+    /**
+     * The version with its wordings and brand, for the respondent pages; the replica keeps the published JSON whole,
+     * so fields added to the event later (the brand) are there for versions stored before this reader knew them.
+     */
     public Optional<SurveyContent> findContent(UUID surveyId, int version) {
         return published(surveyId, version)
                 .map(e -> new SurveyContent(
@@ -117,7 +120,13 @@ public class SurveyReplica {
                                 ? List.of()
                                 : e.questions().stream()
                                         .map(SurveyReplica::text)
-                                        .toList()));
+                                        .toList(),
+                        e.brand() == null
+                                ? null
+                                : SurveyContent.Brand.of(
+                                        e.brand().name(),
+                                        e.brand().logoUrl(),
+                                        e.brand().accentColor())));
     }
 
     private static SurveyContent.QuestionText text(SurveyVersionPublished.Question q) {

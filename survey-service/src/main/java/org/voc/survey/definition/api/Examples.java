@@ -53,6 +53,14 @@ final class Examples {
              "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/publish",
              "errors": [{"field": "questions[0].text[fr]",
                          "message": "has no wording in 'fr', one of the survey's locales [en, fr]"}]}""";
+    static final String LOW_CONTRAST = """
+            {"type": "urn:voc:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "brand.accentColor '#777777' contrasts 4.48:1 with white (the text on it and the page \
+            around it); WCAG AA needs at least 4.5:1: choose a darker colour",
+             "instance": "/api/surveys/3f0e2a4c-9b7d-4c1e-8a55-2d6f1b9e7c01/publish",
+             "errors": [{"field": "brand.accentColor",
+                         "message": "'#777777' contrasts 4.48:1 with white (the text on it and the page around \
+            it); WCAG AA needs at least 4.5:1: choose a darker colour"}]}""";
     static final String FROM_TEMPLATE_REQUEST = """
             {"name": "Branch relationship NPS", "touchpointKeys": ["branch-visit"]}""";
     static final String TEMPLATE_NOT_FOUND = """

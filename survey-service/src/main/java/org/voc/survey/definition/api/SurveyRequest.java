@@ -39,7 +39,10 @@ public record SurveyRequest(
         List<@NotBlank @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String> touchpointKeys,
 
         @Schema(description = "Questions in display order; at least one is needed to publish") @Size(max = 100)
-        List<@NotNull @Valid QuestionRequest> questions) {
+        List<@NotNull @Valid QuestionRequest> questions,
+
+        @Schema(description = "Optional brand of the respondent page") @Valid
+        BrandRequest brand) {
 
     static final String SLUG = "[a-z0-9][a-z0-9-]{0,79}";
     static final String SLUG_MESSAGE = "must be a lower-case slug of up to 80 letters, digits and dashes";

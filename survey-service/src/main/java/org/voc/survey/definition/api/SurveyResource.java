@@ -211,8 +211,9 @@ public class SurveyResource {
             summary = "Publish the working draft as a new version",
             description = "Freezes the draft as version N+1 (1 for the first), sets the survey PUBLISHED (a PAUSED "
                     + "survey stays PAUSED) and, in the same transaction, publishes voc.survey.version-published.v1 on "
-                    + "voc.surveys with key <surveyId>:<version>. Needs at least one question, one touchpoint, and "
-                    + "every question and option worded in every locale of the survey.")
+                    + "voc.surveys with key <surveyId>:<version>. Needs at least one question, one touchpoint, "
+                    + "every question and option worded in every locale of the survey, and a brand accent colour "
+                    + "(if any) with at least 4.5:1 contrast against white (WCAG AA).")
     @APIResponse(
             responseCode = "201",
             description = "Published; Location names the new version",
@@ -222,14 +223,15 @@ public class SurveyResource {
                             examples = @ExampleObject(name = "version 1", value = Examples.VERSION)))
     @APIResponse(
             responseCode = "400",
-            description = "The draft has no question or no touchpoint, or lacks wordings "
-                    + "in a locale it declares (every missing one is named)",
+            description = "The draft has no question or no touchpoint, lacks wordings in a locale it declares, or "
+                    + "its brand.accentColor contrasts less than 4.5:1 with white (every fault is named)",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             examples = {
                                 @ExampleObject(name = "no touchpoint", value = Examples.NO_TOUCHPOINT),
-                                @ExampleObject(name = "incomplete locale", value = Examples.INCOMPLETE_LOCALE)
+                                @ExampleObject(name = "incomplete locale", value = Examples.INCOMPLETE_LOCALE),
+                                @ExampleObject(name = "accent contrast too low", value = Examples.LOW_CONTRAST)
                             }))
     @APIResponse(
             responseCode = "409",
@@ -407,7 +409,13 @@ public class SurveyResource {
                 : r.questions().stream().map(QuestionRequest::toQuestion).toList();
         List<String> locales =
                 r.locales() == null ? null : r.locales().stream().distinct().toList();
-        return new SurveyDefinition(r.name(), r.defaultLocale(), locales, touchpoints, questions);
+        return new SurveyDefinition(
+                r.name(),
+                r.defaultLocale(),
+                locales,
+                touchpoints,
+                questions,
+                r.brand() == null ? null : r.brand().toBrand());
     }
 
     private static EntityTag etag(Survey survey) {

@@ -15,6 +15,10 @@ public record SurveyVersionView(
         List<String> locales,
         List<String> touchpointKeys,
         List<QuestionView> questions,
+
+        @Schema(description = "Brand of the respondent page, null when the version has none")
+        BrandRequest brand,
+
         Instant publishedAt,
 
         @Schema(description = "Subject (sub) of the token that published it")
@@ -29,6 +33,7 @@ public record SurveyVersionView(
                 v.definition().effectiveLocales(),
                 v.definition().touchpointKeys(),
                 v.definition().questions().stream().map(QuestionView::of).toList(),
+                BrandRequest.of(v.definition().brand()),
                 v.publishedAt(),
                 v.publishedBy());
     }

@@ -15,6 +15,10 @@ public record SurveyView(
         List<String> locales,
         List<String> touchpointKeys,
         List<QuestionView> questions,
+
+        @Schema(description = "Brand of the respondent page, null when the survey has none")
+        BrandRequest brand,
+
         SurveyStatus status,
 
         @Schema(description = "Number of the newest published version, null while never published")
@@ -32,6 +36,7 @@ public record SurveyView(
                 s.definition().effectiveLocales(),
                 s.definition().touchpointKeys(),
                 s.definition().questions().stream().map(QuestionView::of).toList(),
+                BrandRequest.of(s.definition().brand()),
                 s.status(),
                 s.latestVersion(),
                 s.revision(),

@@ -1,9 +1,12 @@
 package org.voc.survey.definition.domain;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.voc.kit.problem.Invalid;
@@ -69,6 +72,7 @@ final class DefinitionRules {
             condition(question, questions, earlier, at);
             earlier.put(question.id(), i);
         }
+        logo(definition.brand());
     }
 
     /** Every field that keeps a draft from being published, so the designer sees them all at once. */
@@ -86,7 +90,49 @@ final class DefinitionRules {
                 }
             }
         }
+        accent(definition.brand(), missing);
         return missing;
+    }
+
+    /**
+     * The accent carries white text (buttons, selected answers) and is drawn on the white page (borders, focus), so
+     * one ratio against white covers both. Checked at publish only: a designer may try colours in a draft.
+     */
+    private static void accent(Brand brand, List<Violation> missing) {
+        if (brand == null || brand.accentColor() == null) {
+            return;
+        }
+        double ratio = Contrast.ratio(brand.accentColor(), Brand.WHITE);
+        if (ratio < Brand.MIN_CONTRAST) {
+            missing.add(new Violation(
+                    "brand.accentColor",
+                    String.format(
+                            Locale.ROOT,
+                            "'%s' contrasts %.2f:1 with white (the text on it and the page around it); WCAG AA needs"
+                                    + " at least %.1f:1: choose a darker colour",
+                            brand.accentColor(),
+                            ratio,
+                            Brand.MIN_CONTRAST)));
+        }
+    }
+
+    /** The page loads the logo itself, so only https, and only a URL whose origin the page's CSP can name. */
+    private static void logo(Brand brand) {
+        if (brand == null || brand.logoUrl() == null) {
+            return;
+        }
+        try {
+            URI uri = new URI(brand.logoUrl());
+            // Plain ASCII without quotes or semicolons: the same test the page applies before drawing it.
+            boolean plain = brand.logoUrl().chars().allMatch(c -> c > ' ' && c <= '~' && "\"';\\".indexOf(c) < 0);
+            if ("https".equals(uri.getScheme()) && uri.getHost() != null && uri.getRawUserInfo() == null && plain) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // named below like any other URL that is not https
+        }
+        throw Invalid.field(
+                "brand.logoUrl", "must be an https URL with a host, such as https://cdn.example.com/logo.svg");
     }
 
     private static void worded(Map<String, String> text, List<String> locales, String at, List<Violation> missing) {

@@ -32,6 +32,7 @@ import org.voc.survey.definition.persistence.SurveyVersionRepository;
             SurveyVersionPublished.Question.class,
             SurveyVersionPublished.Option.class,
             SurveyVersionPublished.Condition.class,
+            SurveyVersionPublished.Brand.class,
             SurveyStatusChanged.class
         })
 public class SurveyService {
@@ -69,7 +70,8 @@ public class SurveyService {
                 template.defaultLocale(),
                 template.locales(),
                 touchpointKeys == null ? List.of() : touchpointKeys,
-                template.questions()));
+                template.questions(),
+                template.brand()));
     }
 
     @Transactional
@@ -228,7 +230,11 @@ public class SurveyService {
                 d.defaultLocale(),
                 questions,
                 publishedAt,
-                d.effectiveLocales());
+                d.effectiveLocales(),
+                d.brand() == null
+                        ? null
+                        : new SurveyVersionPublished.Brand(
+                                d.brand().name(), d.brand().logoUrl(), d.brand().accentColor()));
     }
 
     /** PostgreSQL keeps microseconds: truncating keeps the API, the database and the events in agreement. */

@@ -43,6 +43,11 @@ public class SurveyEntity extends PanacheEntityBase {
     @ColumnTransformer(write = "?::jsonb")
     public String questions;
 
+    /** The respondent page's {@link org.voc.survey.definition.domain.Brand} as JSON; null when it has none. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String brand;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public SurveyStatus status;

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.voc.survey.definition.domain.Brand;
 import org.voc.survey.definition.domain.Question;
 import org.voc.survey.definition.domain.Survey;
 import org.voc.survey.definition.domain.SurveyCursor;
@@ -27,12 +28,14 @@ public class SurveyRepository implements PanacheRepositoryBase<SurveyEntity, UUI
 
     private final ObjectMapper json;
     private final ObjectReader questionsReader;
+    private final ObjectReader brandReader;
 
     public SurveyRepository(ObjectMapper json) {
         this.json = json;
         // Stored JSON may have been written by a newer release during a rolling upgrade: tolerate added fields.
         CollectionType questionList = json.getTypeFactory().constructCollectionType(List.class, Question.class);
         this.questionsReader = json.readerFor(questionList).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.brandReader = json.readerFor(Brand.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Locks the row, so concurrent edits and publishes of one survey run one after the other. */
@@ -78,7 +81,8 @@ public class SurveyRepository implements PanacheRepositoryBase<SurveyEntity, UUI
                 e.defaultLocale,
                 e.locales == null ? null : List.of(e.locales),
                 List.of(e.touchpointKeys),
-                questions);
+                questions,
+                brand(e.brand));
         return stored.withLocales(stored.effectiveLocales());
     }
 
@@ -89,13 +93,25 @@ public class SurveyRepository implements PanacheRepositoryBase<SurveyEntity, UUI
         survey.locales = definition.effectiveLocales().toArray(String[]::new);
         survey.touchpointKeys = definition.touchpointKeys().toArray(String[]::new);
         survey.questions = write(definition.questions());
+        survey.brand = definition.brand() == null ? null : write(definition.brand());
     }
 
-    private String write(List<Question> questions) {
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(questions);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("survey definition is not serialisable", e);
+        }
+    }
+
+    private Brand brand(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return brandReader.readValue(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored survey brand cannot be read", e);
         }
     }
 
