@@ -98,6 +98,9 @@ class CasePageTest {
                 assertTrue(history.contains(action), history);
             }
             assertTrue(history.contains("agent"), history);
+            // Done work leaves the inbox.
+            HtmlPage inbox = browser.open(new URL(console, "/cases"));
+            assertNull(inbox.getFirstByXPath("//a[@href='/cases/" + id + "']"), "a closed case is not in the inbox");
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -116,9 +117,19 @@ public class CasesResource {
         }
     }
 
+    /**
+     * A queue as work to do: the unfinished cases of its newest page, the most urgent first (a breached or soonest
+     * due clock; cases without a running clock last). Resolved and closed cases are left out: the API filters by one
+     * status only, and the inbox is for what still needs doing.
+     */
     private List<Row> queue(String queue, Instant now) {
         return ServiceCalls.call(SERVICE, () -> cases.list(queue, QUEUE_SIZE)).items().stream()
+                .filter(c -> !c.finished())
                 .map(c -> new Row(c, c.sla(now)))
+                .sorted(URGENCY)
                 .toList();
     }
+
+    private static final Comparator<Row> URGENCY = Comparator.comparing(
+            (Row r) -> r.sla() == null ? null : r.sla().dueAt(), Comparator.nullsLast(Comparator.naturalOrder()));
 }
