@@ -1,4 +1,4 @@
-// Draws the overview's charts with ECharts from the JSON the server put next to each chart. Without JavaScript the
+// Draws the overview's (and the improvement page's) charts with ECharts from the JSON the server put next to each chart. Without JavaScript the
 // tables beside them say the same.
 (function () {
   'use strict';
@@ -54,7 +54,21 @@
       series: [{ type: 'bar', data: values, color: '#0b4f9c', label: { show: true, position: 'right' } }]
     };
   }
-  var builders = { trend: trend, heatmap: heatmap, funnel: funnel };
+  function pareto(el) {
+    var d = data(el.id);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 48, top: 32, bottom: 64 },
+      xAxis: { type: 'category', data: d.causes, axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: [{ type: 'value', max: 100, name: '%' }, { type: 'value', max: 100, name: '%' }],
+      series: [
+        { name: el.dataset.shareLabel, type: 'bar', data: d.share, color: '#0b4f9c' },
+        { name: el.dataset.cumulativeLabel, type: 'line', yAxisIndex: 1, data: d.cumulative, color: '#c24e00' }
+      ]
+    };
+  }
+  var builders = { trend: trend, heatmap: heatmap, funnel: funnel, pareto: pareto };
   function draw() {
     if (!window.echarts) { return; }
     document.querySelectorAll('[data-chart]').forEach(function (el) {

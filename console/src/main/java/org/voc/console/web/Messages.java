@@ -319,6 +319,63 @@ public interface Messages {
     @Message("No invitations were issued in this period.")
     String funnel_none();
 
+    // ---- improvement
+
+    @Message("Improvement")
+    String nav_improvement();
+
+    @Message("Improvement actions")
+    String improvement_title();
+
+    @Message("Root causes by NPS points lost")
+    String pareto_title();
+
+    @Message("The last 30 days: {cases} cases with a root cause, ranked by the NPS points their detractors cost.")
+    String pareto_hint(long cases);
+
+    @Message("No case names a root cause in this period.")
+    String pareto_none();
+
+    @Message("Root cause")
+    String root_cause();
+
+    @Message("Cases")
+    String cases();
+
+    @Message("Detractors")
+    String detractors();
+
+    @Message("NPS points lost")
+    String nps_points_lost();
+
+    @Message("Share")
+    String share();
+
+    @Message("Cumulative share")
+    String cumulative_share();
+
+    @Message("Actions and their verdicts")
+    String actions_title();
+
+    @Message("No improvement actions yet.")
+    String actions_none();
+
+    @Message("Action")
+    String action_title();
+
+    @Message("Priority score")
+    String priority_score();
+
+    @Message("Verdict")
+    String verdict();
+
+    @Message("{#switch verdict}{#case 'IMPROVED'}Improved{#case 'NO_SIGNIFICANT_CHANGE'}No significant change"
+            + "{#case 'WORSE'}Worse{#else}{verdict}{/switch}")
+    String verdict_name(String verdict);
+
+    @Message("before {before} (n = {beforeN}), after {after} (n = {afterN})")
+    String before_after(String before, long beforeN, String after, long afterN);
+
     // ---- failures
 
     @Message("{#switch kind}{#case 'forbidden'}Not allowed{#case 'not-found'}Not found{#case 'session'}Please sign in"
