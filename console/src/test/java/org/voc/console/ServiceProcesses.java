@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real case-service and metrics-service, packaged, each as its own process against the test PostgreSQL, Kafka
+ * The real case-service, metrics-service and touchpoint-registry, packaged, each as its own process against the test PostgreSQL, Kafka
  * and Keycloak: the console under test calls them with the logged-in user's token, so roles and team rules are the
  * services' own. Their URLs are given to the console as {@code voc.console.services.*}.
  */
@@ -37,28 +37,32 @@ public class ServiceProcesses implements QuarkusTestResourceLifecycleManager {
     private static final Path LOGS = Path.of(System.getProperty("voc.test.service-logs", "target/service-logs"));
 
     private final List<Process> processes = new ArrayList<>();
-    private static String casesUrl;
+    private static final Map<String, String> URLS = new LinkedHashMap<>();
 
     /** case-service's base URL, for tests that prepare or change a case through its API. */
     public static String casesUrl() {
-        return casesUrl;
+        return URLS.get("case-service");
+    }
+
+    /** touchpoint-registry's base URL. */
+    public static String registryUrl() {
+        return URLS.get("touchpoint-registry");
     }
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> urls = new LinkedHashMap<>();
         Map<String, Process> started = new LinkedHashMap<>();
-        for (String service : List.of("case-service", "metrics-service")) {
+        for (String service : List.of("case-service", "metrics-service", "touchpoint-registry")) {
             int port = freePort();
-            started.put("http://localhost:" + port, launch(service, port));
+            URLS.put(service, "http://localhost:" + port);
+            started.put(service, launch(service, port));
         }
-        // Both start at once; then each must become ready.
-        started.forEach((url, process) -> awaitReady(url, process));
-        List<String> bases = List.copyOf(started.keySet());
-        casesUrl = bases.get(0);
-        urls.put("voc.console.services.cases", bases.get(0));
-        urls.put("voc.console.services.metrics", bases.get(1));
-        return urls;
+        // They start at once; then each must become ready.
+        started.forEach((service, process) -> awaitReady(URLS.get(service), process));
+        return Map.of(
+                "voc.console.services.cases", URLS.get("case-service"),
+                "voc.console.services.metrics", URLS.get("metrics-service"),
+                "voc.console.services.touchpoints", URLS.get("touchpoint-registry"));
     }
 
     private Process launch(String service, int port) {

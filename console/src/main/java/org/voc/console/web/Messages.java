@@ -376,6 +376,32 @@ public interface Messages {
     @Message("before {before} (n = {beforeN}), after {after} (n = {afterN})")
     String before_after(String before, long beforeN, String after, long afterN);
 
+    // ---- touchpoints
+
+    @Message("Touchpoints")
+    String nav_touchpoints();
+
+    @Message("Touchpoint registry")
+    String touchpoints_title();
+
+    @Message("Text in key, name or description")
+    String search_text();
+
+    @Message("Search")
+    String search();
+
+    @Message("{total} touchpoints match.")
+    String touchpoints_found(long total);
+
+    @Message("No touchpoint matches.")
+    String touchpoints_none();
+
+    @Message("Segments")
+    String segments();
+
+    @Message("Next page")
+    String next_page();
+
     // ---- failures
 
     @Message("{#switch kind}{#case 'forbidden'}Not allowed{#case 'not-found'}Not found{#case 'session'}Please sign in"
