@@ -55,6 +55,7 @@ class CasePageTest {
             page = submit(page, "claim");
             assertTrue(page.asNormalizedText().contains("Assigned"), page.asNormalizedText());
 
+            PageBasics.check(page);
             HtmlForm contact = form(page, "contact");
             contact.getSelectByName("channel").setSelectedAttribute("PHONE", true);
             contact.getSelectByName("outcome").setSelectedAttribute("REACHED", true);
@@ -63,6 +64,7 @@ class CasePageTest {
             assertEquals(200, page.getWebResponse().getStatusCode(), page.asXml());
             assertTrue(page.asNormalizedText().contains("In contact"), page.asNormalizedText());
 
+            PageBasics.check(page);
             // A negative amount: case-service answers a 400 problem naming gesture.amount.
             HtmlForm resolve = form(page, "resolve");
             resolve.getInputByName("code").setValue("REISSUED_CARD");
@@ -79,6 +81,7 @@ class CasePageTest {
                     "gesture-amount-error",
                     invalid.getElementById("gesture-amount").getAttribute("aria-describedby"));
             assertNull(invalid.getElementById("code-error"), "only the field at fault is marked");
+            PageBasics.check(invalid);
             // What the user typed is still there to correct.
             assertEquals("REISSUED_CARD", invalid.getElementById("code").getAttribute("value"));
 
@@ -101,6 +104,7 @@ class CasePageTest {
             // Done work leaves the inbox.
             HtmlPage inbox = browser.open(new URL(console, "/cases"));
             assertNull(inbox.getFirstByXPath("//a[@href='/cases/" + id + "']"), "a closed case is not in the inbox");
+            PageBasics.check(inbox);
         }
     }
 

@@ -69,6 +69,7 @@ class ConsoleLoginTest {
             assertEquals("en", page.getDocumentElement().getAttribute("lang"));
             assertEquals("Case inbox", page.getTitleText().split(" · ")[0]);
             assertTrue(page.asNormalizedText().contains("Signed in as agent"), page.asNormalizedText());
+            PageBasics.check(page);
             // case-service lists the case in the agent's team queue and as unassigned: it read the agent's token.
             HtmlAnchor link =
                     page.getFirstByXPath("//section[@aria-labelledby='queue-team']//a[@href='/cases/" + id + "']");
@@ -86,6 +87,7 @@ class ConsoleLoginTest {
             assertEquals(403, page.getWebResponse().getStatusCode(), page.asXml());
             assertEquals("Not allowed", page.getTitleText().split(" · ")[0]);
             assertTrue(page.asNormalizedText().contains("case-service refused it"), page.asNormalizedText());
+            PageBasics.check(page);
         }
     }
 

@@ -28,6 +28,7 @@ class ImprovementPageTest {
             String text = page.asNormalizedText();
             assertTrue(text.contains("Root causes by NPS points lost"), text);
             assertTrue(text.contains("Actions and their verdicts"), text);
+            PageBasics.check(page);
         }
     }
 

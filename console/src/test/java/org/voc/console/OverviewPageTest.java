@@ -45,6 +45,7 @@ class OverviewPageTest {
             String data = page.getElementById("trend-nps-data").getTextContent();
             assertTrue(data.contains("\"low\"") && data.contains("\"high\""), data);
             assertNotNull(page.getFirstByXPath("//script[contains(@src, '/webjars/echarts/')]"));
+            PageBasics.check(page);
         }
     }
 

@@ -49,6 +49,7 @@ class TouchpointsPageTest {
             assertTrue(text.contains("1 touchpoints match."), text);
             assertTrue(text.contains("Courier hand-over") && text.contains(key), text);
             assertTrue(text.contains("RETAIL, SME") && text.contains("cards-ops"), text);
+            PageBasics.check(found);
         }
     }
 
