@@ -31,6 +31,9 @@ class CasePageTest {
             HtmlPage page = browser.logIn(new URL(console, "/cases/" + id), "agent");
             assertEquals(200, page.getWebResponse().getStatusCode(), page.asXml());
             assertTrue(page.asNormalizedText().contains("Open"), page.asNormalizedText());
+            // The team's members from the registry, to pick an assignee from.
+            assertNotNull(page.getFirstByXPath("//datalist[@id='team-members']/option[@value='agent']"), page.asXml());
+            assertEquals("team-members", page.getElementById("assignee").getAttribute("list"));
 
             // Meanwhile a manager assigns the case to the agent: the page the agent has is one version behind.
             Desk.act("manager", id, "assign", "{\"assignee\": \"agent\"}");

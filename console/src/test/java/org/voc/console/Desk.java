@@ -11,20 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.voc.events.ResponseSubmitted;
-import org.voc.events.TeamState;
-import org.voc.events.TouchpointState;
 import org.voc.testsupport.EventProducer;
 import org.voc.testsupport.Tokens;
 
 /**
- * A team whose member is the demo user {@code agent}, owning a touchpoint, and detractors' cases on it: published on
- * the real broker as touchpoint-registry and response-service publish them, and opened by the real case-service.
+ * A team whose member is the demo user {@code agent}, owning a touchpoint, both in the real touchpoint-registry, and
+ * detractors' cases on it: answers published on the real broker as response-service publishes them, and opened by
+ * the real case-service.
  */
 final class Desk {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final List<String> EVERY_DAY =
-            List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+    private static final String EVERY_DAY =
+            "[\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", \"SUNDAY\"]";
 
     final String team;
     final String touchpoint;
@@ -34,59 +33,35 @@ final class Desk {
         this.touchpoint = touchpoint;
     }
 
-    /** A new team (members: {@code agent}) and its touchpoint, replicated by case-service. */
+    /**
+     * A new team (members: {@code agent}) and its touchpoint, registered by a designer in the real
+     * touchpoint-registry, which publishes them on voc.teams and voc.touchpoints for case-service to replicate.
+     */
     static Desk create() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Desk desk = new Desk("console-" + run, "tp-console-" + run);
-        Instant now = Instant.now();
-        try (EventProducer events = new EventProducer()) {
-            TeamState team = new TeamState(
-                    UUID.randomUUID(),
-                    desk.team,
-                    "Team " + desk.team,
-                    null,
-                    EVERY_DAY,
-                    "00:00",
-                    "23:59",
-                    "UTC",
-                    0,
-                    now,
-                    List.of("agent"),
-                    List.of(),
-                    List.of());
-            events.send(
-                    TeamState.TYPE.topic(),
-                    null,
-                    team.id().toString(),
-                    TeamState.TYPE.type(),
-                    events.write(team),
-                    UUID.randomUUID().toString());
-            TouchpointState touchpoint = new TouchpointState(
-                    UUID.randomUUID(),
-                    desk.touchpoint,
-                    "Touchpoint " + desk.touchpoint,
-                    "WEB",
-                    "USAGE",
-                    "DIRECT",
-                    List.of("RETAIL"),
-                    null,
-                    desk.team,
-                    "ACTIVE",
-                    0,
-                    now,
-                    null,
-                    new TouchpointState.Raci(List.of(), List.of(), List.of(), List.of()),
-                    null,
-                    null);
-            events.send(
-                    TouchpointState.TYPE.topic(),
-                    null,
-                    touchpoint.id().toString(),
-                    TouchpointState.TYPE.type(),
-                    events.write(touchpoint),
-                    UUID.randomUUID().toString());
-        }
+        registry()
+                .body("""
+                        {"key": "%s", "name": "Team %s", "timeZone": "UTC", "members": ["agent"],
+                         "workingHours": {"days": %s, "start": "00:00", "end": "23:59"}}""".formatted(desk.team, desk.team, EVERY_DAY))
+                .post("/api/teams")
+                .then()
+                .statusCode(201);
+        registry()
+                .body("""
+                        {"key": "%s", "name": "Touchpoint %s", "channel": "WEB", "journeyStage": "USAGE",
+                         "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "%s"}""".formatted(desk.touchpoint, desk.touchpoint, desk.team))
+                .post("/api/touchpoints")
+                .then()
+                .statusCode(201);
         return desk;
+    }
+
+    private static io.restassured.specification.RequestSpecification registry() {
+        return given().baseUri(ServiceProcesses.registryUrl())
+                .auth()
+                .oauth2(Tokens.user("designer"))
+                .contentType(ContentType.JSON);
     }
 
     /** Opens a case for an NPS 2 detractor and waits until {@code agent} may work it; returns its id. */

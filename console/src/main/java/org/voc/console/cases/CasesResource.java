@@ -35,11 +35,13 @@ public class CasesResource {
     private static final int QUEUE_SIZE = 50;
 
     private final CaseServiceClient cases;
+    private final TeamsClient teams;
     private final Viewer viewer;
     private final Clock clock;
 
-    public CasesResource(@RestClient CaseServiceClient cases, Viewer viewer) {
+    public CasesResource(@RestClient CaseServiceClient cases, @RestClient TeamsClient teams, Viewer viewer) {
         this.cases = cases;
+        this.teams = teams;
         this.viewer = viewer;
         this.clock = Clock.systemUTC();
     }
@@ -52,7 +54,12 @@ public class CasesResource {
         static native TemplateInstance inbox(List<Row> mine, List<Row> team, List<Row> unassigned);
 
         static native TemplateInstance detail(
-                CaseDetail c, Sla sla, List<Entry> history, List<RootCause> causes, FormOutcome outcome);
+                CaseDetail c,
+                Sla sla,
+                List<Entry> history,
+                List<RootCause> causes,
+                List<String> members,
+                FormOutcome outcome);
     }
 
     @GET
@@ -105,7 +112,8 @@ public class CasesResource {
         List<Entry> history =
                 ServiceCalls.call(SERVICE, () -> cases.history(id)).items();
         List<RootCause> causes = "IN_CONTACT".equals(c.status()) ? activeCauses() : List.of();
-        return viewer.localized(Templates.detail(c, c.sla(clock.instant()), history, causes, outcome));
+        List<String> members = c.finished() || c.team() == null ? List.of() : members(c.team());
+        return viewer.localized(Templates.detail(c, c.sla(clock.instant()), history, causes, members, outcome));
     }
 
     /** The taxonomy for the resolve form; without it the case can still be resolved, without causes. */
@@ -122,6 +130,19 @@ public class CasesResource {
      * due clock; cases without a running clock last). Resolved and closed cases are left out: the API filters by one
      * status only, and the inbox is for what still needs doing.
      */
+    /**
+     * The team's members, offered to pick an assignee from; without them (the registry does not answer, or does not
+     * know the team yet) the user types the name, and case-service still checks it.
+     */
+    private List<String> members(String team) {
+        try {
+            return ServiceCalls.call("touchpoint-registry", () -> teams.team(team))
+                    .members();
+        } catch (ServiceRefused e) {
+            return List.of();
+        }
+    }
+
     private List<Row> queue(String queue, Instant now) {
         return ServiceCalls.call(SERVICE, () -> cases.list(queue, QUEUE_SIZE)).items().stream()
                 .filter(c -> !c.finished())
