@@ -21,9 +21,19 @@ import org.voc.testsupport.Tokens;
  */
 final class Desk {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    // Registry → outbox → Kafka → case-service replica, on a loaded build machine: minutes are possible, not usual.
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final String EVERY_DAY =
             "[\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", \"SATURDAY\", \"SUNDAY\"]";
+
+    /** A team working around the clock (no SLA waits for opening hours), the demo user agent its member. */
+    private static final String TEAM = """
+            {"key": "%s", "name": "Team %s", "timeZone": "UTC", "members": ["agent"],
+             "workingHours": {"days": %s, "start": "00:00", "end": "23:59"}}""";
+
+    private static final String TOUCHPOINT = """
+            {"key": "%s", "name": "Touchpoint %s", "channel": "WEB", "journeyStage": "USAGE",
+             "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "%s"}""";
 
     final String team;
     final String touchpoint;
@@ -41,16 +51,12 @@ final class Desk {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Desk desk = new Desk("console-" + run, "tp-console-" + run);
         registry()
-                .body("""
-                        {"key": "%s", "name": "Team %s", "timeZone": "UTC", "members": ["agent"],
-                         "workingHours": {"days": %s, "start": "00:00", "end": "23:59"}}""".formatted(desk.team, desk.team, EVERY_DAY))
+                .body(TEAM.formatted(desk.team, desk.team, EVERY_DAY))
                 .post("/api/teams")
                 .then()
                 .statusCode(201);
         registry()
-                .body("""
-                        {"key": "%s", "name": "Touchpoint %s", "channel": "WEB", "journeyStage": "USAGE",
-                         "signalKind": "DIRECT", "segments": ["RETAIL"], "ownerTeam": "%s"}""".formatted(desk.touchpoint, desk.touchpoint, desk.team))
+                .body(TOUCHPOINT.formatted(desk.touchpoint, desk.touchpoint, desk.team))
                 .post("/api/touchpoints")
                 .then()
                 .statusCode(201);

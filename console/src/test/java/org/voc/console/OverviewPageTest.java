@@ -36,7 +36,7 @@ class OverviewPageTest {
                 assertTrue(first.asNormalizedText().contains(section), section);
             }
             // metrics-service consumes the answer within seconds; the page then charts today with its interval.
-            await("today in the NPS trend").atMost(Duration.ofSeconds(60)).until(() -> {
+            await("today in the NPS trend").atMost(Duration.ofMinutes(2)).until(() -> {
                 DomElement data = browser.open(overview).getElementById("trend-nps-data");
                 return data != null && data.getTextContent().contains(today);
             });

@@ -21,9 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real case-service, metrics-service and touchpoint-registry, packaged, each as its own process against the test PostgreSQL, Kafka
- * and Keycloak: the console under test calls them with the logged-in user's token, so roles and team rules are the
- * services' own. Their URLs are given to the console as {@code voc.console.services.*}.
+ * The real case-service, metrics-service and touchpoint-registry, packaged, each as its own process against the test
+ * PostgreSQL, Kafka and Keycloak: the console under test calls them with the logged-in user's token, so roles and
+ * team rules are the services' own. Their URLs are given to the console as {@code voc.console.services.*}.
  */
 public class ServiceProcesses implements QuarkusTestResourceLifecycleManager {
 

@@ -30,9 +30,9 @@ class TouchpointsPageTest {
                 .auth()
                 .oauth2(Tokens.user("designer"))
                 .contentType(ContentType.JSON)
-                .body("""
+                .body(String.format("""
                         {"key": "%s", "name": "Courier hand-over", "channel": "WEB", "journeyStage": "USAGE",
-                         "signalKind": "DIRECT", "segments": ["RETAIL", "SME"], "ownerTeam": "cards-ops"}""".formatted(key))
+                         "signalKind": "DIRECT", "segments": ["RETAIL", "SME"], "ownerTeam": "cards-ops"}""", key))
                 .post("/api/touchpoints")
                 .then()
                 .statusCode(201);
