@@ -239,6 +239,7 @@ configure() {
   KC_PID_FILE="$KC_DIR/keycloak.pid"           # the Keycloak JVM
   KC_LAUNCHER_PID_FILE="$KC_DIR/kc.sh.pid"     # the kc.sh shell that forks it
   KC_LOG="$KC_DIR/keycloak.log"
+  KC_REALM_HASH_FILE="$KC_DIR/realm.sha256" # what the running Keycloak imported
 }
 
 # ------------------------------------------------------------------------------------------ provisioning
@@ -652,6 +653,11 @@ install_realm() {
   mv -f "$import_dir/.voc-realm.json.$$" "$import_dir/voc-realm.json"
 }
 
+# The realm lives in Keycloak's in-memory database (dev-mem): it is imported from REALM_FILE at every start, and the
+# hash of what was imported is kept so that a later `start` notices a changed file.
+realm_hash() { sha256sum <"$REALM_FILE" | cut -d' ' -f1; }
+realm_current() { [[ "$(cat "$KC_REALM_HASH_FILE" 2>/dev/null)" == "$(realm_hash)" ]]; }
+
 keycloak_ready() {
   curl -sf -o /dev/null --max-time 3 "http://localhost:$KC_MGMT_PORT/health/ready" &&
     curl -sf --max-time 5 "http://localhost:$KC_PORT/realms/voc/.well-known/openid-configuration" |
@@ -692,8 +698,14 @@ start_keycloak() {
       log "process $pid exists but is not ready yet: waiting"
       wait_keycloak_ready ""
     fi
-    log "already running (pid $pid)"
-    return 0
+    if realm_current; then
+      log "already running (pid $pid)"
+      return 0
+    fi
+    # Its in-memory realm was imported from an older voc-realm.json (e.g. before the voc-console client): only a
+    # new import brings the change in, and dev-mem imports at every start.
+    log "the realm file changed since Keycloak (pid $pid) imported it: restarting Keycloak to import it"
+    stop_keycloak
   fi
   # A kc.sh left over from an interrupted start (its JVM gone or not yet recorded).
   launcher=$(live_pid "$KC_LAUNCHER_PID_FILE" "$KC_HOME/bin/kc.sh") && stop_pid "$launcher" "$KC_HOME/bin/kc.sh"
@@ -745,6 +757,7 @@ start_keycloak() {
     echo "$build_sig" >"$KC_HOME/.voc-build-options"
     exec 9>&-
   fi
+  realm_hash >"$KC_REALM_HASH_FILE"
   log "ready on http://localhost:$KC_PORT (pid $pid) in $(since "$t0")"
 }
 

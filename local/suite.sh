@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole suite locally: infrastructure (local/infra.sh), the five packaged services as JVM processes,
-# and the demo program. `up` is idempotent; `down` stops only what `up` started (PID files under .local/dev).
+# Runs the whole suite locally: infrastructure (local/infra.sh), the five packaged services and the web console as
+# JVM processes, and the demo program. `up` is idempotent; `down` stops only what `up` started (PID files under
+# .local/dev).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 state="$root/.local/dev"
@@ -8,7 +9,8 @@ run="$state/run"
 logs="$state/logs"
 
 # service name and its local port (override with VOC_<NAME>_PORT, e.g. VOC_CASE_SERVICE_PORT)
-services=(touchpoint-registry:18081 survey-service:18082 response-service:18083 metrics-service:18084 case-service:18085)
+services=(touchpoint-registry:18081 survey-service:18082 response-service:18083 metrics-service:18084 case-service:18085
+  console:18086)
 
 port_of() {
   local name=$1 default=$2 var
@@ -41,8 +43,9 @@ running_pid() {
 }
 
 build() {
-  echo "==> building the services (./mvnw package, tests skipped; --no-build to reuse the last build)"
-  "$root/mvnw" -B -q -DskipTests package -pl touchpoint-registry,survey-service,response-service,metrics-service,case-service -am
+  echo "==> building the services and the console (./mvnw package, tests skipped; --no-build to reuse the last build)"
+  "$root/mvnw" -B -q -DskipTests package \
+    -pl touchpoint-registry,survey-service,response-service,metrics-service,case-service,console -am
 }
 
 start_service() {
@@ -67,6 +70,9 @@ start_service() {
     VOC_PII_PSEUDONYM_KEY="$(cat "$pii_file")" \
     VOC_DISTRIBUTION_LINK_BASE_URL="http://localhost:$(port_of response-service 18083)" \
     VOC_INVITATIONS_JWKS_URL="http://localhost:$(port_of survey-service 18082)/api/invitation-keys/jwks" \
+    VOC_CONSOLE_CASES_URL="http://localhost:$(port_of case-service 18085)" \
+    VOC_CONSOLE_METRICS_URL="http://localhost:$(port_of metrics-service 18084)" \
+    VOC_CONSOLE_TOUCHPOINTS_URL="http://localhost:$(port_of touchpoint-registry 18081)" \
     launch "$name" > "$logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$run/$name.pid"
   echo "    $name starting on :$port (log $logs/$name.log)"
@@ -135,6 +141,7 @@ print_urls() {
   cat << TEXT
 
 The VoC suite is up. Look at:
+  Console       http://localhost:$(port_of console 18086)   (sign in as analyst, agent or manager; password <user>-demo)
   Swagger UI    touchpoint-registry http://localhost:$(port_of touchpoint-registry 18081)/q/swagger-ui
                 survey-service      http://localhost:$(port_of survey-service 18082)/q/swagger-ui
                 response-service    http://localhost:$(port_of response-service 18083)/q/swagger-ui
