@@ -8,16 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.voc.events.CloudEventHeaders;
 import org.voc.events.Topics;
-import org.voc.testsupport.TestInfra;
+import org.voc.testsupport.TopicReader;
 
 /**
  * Reads what case-service published on voc.cases from the real broker since the reader was created: one case's
@@ -34,12 +31,7 @@ final class CaseEvents implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     CaseEvents() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = new KafkaConsumer<>(props);
+        consumer = TopicReader.consumer();
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASES).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();

@@ -18,6 +18,14 @@ final class BenchmarkSurveys {
 
     private BenchmarkSurveys() {}
 
+    /** The benchmarks' client: HTTP/1.1 keep-alive connections, as load generators and ingest clients use. */
+    static HttpClient http() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
     /** Creates and publishes an NPS survey (score and an optional reason) bound to the touchpoints. */
     static String publishNps(Suite suite, String name, String... touchpoints) {
         String designer = Tokens.user("designer");

@@ -61,10 +61,7 @@ class DayReplayBenchmark {
         String touchpoint = "replay-" + UUID.randomUUID().toString().substring(0, 8);
         String surveyId = BenchmarkSurveys.publishNps(suite, "Day replay NPS", touchpoint);
         String token = Tokens.ingestClient();
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        HttpClient http = BenchmarkSurveys.http();
         BenchmarkSurveys.awaitSurveyKnown(suite, http, token, surveyId, touchpoint);
         String analyst = Tokens.user("analyst");
         String manager = Tokens.user("manager");

@@ -65,10 +65,7 @@ class InteractionIntakeBenchmark {
         String touchpoint = "bench-visit-" + run;
         prepareProgram(touchpoint);
         String token = Tokens.ingestClient();
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        HttpClient http = BenchmarkSurveys.http();
 
         Supplier<HttpRequest> single = () -> post(token, "/api/interactions", interaction(run, touchpoint));
         Supplier<HttpRequest> batch = () -> post(

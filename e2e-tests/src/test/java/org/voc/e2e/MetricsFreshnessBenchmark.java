@@ -108,10 +108,7 @@ class MetricsFreshnessBenchmark {
         String probeTouchpoint = touchpoint + "-probe";
         String surveyId = BenchmarkSurveys.publishNps(suite, "Freshness NPS", touchpoint, probeTouchpoint);
         String token = Tokens.ingestClient();
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        HttpClient http = BenchmarkSurveys.http();
         BenchmarkSurveys.awaitSurveyKnown(suite, http, token, surveyId, touchpoint);
         String analyst = Tokens.user("analyst");
         String manager = Tokens.user("manager");

@@ -7,18 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.voc.events.CloudEventHeaders;
 import org.voc.events.Topics;
-import org.voc.testsupport.TestInfra;
+import org.voc.testsupport.TopicReader;
 
 /**
  * Where a probe's time goes between its 201 and its case: reads voc.responses and voc.cases from now on, beside the
@@ -45,12 +42,7 @@ final class ProbeStages implements AutoCloseable {
 
     private ProbeStages(String probeTouchpoint) {
         this.probeTouchpoint = probeTouchpoint;
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = new KafkaConsumer<>(props);
+        consumer = TopicReader.consumer();
         List<TopicPartition> partitions = Stream.of(Topics.RESPONSES, Topics.CASES)
                 .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                         .map(p -> new TopicPartition(topic, p.partition())))

@@ -52,10 +52,7 @@ class ResponseSubmissionBenchmark {
         String touchpoint = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String surveyId = BenchmarkSurveys.publishNps(suite, "Benchmark NPS", touchpoint, touchpoint + "-probe");
         String token = Tokens.ingestClient();
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        HttpClient http = BenchmarkSurveys.http();
         BenchmarkSurveys.awaitSurveyKnown(suite, http, token, surveyId, touchpoint);
 
         Supplier<HttpRequest> submission = () -> BenchmarkSurveys.post(

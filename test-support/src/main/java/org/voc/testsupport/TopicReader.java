@@ -43,12 +43,7 @@ public final class TopicReader implements AutoCloseable {
     }
 
     private TopicReader(String topic, boolean fromNow) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = new KafkaConsumer<>(props);
+        consumer = consumer();
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map((PartitionInfo p) -> new TopicPartition(topic, p.partition()))
                 .collect(Collectors.toList());
@@ -65,6 +60,19 @@ public final class TopicReader implements AutoCloseable {
         } else {
             consumer.seekToBeginning(partitions);
         }
+    }
+
+    /**
+     * A consumer of the test broker with no group (assign partitions to it) and nothing committed, for a test that
+     * reads topics its own way.
+     */
+    public static KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(props);
     }
 
     /** Polls until an event matches or the timeout passes; returns every match seen so far. */
