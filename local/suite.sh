@@ -73,6 +73,7 @@ start_service() {
     VOC_CONSOLE_CASES_URL="http://localhost:$(port_of case-service 18085)" \
     VOC_CONSOLE_METRICS_URL="http://localhost:$(port_of metrics-service 18084)" \
     VOC_CONSOLE_TOUCHPOINTS_URL="http://localhost:$(port_of touchpoint-registry 18081)" \
+    VOC_CONSOLE_CLIENT_SECRET=voc-console-secret-local-only-0123456789 \
     launch "$name" > "$logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$run/$name.pid"
   echo "    $name starting on :$port (log $logs/$name.log)"

@@ -11,6 +11,13 @@ public interface ConsoleConfig {
     /** Base URLs of the services the console calls with the user's access token. */
     Services services();
 
+    /**
+     * The secret of the Keycloak client voc-console ({@code VOC_CONSOLE_CLIENT_SECRET}), which OIDC reads from here:
+     * required, with no default, because it authenticates the code exchange and keys the session cookies'
+     * encryption; a console started without it stops at start instead of failing every login.
+     */
+    String clientSecret();
+
     /** The language of a browser that asks for none the console speaks (en or ru). */
     @WithDefault("en")
     String defaultLanguage();
