@@ -106,6 +106,19 @@ class CaseApiTest {
         assertEquals(3, Cases.list(Map.of("touchpoint", key, "status", "OPEN")).size());
         assertEquals(
                 0, Cases.list(Map.of("touchpoint", key, "status", "CLOSED")).size());
+        // Several statuses keep the cases in any of them, comma-separated or repeated: the unfinished ones, say.
+        assertEquals(
+                3,
+                Cases.list(Map.of("touchpoint", key, "status", "OPEN,ASSIGNED,IN_CONTACT,WAITING_ON_CUSTOMER"))
+                        .size());
+        assertEquals(
+                3,
+                Cases.list(Map.of("touchpoint", key, "status", List.of("CLOSED", "OPEN")))
+                        .size());
+        assertEquals(
+                0,
+                Cases.list(Map.of("touchpoint", key, "status", "RESOLVED,CLOSED"))
+                        .size());
         assertEquals(
                 3, Cases.list(Map.of("touchpoint", key, "unassigned", true)).size());
         assertEquals(
@@ -135,6 +148,7 @@ class CaseApiTest {
     @CsvSource({
         "status, PIGEON",
         "status, open",
+        "status, 'OPEN,PIGEON'",
         "after, not-a-cursor",
         "after, bm90fGE",
         "limit, 0",

@@ -6,8 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -83,10 +85,12 @@ public class CaseResource {
     public CasePage list(
             @Parameter(description = "Owner team of the cases", example = "cards-ops") @QueryParam("team") String team,
             @Parameter(
-                            description = "One of OPEN, ASSIGNED, IN_CONTACT, WAITING_ON_CUSTOMER, RESOLVED, CLOSED",
+                            description = "OPEN, ASSIGNED, IN_CONTACT, WAITING_ON_CUSTOMER, RESOLVED or CLOSED; several"
+                                    + " (repeated, or separated by commas) keep the cases in any of them, e.g. the"
+                                    + " unfinished ones: OPEN,ASSIGNED,IN_CONTACT,WAITING_ON_CUSTOMER",
                             example = "OPEN")
                     @QueryParam("status")
-                    String status,
+                    List<String> status,
             @Parameter(description = "Touchpoint key of the cases", example = "card-delivery") @QueryParam("touchpoint")
                     String touchpoint,
             @Parameter(description = "true: only cases without a team yet; false: only routed cases", example = "true")
@@ -136,15 +140,21 @@ public class CaseResource {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static CaseStatus parseStatus(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    private static Set<CaseStatus> parseStatus(List<String> values) {
+        Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
+        for (String value : values == null ? List.<String>of() : values) {
+            for (String name : value.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    statuses.add(CaseStatus.valueOf(name.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw Invalid.field("status", "must be one of " + List.of(CaseStatus.values()));
+                }
+            }
         }
-        try {
-            return CaseStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw Invalid.field("status", "must be one of " + List.of(CaseStatus.values()));
-        }
+        return statuses;
     }
 
     private static CaseQueue parseQueue(String value) {

@@ -118,9 +118,9 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, UUID> {
             query.append(" and team = :team");
             params.and("team", filter.team());
         }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
+        if (filter.statuses() != null) {
+            query.append(" and status in :statuses");
+            params.and("statuses", filter.statuses());
         }
         if (filter.touchpointKey() != null) {
             query.append(" and touchpointKey = :touchpoint");

@@ -18,7 +18,8 @@ public interface CaseServiceClient {
 
     @GET
     @Path("/cases")
-    CaseModels.CaseList list(@QueryParam("queue") String queue, @QueryParam("limit") int limit);
+    CaseModels.CaseList list(
+            @QueryParam("queue") String queue, @QueryParam("status") String statuses, @QueryParam("limit") int limit);
 
     @GET
     @Path("/cases/{id}")

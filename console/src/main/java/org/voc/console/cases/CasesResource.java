@@ -126,11 +126,6 @@ public class CasesResource {
     }
 
     /**
-     * A queue as work to do: the unfinished cases of its newest page, the most urgent first (a breached or soonest
-     * due clock; cases without a running clock last). Resolved and closed cases are left out: the API filters by one
-     * status only, and the inbox is for what still needs doing.
-     */
-    /**
      * The team's members, offered to pick an assignee from; without them (the registry does not answer, or does not
      * know the team yet) the user types the name, and case-service still checks it.
      */
@@ -143,13 +138,18 @@ public class CasesResource {
         }
     }
 
+    /**
+     * A queue as work to do: its newest unfinished cases (resolved and closed ones are not work), the most urgent
+     * first (a breached or soonest due clock; cases without a running clock last).
+     */
     private List<Row> queue(String queue, Instant now) {
-        return ServiceCalls.call(SERVICE, () -> cases.list(queue, QUEUE_SIZE)).items().stream()
-                .filter(c -> !c.finished())
+        return ServiceCalls.call(SERVICE, () -> cases.list(queue, UNFINISHED, QUEUE_SIZE)).items().stream()
                 .map(c -> new Row(c, c.sla(now)))
                 .sorted(URGENCY)
                 .toList();
     }
+
+    private static final String UNFINISHED = "OPEN,ASSIGNED,IN_CONTACT,WAITING_ON_CUSTOMER";
 
     private static final Comparator<Row> URGENCY = Comparator.comparing(
             (Row r) -> r.sla() == null ? null : r.sla().dueAt(), Comparator.nullsLast(Comparator.naturalOrder()));
